@@ -1,0 +1,85 @@
+package org.talkfeed.cli;
+
+import org.talkfeed.config.Config;
+import org.talkfeed.config.ConfigException;
+import org.talkfeed.pipeline.Daemon;
+import org.talkfeed.pipeline.PollSummary;
+import org.talkfeed.serve.SiteServer;
+import org.talkfeed.store.StoreException;
+import org.talkfeed.store.TalkStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs the daemon: checks the configured mailboxes every poll interval, records new messages and their "
+                + "talks, republishes the site when talks change, and serves it over HTTP until Ctrl-C.",
+                "With --once: processes what is there, publishes, and exits."})
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption configOption;
+
+    @Option(names = "--once", description = "Process the mailboxes once, publish, and exit (no server).")
+    boolean once;
+
+    @Override
+    public Integer call() {
+        Config config;
+        try {
+            config = configOption.load();
+        } catch (ConfigException e) {
+            System.err.println("talkfeed: " + e.getMessage());
+            return 2;
+        }
+        try (TalkStore store = Parts.store(config)) {
+            Daemon daemon = new Daemon(config, store, Parts.publisher(config));
+            if (once) {
+                PollSummary summary = daemon.pollOnce(true);
+                System.out.println("talkfeed: " + summary + "; site in " + config.site());
+                return 0;
+            }
+            return serve(config, daemon);
+        } catch (StoreException e) {
+            System.err.println("talkfeed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int serve(Config config, Daemon daemon) {
+        SiteServer server;
+        try {
+            server = SiteServer.start(config.serverHost(), config.serverPort(), config.site());
+        } catch (BindException e) {
+            System.err.println("talkfeed: " + config.file() + ": server.port: cannot listen on " + config.serverHost() + ":"
+                    + config.serverPort() + " (" + e.getMessage() + ")");
+            return 2;
+        } catch (IOException e) {
+            System.err.println("talkfeed: cannot start the HTTP server: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            daemon.stop();
+            try {
+                finished.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "shutdown");
+        java.lang.Runtime.getRuntime().addShutdownHook(hook);
+        System.out.println("talkfeed: serving " + config.site() + " at http://" + config.serverHost() + ":" + server.port()
+                + "/ (calendar: /calendar.ics); checking mail every " + config.pollInterval().toSeconds() + " s; Ctrl-C stops");
+        try (server) {
+            daemon.runUntilStopped();
+        } finally {
+            finished.countDown();
+        }
+        System.out.println("talkfeed: stopped");
+        return 0;
+    }
+}

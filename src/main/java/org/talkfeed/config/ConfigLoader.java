@@ -1,0 +1,208 @@
+package org.talkfeed.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads and checks a YAML configuration. Relative paths are taken from the folder the file is in.
+ * Every problem is reported as "file: key: what is wrong".
+ */
+public final class ConfigLoader {
+    private static final Set<String> TOP_KEYS = Set.of("store", "site", "poll-interval-seconds", "server", "calendar", "mailboxes");
+    private static final Set<String> SERVER_KEYS = Set.of("host", "port");
+    private static final Set<String> CALENDAR_KEYS = Set.of("name", "default-duration-minutes", "base-url");
+    private static final Set<String> MAILBOX_KEYS = Set.of("name", "maildir", "imap", "timezone", "series", "date-order");
+    private static final Set<String> IMAP_KEYS = Set.of("host", "port", "tls", "user", "password-env", "password-file", "folder");
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+
+    public Config load(Path file) throws ConfigException {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(absolute)) {
+            throw new ConfigException(file + ": configuration file not found");
+        }
+        JsonNode root;
+        try {
+            root = yaml.readTree(absolute.toFile());
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
+            throw new ConfigException(file + where + ": not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot be read: " + e.getMessage());
+        }
+        return new Reader(file, absolute.getParent()).read(root);
+    }
+
+    private record Reader(Path file, Path base) {
+
+        Config read(JsonNode root) throws ConfigException {
+            if (root == null || !root.isObject()) {
+                throw problem("(top level)", "expected a mapping of keys such as store, site, mailboxes");
+            }
+            checkKeys(root, TOP_KEYS, "");
+            Path store = path(root, "store", "data/talkfeed.db");
+            Path site = path(root, "site", "site");
+            int poll = integer(root, "poll-interval-seconds", 60, 1, 86_400, "poll-interval-seconds");
+            JsonNode server = object(root, "server");
+            checkKeys(server, SERVER_KEYS, "server.");
+            String host = text(server, "host", "127.0.0.1", "server.host");
+            int port = integer(server, "port", 8080, 0, 65_535, "server.port");
+            JsonNode calendar = object(root, "calendar");
+            checkKeys(calendar, CALENDAR_KEYS, "calendar.");
+            String name = text(calendar, "name", "talkfeed", "calendar.name");
+            int minutes = integer(calendar, "default-duration-minutes", 60, 1, 24 * 60, "calendar.default-duration-minutes");
+            String baseUrl = text(calendar, "base-url", null, "calendar.base-url");
+            List<MailboxConfig> mailboxes = mailboxes(root.get("mailboxes"));
+            return new Config(file.toAbsolutePath().normalize(), store, site, Duration.ofSeconds(poll), host, port, name,
+                    Duration.ofMinutes(minutes), baseUrl, mailboxes);
+        }
+
+        private List<MailboxConfig> mailboxes(JsonNode node) throws ConfigException {
+            if (node == null || node.isNull()) {
+                return List.of();
+            }
+            if (!node.isArray()) {
+                throw problem("mailboxes", "expected a list of mailboxes");
+            }
+            List<MailboxConfig> result = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                String key = "mailboxes[" + i + "]";
+                JsonNode m = node.get(i);
+                if (!m.isObject()) {
+                    throw problem(key, "expected a mapping with name and maildir or imap");
+                }
+                checkKeys(m, MAILBOX_KEYS, key + ".");
+                String name = text(m, "name", "mailbox-" + (i + 1), key + ".name");
+                if (result.stream().anyMatch(r -> r.name().equals(name))) {
+                    throw problem(key + ".name", "\"" + name + "\" is used by another mailbox");
+                }
+                Path maildir = m.has("maildir") ? path(m, "maildir", null) : null;
+                ImapConfig imap = m.has("imap") ? imap(m.get("imap"), key + ".imap") : null;
+                if ((maildir == null) == (imap == null)) {
+                    throw problem(key, "give exactly one of maildir or imap");
+                }
+                if (maildir != null && !org.talkfeed.mail.MaildirFolder.isMaildir(maildir)) {
+                    throw problem(key + ".maildir", "not a Maildir folder (with cur/ and new/): " + maildir);
+                }
+                String zone = text(m, "timezone", null, key + ".timezone");
+                if (zone != null) {
+                    try {
+                        ZoneId.of(zone);
+                    } catch (DateTimeException e) {
+                        throw problem(key + ".timezone", "unknown time zone \"" + zone + "\" (use an IANA id such as America/Chicago)");
+                    }
+                }
+                String order = text(m, "date-order", "month-first", key + ".date-order");
+                if (!order.equals("month-first") && !order.equals("day-first")) {
+                    throw problem(key + ".date-order", "expected month-first or day-first, not \"" + order + "\"");
+                }
+                result.add(new MailboxConfig(name, maildir, imap, zone, text(m, "series", null, key + ".series"),
+                        order.equals("day-first")));
+            }
+            return result;
+        }
+
+        private ImapConfig imap(JsonNode node, String key) throws ConfigException {
+            if (!node.isObject()) {
+                throw problem(key, "expected a mapping with host, user, password-env...");
+            }
+            checkKeys(node, IMAP_KEYS, key + ".");
+            String host = text(node, "host", null, key + ".host");
+            if (host == null) {
+                throw problem(key + ".host", "missing");
+            }
+            String tlsText = text(node, "tls", "implicit", key + ".tls");
+            ImapConfig.Tls tls;
+            try {
+                tls = ImapConfig.Tls.valueOf(tlsText.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw problem(key + ".tls", "expected implicit, starttls or none, not \"" + tlsText + "\"");
+            }
+            int port = integer(node, "port", tls == ImapConfig.Tls.IMPLICIT ? 993 : 143, 1, 65_535, key + ".port");
+            String user = text(node, "user", null, key + ".user");
+            if (user == null) {
+                throw problem(key + ".user", "missing");
+            }
+            String env = text(node, "password-env", null, key + ".password-env");
+            Path passwordFile = node.has("password-file") ? path(node, "password-file", null) : null;
+            if ((env == null) == (passwordFile == null)) {
+                throw problem(key, "give exactly one of password-env or password-file (the password itself never goes in this file)");
+            }
+            return new ImapConfig(host, port, tls, user, env, passwordFile, text(node, "folder", "INBOX", key + ".folder"));
+        }
+
+        private void checkKeys(JsonNode node, Set<String> allowed, String prefix) throws ConfigException {
+            if (node == null) {
+                return;
+            }
+            Iterator<String> names = node.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (!allowed.contains(name)) {
+                    throw problem(prefix + name, "unknown key (known here: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                }
+            }
+        }
+
+        private JsonNode object(JsonNode parent, String key) throws ConfigException {
+            JsonNode node = parent.get(key);
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (!node.isObject()) {
+                throw problem(key, "expected a mapping");
+            }
+            return node;
+        }
+
+        private String text(JsonNode parent, String key, String fallback, String fullKey) throws ConfigException {
+            JsonNode node = parent == null ? null : parent.get(key);
+            if (node == null || node.isNull()) {
+                return fallback;
+            }
+            if (!node.isValueNode() || node.asText().isBlank()) {
+                throw problem(fullKey, "expected a non-empty text value");
+            }
+            return node.asText().strip();
+        }
+
+        private int integer(JsonNode parent, String key, int fallback, int min, int max, String fullKey) throws ConfigException {
+            JsonNode node = parent == null ? null : parent.get(key);
+            if (node == null || node.isNull()) {
+                return fallback;
+            }
+            if (!node.canConvertToInt() || !node.isIntegralNumber()) {
+                throw problem(fullKey, "expected a whole number from " + min + " to " + max + ", not \"" + node.asText() + "\"");
+            }
+            int value = node.asInt();
+            if (value < min || value > max) {
+                throw problem(fullKey, value + " is out of range (" + min + " to " + max + ")");
+            }
+            return value;
+        }
+
+        private Path path(JsonNode parent, String key, String fallback) throws ConfigException {
+            String value = text(parent, key, fallback, key);
+            return value == null ? null : base.resolve(value).normalize();
+        }
+
+        private ConfigException problem(String key, String what) {
+            return new ConfigException(file + ": " + key + ": " + what);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package org.talkfeed.extract;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds calendar dates in free text: "Tuesday, February 22nd", "Feb. 22, 2022", "22 Feb 2022",
+ * "2/22", "22.02.2022", "2022-02-22", "today", "tomorrow", "this Thursday". A year left out is the
+ * one that puts the date nearest the message's own date, leaning to the future.
+ */
+final class DateFinder {
+    private static final String WEEKDAY = "(?<wd>mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\\.?";
+    private static final String MONTH = "(?<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ember|ober)?\\.?";
+    private static final String DAY = "(?<day>[0-3]?\\d)(?:st|nd|rd|th)?";
+    private static final String YEAR = "(?<year>(?:19|20)\\d{2})";
+    private static final Pattern MONTH_FIRST = Pattern.compile(
+            "(?:\\b" + WEEKDAY + ",?\\s+)?(?:the\\s+)?\\b" + MONTH + "\\s+" + DAY + "\\b(?:,?\\s+" + YEAR + "\\b)?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DAY_FIRST = Pattern.compile(
+            "(?:\\b" + WEEKDAY + ",?\\s+)?(?:the\\s+)?\\b" + DAY + "(?:\\s+of)?\\s+" + MONTH + "(?![a-z])(?:,?\\s+" + YEAR + "\\b)?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ISO = Pattern.compile("\\b(?<year>(?:19|20)\\d{2})-(?<mon>\\d{1,2})-(?<day>\\d{1,2})\\b");
+    private static final Pattern NUMERIC = Pattern.compile(
+            "(?:\\b" + WEEKDAY + ",?\\s+)?(?<![\\d/.:])(?<a>\\d{1,2})(?<sep>[/.])(?<b>\\d{1,2})(?:\\k<sep>(?<y>\\d{4}|\\d{2}))?(?![\\d/:]|\\.\\d)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern RELATIVE = Pattern.compile("\\b(today|tonight|tomorrow|this (?:afternoon|morning|evening))\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WEEKDAY_ONLY = Pattern.compile(
+            "\\b(?:(?<rel>this|next|on|coming)\\s+)?" + WEEKDAY.replace("\\.?", "") + "\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+            "oct", "nov", "dec");
+
+    private final LocalDate reference;
+    private final boolean dayFirst;
+
+    /**
+     * @param reference the message's date, for years left out and relative words; null when unknown
+     * @param dayFirst  whether "3/4" means 3 April (the list's locale)
+     */
+    DateFinder(LocalDate reference, boolean dayFirst) {
+        this.reference = reference;
+        this.dayFirst = dayFirst;
+    }
+
+    /** All dates written out in the text, in order of appearance; overlapping matches keep the longest. */
+    List<DateMention> find(String text) {
+        List<DateMention> found = new ArrayList<>();
+        addNamed(found, MONTH_FIRST.matcher(text));
+        addNamed(found, DAY_FIRST.matcher(text));
+        Matcher iso = ISO.matcher(text);
+        while (iso.find()) {
+            add(found, iso, Integer.parseInt(iso.group("year")), Integer.parseInt(iso.group("mon")),
+                    Integer.parseInt(iso.group("day")), null);
+        }
+        addNumeric(found, text);
+        if (reference != null) {
+            Matcher rel = RELATIVE.matcher(text);
+            while (rel.find()) {
+                LocalDate date = rel.group(1).toLowerCase(Locale.ROOT).equals("tomorrow") ? reference.plusDays(1) : reference;
+                found.add(new DateMention(date, rel.start(), rel.end(), true, null));
+            }
+        }
+        return longestFirstThenOrdered(found);
+    }
+
+    /** A weekday named alone ("this Thursday"): the next such day on or after the message's date. */
+    List<DateMention> findWeekdays(String text) {
+        List<DateMention> found = new ArrayList<>();
+        if (reference == null) {
+            return found;
+        }
+        Matcher m = WEEKDAY_ONLY.matcher(text);
+        while (m.find()) {
+            DayOfWeek day = weekday(m.group("wd"));
+            LocalDate date = reference.with(TemporalAdjusters.nextOrSame(day));
+            if (m.group("rel") != null && m.group("rel").equalsIgnoreCase("next") && ChronoUnit.DAYS.between(reference, date) < 7
+                    && date.equals(reference)) {
+                date = date.plusWeeks(1);
+            }
+            found.add(new DateMention(date, m.start(), m.end(), true, null));
+        }
+        return found;
+    }
+
+    private void addNamed(List<DateMention> found, Matcher m) {
+        while (m.find()) {
+            String mon = m.group("mon");
+            String word = m.group().substring(m.start("mon") - m.start(), m.end("mon") - m.start());
+            if (Character.isLowerCase(word.charAt(0)) && (word.equals("may") || word.equals("mar"))) {
+                continue; // the verbs, not the months
+            }
+            int month = MONTHS.indexOf(mon.substring(0, 3).toLowerCase(Locale.ROOT)) + 1;
+            Integer year = m.group("year") == null ? null : Integer.parseInt(m.group("year"));
+            add(found, m, year, month, Integer.parseInt(m.group("day")), m.group("wd"));
+        }
+    }
+
+    private void addNumeric(List<DateMention> found, String text) {
+        Matcher m = NUMERIC.matcher(text);
+        while (m.find()) {
+            int a = Integer.parseInt(m.group("a"));
+            int b = Integer.parseInt(m.group("b"));
+            String y = m.group("y");
+            boolean dot = m.group("sep").equals(".");
+            if (dot && y == null) {
+                continue; // "3.30" is a time, "1.2" a version: only "22.02.2022" counts
+            }
+            boolean dayFirstHere = dot || dayFirst;
+            if (a > 12 && b <= 12) {
+                dayFirstHere = true;
+            } else if (b > 12 && a <= 12) {
+                dayFirstHere = false;
+            }
+            int day = dayFirstHere ? a : b;
+            int month = dayFirstHere ? b : a;
+            Integer year = null;
+            if (y != null) {
+                year = Integer.parseInt(y);
+                if (year < 100) {
+                    year += 2000;
+                }
+            }
+            add(found, m, year, month, day, m.group("wd"));
+        }
+    }
+
+    private void add(List<DateMention> found, Matcher m, Integer year, int month, int day, String weekdayText) {
+        DayOfWeek stated = weekdayText == null ? null : weekday(weekdayText);
+        LocalDate date;
+        String warning = null;
+        try {
+            if (year != null) {
+                date = LocalDate.of(year, month, day);
+            } else if (reference != null) {
+                date = nearest(month, day, stated);
+            } else {
+                return;
+            }
+        } catch (DateTimeException e) {
+            return;
+        }
+        if (stated != null && date.getDayOfWeek() != stated) {
+            warning = "the text says " + titleCase(stated) + " but " + date + " is a " + titleCase(date.getDayOfWeek());
+        }
+        found.add(new DateMention(date, m.start(), m.end(), false, warning));
+    }
+
+    /** The year for a month and day that puts it nearest the reference, leaning to the future. */
+    private LocalDate nearest(int month, int day, DayOfWeek stated) {
+        LocalDate best = null;
+        long bestScore = Long.MAX_VALUE;
+        for (int y = reference.getYear() - 1; y <= reference.getYear() + 1; y++) {
+            LocalDate candidate;
+            try {
+                candidate = LocalDate.of(y, month, day);
+            } catch (DateTimeException e) {
+                continue;
+            }
+            long days = ChronoUnit.DAYS.between(reference, candidate);
+            long score = days >= -45 ? Math.abs(days) : 3 * Math.abs(days);
+            if (stated != null && candidate.getDayOfWeek() != stated) {
+                score += 200;
+            }
+            if (score < bestScore) {
+                bestScore = score;
+                best = candidate;
+            }
+        }
+        if (best == null) {
+            throw new DateTimeException("no such day");
+        }
+        return best;
+    }
+
+    private static DayOfWeek weekday(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            if (t.startsWith(d.name().toLowerCase(Locale.ROOT).substring(0, 3))) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException(text);
+    }
+
+    private static String titleCase(DayOfWeek day) {
+        String n = day.name().toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+    }
+
+    private static List<DateMention> longestFirstThenOrdered(List<DateMention> found) {
+        List<DateMention> bySize = new ArrayList<>(found);
+        bySize.sort(Comparator.comparingInt((DateMention d) -> d.end() - d.start()).reversed());
+        List<DateMention> kept = new ArrayList<>();
+        for (DateMention d : bySize) {
+            if (kept.stream().noneMatch(k -> k.start() < d.end() && d.start() < k.end())) {
+                kept.add(d);
+            }
+        }
+        kept.sort(Comparator.comparingInt(DateMention::start));
+        return kept;
+    }
+}

@@ -1,0 +1,64 @@
+package org.talkfeed.extract;
+
+import org.talkfeed.talk.Announcement;
+import org.talkfeed.talk.Kind;
+import org.talkfeed.talk.Talk;
+import org.talkfeed.text.MessageText;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Text to announcement: the kind of message and, for each talk in it, its fields with a confidence
+ * and warnings. Never throws: what it cannot understand becomes {@code not_talk} with a reason.
+ */
+public final class Extractor {
+    private static final int MAX_LINES = 3000;
+    private static final int MAX_LINE_LENGTH = 2000;
+
+    public Announcement extract(MessageText message, ExtractionDefaults defaults) {
+        try {
+            return extractOrFail(message, defaults);
+        } catch (RuntimeException | StackOverflowError e) {
+            return Announcement.notTalk("could not be read as an announcement (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private Announcement extractOrFail(MessageText message, ExtractionDefaults defaults) {
+        List<String> lines = bounded(message.lines());
+        if (lines.stream().allMatch(String::isBlank) && message.subject().isBlank()) {
+            return Announcement.notTalk("empty message");
+        }
+        String body = String.join("\n", lines);
+        List<Field> fields = LabeledFields.find(lines);
+        boolean labeledTalk = fields.stream().anyMatch(f -> f.label() == Label.SPEAKER || f.label() == Label.TITLE);
+        if (!labeledTalk && KindClassifier.looksLikeOtherTraffic(message.subject(), body)) {
+            return Announcement.notTalk("reads as a call for papers, job ad or course notice, not a talk");
+        }
+        TalkAssembler assembler = new TalkAssembler(message, defaults, lines);
+        List<Talk> talks = new ArrayList<>();
+        List<List<Field>> groups = TalkGroups.split(fields);
+        if (groups.isEmpty()) {
+            groups = List.of(fields);
+        }
+        for (List<Field> group : groups) {
+            Talk talk = assembler.assemble(group, groups.size() > 1);
+            if (talk != null) {
+                talks.add(talk);
+            }
+        }
+        Kind kind = KindClassifier.classify(message.subject(), lines);
+        if (talks.isEmpty()) {
+            return Announcement.notTalk(assembler.whyNoTalk());
+        }
+        return new Announcement(kind, talks, null);
+    }
+
+    private static List<String> bounded(List<String> lines) {
+        List<String> kept = lines.size() > MAX_LINES ? lines.subList(0, MAX_LINES) : lines;
+        if (kept.stream().noneMatch(l -> l.length() > MAX_LINE_LENGTH)) {
+            return kept;
+        }
+        return kept.stream().map(l -> l.length() > MAX_LINE_LENGTH ? l.substring(0, MAX_LINE_LENGTH) : l).toList();
+    }
+}

@@ -1,0 +1,58 @@
+package org.talkfeed.extract;
+
+import org.talkfeed.talk.Kind;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Decides from the subject and the opening of the body whether a message announces, reminds, updates or cancels. */
+final class KindClassifier {
+    private static final Pattern CANCELLED = Pattern.compile(
+            "\\b(cancel+ed|cancel+ation|postponed|will not take place|won'?t take place|called off|is off\\b|not be held)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern UPDATED = Pattern.compile(
+            "\\b(room change|change of (room|venue|location|time|date|place)|new (room|venue|location|time|date)|"
+                    + "updated?\\b|rescheduled|moved to|correction|corrected|change in (room|venue|location|time))",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern REMINDER = Pattern.compile(
+            "\\b(reminder|remind|today|tomorrow|tonight|this (afternoon|morning|evening)|starting (soon|now)|in (one|an|1) hour|"
+                    + "happening (now|today)|this week)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_TALK = Pattern.compile(
+            "\\b(call for (papers|participation|submissions|abstracts|proposals|nominations|posters)|cfp|submission deadline|"
+                    + "paper submission|postdoc(toral)? (position|fellowship|opening)s?|(faculty|phd|research|tenure[- ]track) positions?|"
+                    + "job (opening|posting|offer)|we are hiring|applications? (are|is) (now )?(invited|open)|apply (now|by|online)|"
+                    + "application deadline|course registration|enrol+ment|curriculum vitae|\\bcv\\b|position available|"
+                    + "open positions?|summer school|registration (is )?(now )?open|hackathon|internships?)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private KindClassifier() {
+    }
+
+    static Kind classify(String subject, List<String> lines) {
+        String opening = String.join("\n", lines.subList(0, Math.min(lines.size(), 12)));
+        String s = subject.toLowerCase(Locale.ROOT);
+        if (CANCELLED.matcher(s).find() || CANCELLED.matcher(firstSentences(opening)).find()) {
+            return Kind.CANCELLATION;
+        }
+        if (UPDATED.matcher(s).find()) {
+            return Kind.UPDATE;
+        }
+        if (REMINDER.matcher(s).find()) {
+            return Kind.REMINDER;
+        }
+        return Kind.ANNOUNCEMENT;
+    }
+
+    /** Whether the text reads as list traffic that is not a talk (calls for papers, job ads, courses, CVs). */
+    static boolean looksLikeOtherTraffic(String subject, String body) {
+        return NOT_TALK.matcher(subject).find()
+                || NOT_TALK.matcher(body.length() > 3000 ? body.substring(0, 3000) : body).results().count() >= 2;
+    }
+
+    private static String firstSentences(String text) {
+        String flat = text.replaceAll("\\s+", " ");
+        return flat.length() > 300 ? flat.substring(0, 300) : flat;
+    }
+}

@@ -1,0 +1,150 @@
+package org.talkfeed.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Finds "Label: value" fields in an announcement's lines, whatever the decoration ({@code *When:*},
+ * {@code WHEN -}, bullets, bold HTML rendered as text, table cells) and however the value wraps.
+ */
+final class LabeledFields {
+    private static final Pattern LABEL_LINE = Pattern.compile(
+            "^[ \\t]*(?:[-•·#>|]+[ \\t]*)?(" + Label.allWords().stream().map(Pattern::quote)
+                    .collect(Collectors.joining("|")) + ")[ \\t]*(?::|[ \\t][-–—][ \\t]|\\t|[ \\t]{2,}|$)[ \\t]*(.*)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DECORATION = Pattern.compile("[*_]{1,3}(?=\\S|$)|(?<=\\S)[*_]{1,3}|^\\s*[*_]+\\s*");
+    private static final int MAX_SHORT_FIELD_LINES = 4;
+
+    private LabeledFields() {
+    }
+
+    /** Removes bold/italic markers that text renderings of HTML mail leave around labels and values. */
+    static String undecorate(String line) {
+        if (line.indexOf('*') < 0 && line.indexOf('_') < 0) {
+            return line;
+        }
+        return line.replace("*", "").replaceAll("(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])", "");
+    }
+
+    static List<Field> find(List<String> lines) {
+        List<Field> fields = new ArrayList<>();
+        int i = 0;
+        while (i < lines.size()) {
+            Matcher m = labelLine(lines.get(i));
+            if (m == null) {
+                i++;
+                continue;
+            }
+            Label label = Label.of(m.group(1));
+            StringBuilder value = new StringBuilder(m.group(2).strip());
+            int end = continuation(lines, i, label, value);
+            fields.add(new Field(label, value.toString().strip(), i));
+            i = end;
+        }
+        return fields;
+    }
+
+    /** The label match for a line, or null when the line does not start with a known label. */
+    static Matcher labelLine(String line) {
+        String clean = undecorate(line);
+        if (clean.length() > 400) {
+            return null;
+        }
+        Matcher m = LABEL_LINE.matcher(clean);
+        if (!m.matches()) {
+            return null;
+        }
+        boolean colon = clean.substring(m.end(1)).stripLeading().startsWith(":");
+        String rest = m.group(2).strip();
+        // Without a colon, only a line that is nothing but the label, or a clearly separated value, counts.
+        if (!colon && !rest.isEmpty() && Character.isLowerCase(rest.charAt(0))) {
+            return null;
+        }
+        if (!colon && m.group(1).length() < 4 && rest.isEmpty()) {
+            return null;
+        }
+        if (!colon && !m.group(1).equals(m.group(1).toUpperCase(Locale.ROOT))
+                && !Character.isUpperCase(m.group(1).charAt(0))) {
+            return null;
+        }
+        return m;
+    }
+
+    /**
+     * Appends the lines that continue a field's value and returns the index after them. Short fields
+     * continue on directly following lines, and across blank lines while the next line is indented as a
+     * block; long fields (abstract, bio) run to the next label.
+     */
+    private static int continuation(List<String> lines, int start, Label label, StringBuilder value) {
+        boolean longField = label == Label.ABSTRACT || label == Label.BIO;
+        String joiner = switch (label) {
+            case WHERE, SPEAKER, HOST -> ", ";
+            default -> " ";
+        };
+        int i = start + 1;
+        int added = 0;
+        boolean sawBlank = false;
+        while (i < lines.size()) {
+            String line = lines.get(i);
+            if (labelLine(line) != null) {
+                break;
+            }
+            if (line.isBlank()) {
+                sawBlank = true;
+                if (!longField && !indentedBlockFollows(lines, i)) {
+                    break;
+                }
+                if (longField && !value.isEmpty()) {
+                    value.append("\n\n");
+                }
+                i++;
+                continue;
+            }
+            if (!longField) {
+                if (added >= MAX_SHORT_FIELD_LINES || (sawBlank && !isIndented(line))) {
+                    break;
+                }
+                if (value.isEmpty() && sawBlank && !isIndented(line)) {
+                    break;
+                }
+            }
+            String text = undecorate(line).strip();
+            if (!value.isEmpty() && !value.toString().endsWith("\n\n")) {
+                value.append(longField ? " " : joiner);
+            }
+            value.append(text);
+            added++;
+            sawBlank = false;
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean indentedBlockFollows(List<String> lines, int blank) {
+        for (int j = blank + 1; j < lines.size() && j <= blank + 3; j++) {
+            if (!lines.get(j).isBlank()) {
+                return isIndented(lines.get(j)) && labelLine(lines.get(j)) == null;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isIndented(String line) {
+        int spaces = 0;
+        for (int k = 0; k < line.length(); k++) {
+            char c = line.charAt(k);
+            if (c == ' ') {
+                spaces++;
+            } else if (c == '\t') {
+                spaces += 4;
+            } else {
+                break;
+            }
+        }
+        return spaces >= 4;
+    }
+}

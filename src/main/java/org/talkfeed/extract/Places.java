@@ -1,0 +1,87 @@
+package org.talkfeed.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Where a talk is: the physical place without filler, whether it can be joined online, and the join link. */
+final class Places {
+    static final Pattern URL = Pattern.compile("https?://[^\\s<>\"'()\\[\\]{}|]+[^\\s<>\"'()\\[\\]{}|.,;:!?*]");
+    private static final Pattern JOIN_HOST = Pattern.compile(
+            "zoom\\.(us|com)|teams\\.microsoft|teams\\.live|meet\\.google|webex\\.com|bluejeans|gotomeeting|youtube\\.com/live|"
+                    + "youtu\\.be|twitch\\.tv|meet\\.jit\\.si|whereby\\.com|eventbrite|/webinar|/register|zoomgov|panopto|livestream",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ONLINE_WORDS = Pattern.compile(
+            "\\b(zoom|online|virtual(ly)?|webinar|teams|webex|livestream(ed)?|live[- ]stream(ed)?|remote(ly)?|hybrid|google meet|"
+                    + "streamed|broadcast|bluejeans|jitsi)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FILLER = Pattern.compile(
+            "^(?:the\\s+)?(?:talk|seminar|lecture|event|colloquium|meeting)?\\s*(?:will\\s+(?:be\\s+)?(?:given|held|take\\s+place|happen)|"
+                    + "takes\\s+place|is\\s+held)?\\s*(?:live,?\\s*)?(?:in[- ]person)?,?\\s*(?:at|in)?[\\s,:]*",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ONLINE_ONLY_PART = Pattern.compile(
+            "^(?:and\\s+|or\\s+)?(?:via\\s+|on\\s+|over\\s+)?(?:zoom|online|virtual|webinar|teams|webex|microsoft teams|google meet|"
+                    + "zoom virtual talk|zoom webinar|zoom meeting|remote|livestream|live stream|hybrid)\\b.*",
+            Pattern.CASE_INSENSITIVE);
+
+    private Places() {
+    }
+
+    /** The physical place in a "Where" value, without filler, online parts or placeholders; null when none. */
+    static String location(List<String> whereValues) {
+        List<String> places = new ArrayList<>();
+        for (String value : whereValues) {
+            String v = URL.matcher(value).replaceAll(" ").replaceAll("[<>]", " ");
+            v = v.replaceAll("\\(\\s*\\)", " ").replaceAll("\\s+", " ").strip();
+            List<String> parts = new ArrayList<>();
+            for (String part : v.split("\\s*(?:,\\s*(?=(?:and|or)\\s)|;|\\s+(?:and|or|&|\\+|/)\\s+(?=(?:via\\s+|on\\s+)?(?:zoom|online|virtual|teams|webex|livestream)))\\s*")) {
+                String p = FILLER.matcher(part.strip()).replaceFirst("").strip();
+                p = p.replaceAll("^[,;:\\-–—\\s]+|[,;:\\-–—\\s]+$", "");
+                if (p.isEmpty() || SpeakerParser.isPlaceholder(p) || ONLINE_ONLY_PART.matcher(p).matches()) {
+                    continue;
+                }
+                parts.add(p);
+            }
+            if (!parts.isEmpty()) {
+                places.add(String.join(", ", parts));
+            }
+        }
+        if (places.isEmpty()) {
+            return null;
+        }
+        String joined = String.join(", ", places).replaceAll("\\(\\s*(?:in[- ]person|hybrid)\\s*\\)", "")
+                .replaceAll("\\s+,", ",").replaceAll(",{2,}", ",").strip();
+        return joined.isEmpty() ? null : joined;
+    }
+
+    /** The first link to join or register, preferring those of known meeting services. */
+    static String joinUrl(String... texts) {
+        String fallback = null;
+        for (String text : texts) {
+            if (text == null) {
+                continue;
+            }
+            Matcher m = URL.matcher(text);
+            while (m.find()) {
+                String url = m.group();
+                if (JOIN_HOST.matcher(url).find()) {
+                    return url;
+                }
+                if (fallback == null && mentionsOnline(text.substring(Math.max(0, m.start() - 80), m.start()))) {
+                    fallback = url;
+                }
+            }
+        }
+        return fallback;
+    }
+
+    static boolean mentionsOnline(String text) {
+        return text != null && ONLINE_WORDS.matcher(text).find();
+    }
+
+    static boolean onlineOnlyWords(String text) {
+        return text != null && ONLINE_ONLY_PART.matcher(text.toLowerCase(Locale.ROOT).strip()).matches();
+    }
+}

@@ -1,0 +1,123 @@
+package org.talkfeed.extract;
+
+import org.talkfeed.talk.Speaker;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Speaker, title and host from sentences and the subject line, for announcements written without labels. */
+final class ProseClues {
+    private static final String NAME = "((?:(?:Prof(?:essor)?|Dr|Mr|Ms|Mrs)\\.?\\s+)?\\p{Lu}[\\p{L}'’.-]+(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|van|von|der|da|di|del|la|le)){1,4})";
+    private static final Pattern WILL_SPEAK = Pattern.compile(
+            NAME + "(?:\\s*\\(([^)]{2,120})\\)|,?\\s+(?:of|from)\\s+(?:the\\s+)?(\\p{Lu}[^,.;()]{2,100}?))?,?\\s+"
+                    + "(?:will|is going to|is scheduled to|shall)\\s+(?:be\\s+)?(?:speak|talk|present|give|lecture|deliver|visit|join|discuss)");
+    private static final Pattern BY_NAME = Pattern.compile(
+            "\\b(?:talk|lecture|seminar|presentation|colloquium|keynote|speaker|defen[cs]e|address)\\s+(?:given\\s+)?by\\s+" + NAME
+                    + "(?:\\s*\\(([^)]{2,120})\\)|,?\\s+(?:of|from)\\s+(?:the\\s+)?(\\p{Lu}[^,.;()]{2,100}))?");
+    private static final Pattern QUOTED_TITLE = Pattern.compile(
+            "(?:on|entitled|titled|title|topic|talk|about)[:\\s]+[\"“”‘']([^\"“”]{8,250}?)[\"“”’']");
+    private static final Pattern ANY_QUOTED = Pattern.compile("[\"“]([^\"“”\\n]{12,250}?)[\"”]");
+    private static final Pattern HOSTED_BY = Pattern.compile(
+            "\\b(?:hosted|organi[sz]ed|invited|sponsored|introduced|moderated|chaired)\\s+by\\s+" + NAME
+                    + "|at the invitation of\\s+" + NAME);
+    private static final Pattern SUBJECT_TAGS = Pattern.compile(
+            "^(?:\\s*(?:\\[[^\\]]*\\]|re:|fwd?:|fw:|reminder:?|update[d]?:?|cancel+ed:?|room change:?|today:?|tomorrow:?|"
+                    + "new time:?|rescheduled:?))+\\s*",
+            Pattern.CASE_INSENSITIVE);
+
+    private ProseClues() {
+    }
+
+    static List<Speaker> speakersFromProse(String text) {
+        for (Pattern p : List.of(WILL_SPEAK, BY_NAME)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                String name = m.group(1);
+                String affiliation = m.group(2) != null ? m.group(2) : m.group(3);
+                Speaker speaker = SpeakerParser.parseOne(affiliation == null ? name : name + " (" + affiliation.strip() + ")");
+                if (speaker != null) {
+                    return List.of(speaker);
+                }
+            }
+        }
+        return List.of();
+    }
+
+    static String titleFromProse(String text) {
+        Matcher m = QUOTED_TITLE.matcher(text);
+        if (m.find()) {
+            return m.group(1).replaceAll("\\s+", " ").strip();
+        }
+        Matcher any = ANY_QUOTED.matcher(text);
+        while (any.find()) {
+            String candidate = any.group(1).strip();
+            if (candidate.split("\\s+").length >= 3) {
+                return candidate.replaceAll("\\s+", " ");
+            }
+        }
+        return null;
+    }
+
+    static String hostFromProse(String text) {
+        Matcher m = HOSTED_BY.matcher(text);
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            Speaker host = SpeakerParser.parseOne(name);
+            if (host != null) {
+                return host.name();
+            }
+        }
+        return null;
+    }
+
+    /** The subject without list tags and "Re:"/"Reminder:" prefixes. */
+    static String cleanSubject(String subject) {
+        String s = subject;
+        String before;
+        do {
+            before = s;
+            s = SUBJECT_TAGS.matcher(s).replaceFirst("");
+        } while (!s.equals(before));
+        return s.strip();
+    }
+
+    /** "Series: Speaker, Affiliation" or "Speaker: Title" in a subject line. */
+    static SubjectParts subjectParts(String subject) {
+        String s = cleanSubject(subject);
+        int colon = s.lastIndexOf(": ");
+        if (colon < 0) {
+            colon = s.indexOf(" - ");
+        }
+        if (colon < 0) {
+            return new SubjectParts(null, null, null);
+        }
+        String head = s.substring(0, colon).strip();
+        String tail = s.substring(colon + (s.startsWith(": ", colon) ? 2 : 3)).strip();
+        Speaker tailSpeaker = SpeakerParser.parseOne(tail);
+        if (tailSpeaker != null && (tailSpeaker.affiliation() != null || tail.split("\\s+").length <= 4)) {
+            return new SubjectParts(tailSpeaker, null, seriesName(head));
+        }
+        Speaker headSpeaker = SpeakerParser.parseOne(stripLeadingDate(head));
+        if (headSpeaker != null) {
+            return new SubjectParts(headSpeaker, tail, null);
+        }
+        return new SubjectParts(null, null, seriesName(head));
+    }
+
+    record SubjectParts(Speaker speaker, String title, String series) {
+    }
+
+    private static String stripLeadingDate(String text) {
+        return text.replaceFirst("^\\d{1,2}/\\d{1,2}\\s+", "");
+    }
+
+    private static String seriesName(String head) {
+        String h = stripLeadingDate(head).strip();
+        if (h.matches("(?i).*\\b(seminar|colloqui(um|a)|talks?|lectures?|lunch|series|forum|workshop|symposium|reading group|meetup)\\b.*")
+                && h.length() <= 80) {
+            return h;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,214 @@
+package org.talkfeed.extract;
+
+import org.talkfeed.talk.Speaker;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a speaker line into people and affiliations: "Zhiyuan Li, Princeton University",
+ * "Jane Doe (MIT)", "Prof. Jane Doe of MIT", "Dr. Jane Doe, Associate Professor, Dept. of X, Y University",
+ * "Alice Smith and Bob Jones (Stanford)". Honorifics are dropped.
+ */
+final class SpeakerParser {
+    static final Pattern HONORIFIC = Pattern.compile(
+            "^(?:(?:prof(?:essor)?|dr|mr|mrs|ms|mx|sir|dame|assoc\\.? prof|asst\\.? prof|assistant professor|associate professor"
+                    + "|distinguished professor|emeritus professor|professor emeritus|ph\\.?d\\.?)\\.?\\s+)+",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SUFFIX = Pattern.compile(",?\\s+(?:ph\\.?\\s?d\\.?|m\\.?d\\.?|jr\\.?|sr\\.?|iii|ii)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern EMAIL = Pattern.compile("<?[\\w.+-]+(?:@|\\s+at\\s+)[\\w-]+(?:(?:\\.|\\s+dot\\s+)[\\w-]+)+>?");
+    private static final Pattern URL = Pattern.compile("<?https?://\\S+>?");
+    private static final Pattern MULTI = Pattern.compile("\\s*;\\s*|\\s+(?:and|&)\\s+|\\s*\\n\\s*");
+    private static final Pattern OF = Pattern.compile("^(.+?)\\s+(?:of|from|at)\\s+(?:the\\s+)?(\\p{Lu}.+)$");
+    private static final Pattern DASH = Pattern.compile("^(.+?)\\s+[-–—|]\\s+(.+)$");
+    private static final Pattern PARENS = Pattern.compile("^(.+?)\\s*\\(([^)]+)\\)\\s*(.*)$");
+    private static final Set<String> PARTICLES = Set.of("de", "van", "von", "der", "den", "da", "di", "du", "la", "le",
+            "del", "della", "dos", "das", "bin", "ibn", "al", "el", "ter", "ten", "y", "zu");
+    static final Set<String> NOT_NAMES = Set.of("tba", "tbd", "university", "institute", "department", "school",
+            "college", "laboratory", "lab", "center", "centre", "the", "talk", "seminar", "colloquium", "lecture",
+            "workshop", "abstract", "title", "room", "zoom", "online", "speaker", "speakers", "join", "meeting",
+            "professor", "faculty", "students", "student", "series", "date", "time", "location", "host", "please",
+            "dear", "all", "everyone", "hello", "hi", "welcome", "thanks", "thank", "group", "panel", "discussion",
+            "session", "conference", "program", "committee", "news", "update", "reminder", "cancelled", "canceled",
+            "virtual", "hybrid", "in-person", "webinar", "event", "events", "day", "week", "today", "tomorrow",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+            "march", "april", "june", "july", "august", "september", "october", "november", "december", "and", "of",
+            "for", "on", "in", "at", "with", "to", "a", "an", "is", "are", "will", "be", "by", "from", "new", "our",
+            "this", "next", "ai", "ml", "phd", "lunch", "theory", "research", "science", "sciences", "engineering");
+    private static final Set<String> POSITION_WORDS = Set.of("professor", "student", "candidate", "postdoc",
+            "postdoctoral", "fellow", "researcher", "scientist", "lecturer", "director", "chair", "dean", "engineer",
+            "head", "founder", "ceo", "cto", "president", "associate", "assistant", "member", "scholar", "manager",
+            "department", "dept", "dept.", "faculty", "visiting", "senior", "principal", "staff", "chief", "graduate",
+            "undergraduate", "phd", "ph.d.", "emeritus", "instructor");
+    private static final Pattern INSTITUTION = Pattern.compile(
+            "\\b(univ|universit|institut|college|school|laborator|lab\\b|labs\\b|cent(er|re)|inc\\b|corp|research|"
+                    + "hospital|academy|foundation|polytechn|ecole|école|eth\\b|mit\\b|cnrs|inria|max planck|google|"
+                    + "microsoft|meta\\b|amazon|ibm|deepmind|openai|nvidia|apple|tti|ucla|ucsd|nyu|cmu|epfl|kaist)",
+            Pattern.CASE_INSENSITIVE);
+
+    private SpeakerParser() {
+    }
+
+    static List<Speaker> parse(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        String text = URL.matcher(EMAIL.matcher(LabeledFields.undecorate(value)).replaceAll(" ")).replaceAll(" ")
+                .replaceAll("\\s+", " ").strip();
+        text = text.replaceAll("[\\s,;:.]+$", "");
+        if (text.isEmpty() || isPlaceholder(text)) {
+            return List.of();
+        }
+        List<Speaker> speakers = new ArrayList<>();
+        String sharedAffiliation = null;
+        Matcher trailingParens = Pattern.compile("^(.*\\s(?:and|&)\\s.*?)\\s*\\(([^)]+)\\)$").matcher(text);
+        if (trailingParens.matches() && !trailingParens.group(1).contains("(")) {
+            sharedAffiliation = trailingParens.group(2).strip();
+            text = trailingParens.group(1);
+        }
+        for (String piece : MULTI.split(text)) {
+            Speaker one = parseOne(piece);
+            if (one == null) {
+                if (!speakers.isEmpty() && !piece.isBlank()) {
+                    Speaker last = speakers.remove(speakers.size() - 1);
+                    String affiliation = last.affiliation() == null ? null : last.affiliation() + " and " + piece.strip();
+                    speakers.add(new Speaker(last.name(), affiliation));
+                }
+                continue;
+            }
+            speakers.add(one);
+        }
+        if (sharedAffiliation != null) {
+            String shared = sharedAffiliation;
+            speakers.replaceAll(s -> s.affiliation() == null ? new Speaker(s.name(), shared) : s);
+        }
+        return speakers;
+    }
+
+    /** One person, or null when the text does not start with a person's name. */
+    static Speaker parseOne(String raw) {
+        String text = HONORIFIC.matcher(raw.strip()).replaceFirst("").strip();
+        text = text.replaceAll("^[\\s,;:.\\-–—]+|[\\s,;:\\-–—]+$", "");
+        if (text.isEmpty()) {
+            return null;
+        }
+        String name;
+        String affiliation = null;
+        Matcher parens = PARENS.matcher(text);
+        Matcher dash = DASH.matcher(text);
+        int comma = text.indexOf(',');
+        if (parens.matches() && looksLikeName(clean(parens.group(1)))) {
+            name = parens.group(1);
+            affiliation = parens.group(2);
+            if (!parens.group(3).isBlank() && looksLikeInstitution(parens.group(3))) {
+                affiliation = parens.group(3).replaceFirst("^[,\\s]+", "");
+            }
+        } else if (comma > 0 && looksLikeName(clean(text.substring(0, comma)))) {
+            name = text.substring(0, comma);
+            affiliation = pickAffiliation(text.substring(comma + 1));
+        } else if (dash.matches() && looksLikeName(clean(dash.group(1)))) {
+            name = dash.group(1);
+            affiliation = dash.group(2);
+        } else {
+            Matcher of = OF.matcher(text);
+            if (of.matches() && looksLikeName(clean(of.group(1)))) {
+                name = of.group(1);
+                affiliation = of.group(2);
+            } else {
+                name = text;
+            }
+        }
+        name = clean(name);
+        if (!looksLikeName(name)) {
+            return null;
+        }
+        if (affiliation != null) {
+            affiliation = affiliation.strip().replaceAll("^[,;:\\s]+|[,;:.\\s]+$", "");
+            if (affiliation.isEmpty() || isPlaceholder(affiliation)) {
+                affiliation = null;
+            }
+        }
+        return new Speaker(name, affiliation);
+    }
+
+    private static String clean(String name) {
+        String n = HONORIFIC.matcher(name.strip()).replaceFirst("");
+        n = SUFFIX.matcher(n).replaceFirst("");
+        return n.replaceAll("[\"“”]", "").replaceAll("\\s+", " ").strip();
+    }
+
+    /** After the name, the part that names an institution; positions like "Associate Professor" are not one. */
+    private static String pickAffiliation(String rest) {
+        String[] parts = rest.split(",");
+        List<String> kept = new ArrayList<>();
+        for (String part : parts) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            String first = p.split("\\s+")[0].toLowerCase(Locale.ROOT);
+            boolean position = POSITION_WORDS.contains(first) && !looksLikeInstitution(p);
+            if (!position) {
+                kept.add(p);
+            }
+        }
+        if (kept.isEmpty()) {
+            return null;
+        }
+        for (int i = 0; i < kept.size(); i++) {
+            if (looksLikeInstitution(kept.get(i))) {
+                // "Department of X, Y University" keeps both; a trailing city stays with its institution
+                return String.join(", ", kept.subList(i, kept.size()));
+            }
+        }
+        return String.join(", ", kept);
+    }
+
+    static boolean looksLikeInstitution(String text) {
+        return INSTITUTION.matcher(text).find();
+    }
+
+    static boolean isPlaceholder(String text) {
+        String t = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", "").strip();
+        return t.isEmpty() || t.equals("tba") || t.equals("tbd") || t.equals("to be announced") || t.equals("to be determined")
+                || t.equals("none") || t.equals("na") || t.equals("n a") || t.equals("tbc");
+    }
+
+    /** Two to five capitalized words (particles allowed), no digits, and none of them a common non-name word. */
+    static boolean looksLikeName(String text) {
+        if (text == null || text.length() > 60 || text.length() < 2) {
+            return false;
+        }
+        String[] tokens = text.split("\\s+");
+        if (tokens.length > 5) {
+            return false;
+        }
+        int capitalized = 0;
+        for (String token : tokens) {
+            String t = token.replaceAll("[.,']", "");
+            String lower = t.toLowerCase(Locale.ROOT);
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (t.chars().anyMatch(Character::isDigit) || t.contains("@") || t.contains("/")) {
+                return false;
+            }
+            if (PARTICLES.contains(lower) && capitalized > 0) {
+                continue;
+            }
+            if (NOT_NAMES.contains(lower)) {
+                return false;
+            }
+            if (!Character.isUpperCase(t.charAt(0))) {
+                return false;
+            }
+            capitalized++;
+        }
+        return capitalized >= 1 && (capitalized >= 2 || tokens.length == 1);
+    }
+}

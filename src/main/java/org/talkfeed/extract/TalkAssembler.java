@@ -1,0 +1,287 @@
+package org.talkfeed.extract;
+
+import org.talkfeed.talk.Speaker;
+import org.talkfeed.talk.Talk;
+import org.talkfeed.text.MessageText;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** Builds one talk from its labeled fields, falling back to the subject and the prose for what they lack. */
+final class TalkAssembler {
+    private static final java.util.regex.Pattern EMAIL_OR_ANGLE = java.util.regex.Pattern.compile(
+            "<[^>]*>|\\(?[\\w.+-]+(?:@|\\s+at\\s+)[\\w-]+(?:(?:\\.|\\s+dot\\s+)[\\w-]+)+\\)?");
+
+    private final MessageText message;
+    private final ExtractionDefaults defaults;
+    private final String body;
+    private final DateFinder dates;
+    private String missing = "no date found";
+
+    TalkAssembler(MessageText message, ExtractionDefaults defaults, List<String> lines) {
+        this.message = message;
+        this.defaults = defaults;
+        this.body = String.join("\n", lines);
+        LocalDate reference = message.date() == null ? null : message.date().toLocalDate();
+        this.dates = new DateFinder(reference, defaults.dayFirst());
+    }
+
+    String whyNoTalk() {
+        return missing;
+    }
+
+    /** The talk the fields describe, or null when there is no date (then {@link #whyNoTalk()} says why). */
+    Talk assemble(List<Field> fields, boolean partOfDigest) {
+        List<String> warnings = new ArrayList<>();
+        String when = values(fields, Label.WHEN, Label.DATE, Label.TIME);
+        String timeText = values(fields, Label.WHEN, Label.TIME);
+        String prose = partOfDigest ? "" : body;
+
+        DateMention date = firstDate(when);
+        if (date == null && !partOfDigest) {
+            date = firstDate(message.subject());
+        }
+        if (date == null && !partOfDigest) {
+            date = firstDate(prose);
+        }
+        if (date == null) {
+            List<DateMention> weekdays = dates.findWeekdays(when.isEmpty() ? prose : when);
+            if (!weekdays.isEmpty()) {
+                date = weekdays.get(0);
+                warnings.add("date worked out from a weekday and the message's date");
+            }
+        }
+        if (date == null) {
+            missing = message.date() == null ? "no date found (and no Date header to place a date without a year)"
+                    : "no date found";
+            return null;
+        }
+        if (date.warning() != null) {
+            warnings.add(date.warning());
+        }
+
+        TimeRange time = firstTime(timeText, false);
+        if (time == null) {
+            time = firstTime(when, true);
+        }
+        String timeContext = timeText.isEmpty() ? when : timeText;
+        if (time == null && !partOfDigest) {
+            time = nearestTime(prose, date);
+            timeContext = prose;
+        }
+        if (time == null && !partOfDigest) {
+            time = firstTime(message.subject(), true);
+        }
+        if (time != null && time.warning() != null) {
+            warnings.add(time.warning());
+        }
+
+        String zone = ZoneWords.find(timeContext.isEmpty() ? when : timeContext);
+        if (zone == null && time != null && !timeContext.isEmpty()) {
+            zone = ZoneWords.find(lineAround(timeContext, time.position()));
+        }
+        if (zone == null) {
+            zone = defaultZone(date.date(), warnings);
+        }
+
+        List<Speaker> speakers = speakers(fields);
+        String title = title(fields);
+        SpeakerAndTitle fallback = fallbacks(speakers, title, prose);
+        speakers = fallback.speakers();
+        title = fallback.title();
+
+        List<String> where = all(fields, Label.WHERE);
+        String location = Places.location(where);
+        String links = values(fields, Label.LINK);
+        String url = Places.joinUrl(links, String.join(" ", where), when, body);
+        boolean online = url != null || Places.mentionsOnline(links) || where.stream().anyMatch(Places::mentionsOnline)
+                || Places.mentionsOnline(when);
+        if (url == null && !online) {
+            online = Places.mentionsOnline(firstParagraphs(prose));
+        }
+        String host = host(fields, prose);
+        String series = series(fields);
+        String abstractText = blankToNull(values(fields, Label.ABSTRACT));
+        String bio = blankToNull(values(fields, Label.BIO));
+
+        if (title == null) {
+            warnings.add("no title found");
+        }
+        if (speakers.isEmpty()) {
+            warnings.add("no speaker found");
+        }
+        if (time == null) {
+            warnings.add("no start time found");
+        }
+        double confidence = confidence(title, speakers, time, location != null || online, warnings);
+        return new Talk(title, speakers, date.date(), time == null ? null : time.start(), time == null ? null : time.end(),
+                zone, location, online, url, host, series, abstractText, bio, confidence, warnings);
+    }
+
+    private DateMention firstDate(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        List<DateMention> found = dates.find(text);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static TimeRange firstTime(String text, boolean strict) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        List<TimeRange> found = new TimeFinder(strict).find(text);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** In prose, the time written closest after the talk's date (before it when none follows). */
+    private TimeRange nearestTime(String text, DateMention date) {
+        List<TimeRange> found = new TimeFinder(true).find(text);
+        if (found.isEmpty()) {
+            return null;
+        }
+        List<DateMention> mentions = dates.find(text);
+        int anchor = mentions.stream().filter(m -> m.date().equals(date.date())).mapToInt(DateMention::start)
+                .findFirst().orElse(-1);
+        if (anchor < 0) {
+            return found.get(0);
+        }
+        return found.stream().min(Comparator.comparingInt(t -> t.position() >= anchor
+                ? t.position() - anchor : 4 * (anchor - t.position()))).orElse(found.get(0));
+    }
+
+    private String defaultZone(LocalDate date, List<String> warnings) {
+        if (defaults.timezone() != null) {
+            return defaults.timezone();
+        }
+        if (message.date() != null) {
+            ZoneOffset offset = message.date().getOffset();
+            Instant at = message.date().toInstant();
+            String zone = ZoneWords.byOffset(offset, at);
+            if (zone != null) {
+                warnings.add("time zone " + zone + " inferred from the Date header's offset " + offset);
+                return zone;
+            }
+        }
+        warnings.add("no time zone stated or configured; assumed UTC");
+        return "UTC";
+    }
+
+    private List<Speaker> speakers(List<Field> fields) {
+        List<Speaker> speakers = new ArrayList<>();
+        for (String value : all(fields, Label.SPEAKER)) {
+            for (Speaker s : SpeakerParser.parse(value)) {
+                if (speakers.stream().noneMatch(x -> x.name().equalsIgnoreCase(s.name()))) {
+                    speakers.add(s);
+                }
+            }
+        }
+        String affiliation = blankToNull(values(fields, Label.AFFILIATION));
+        if (affiliation != null && !speakers.isEmpty() && speakers.get(0).affiliation() == null) {
+            speakers.set(0, new Speaker(speakers.get(0).name(), affiliation));
+        }
+        return speakers;
+    }
+
+    private static String title(List<Field> fields) {
+        String title = blankToNull(all(fields, Label.TITLE).stream().findFirst().orElse(null));
+        if (title == null) {
+            return null;
+        }
+        title = title.replaceAll("^[\"“”'‘’]+|[\"“”'‘’]+$", "").replaceAll("\\s+", " ").strip();
+        return SpeakerParser.isPlaceholder(title) ? null : title;
+    }
+
+    private record SpeakerAndTitle(List<Speaker> speakers, String title) {
+    }
+
+    private SpeakerAndTitle fallbacks(List<Speaker> speakers, String title, String prose) {
+        ProseClues.SubjectParts subject = ProseClues.subjectParts(message.subject());
+        List<Speaker> who = speakers;
+        String what = title;
+        if (who.isEmpty() && subject.speaker() != null) {
+            who = List.of(subject.speaker());
+        }
+        if (who.isEmpty()) {
+            who = ProseClues.speakersFromProse(prose);
+        }
+        if (what == null && subject.title() != null) {
+            what = subject.title();
+        }
+        if (what == null) {
+            what = ProseClues.titleFromProse(prose);
+        }
+        if (what == null) {
+            what = ProseClues.titleFromProse(message.subject());
+        }
+        List<Speaker> notSender = who.stream()
+                .filter(s -> message.fromName() == null || !s.name().equalsIgnoreCase(message.fromName().strip())
+                        || !speakers.isEmpty())
+                .toList();
+        return new SpeakerAndTitle(notSender, what);
+    }
+
+    private String host(List<Field> fields, String prose) {
+        String value = all(fields, Label.HOST).stream().findFirst().orElse(null);
+        if (value == null) {
+            return ProseClues.hostFromProse(prose);
+        }
+        String cleaned = EMAIL_OR_ANGLE.matcher(LabeledFields.undecorate(value)).replaceAll(" ")
+                .replaceAll("\\s+", " ").replaceAll("^[,;:\\s]+|[,;:\\s]+$", "").strip();
+        List<Speaker> people = SpeakerParser.parse(cleaned);
+        if (!people.isEmpty()) {
+            return people.stream().map(Speaker::name).collect(Collectors.joining(", "));
+        }
+        return blankToNull(cleaned);
+    }
+
+    private String series(List<Field> fields) {
+        String labeled = blankToNull(values(fields, Label.SERIES));
+        if (labeled != null && labeled.length() <= 100) {
+            return labeled;
+        }
+        String fromSubject = ProseClues.subjectParts(message.subject()).series();
+        return fromSubject != null ? fromSubject : defaults.series();
+    }
+
+    private static String firstParagraphs(String text) {
+        return text.length() > 1500 ? text.substring(0, 1500) : text;
+    }
+
+    private static String lineAround(String text, int position) {
+        int start = text.lastIndexOf('\n', Math.max(0, position - 1)) + 1;
+        int end = text.indexOf('\n', position);
+        return text.substring(start, end < 0 ? text.length() : end);
+    }
+
+    private static List<String> all(List<Field> fields, Label label) {
+        return fields.stream().filter(f -> f.label() == label).map(Field::value).filter(Objects::nonNull)
+                .filter(v -> !v.isBlank()).toList();
+    }
+
+    private static String values(List<Field> fields, Label... labels) {
+        List<Label> wanted = List.of(labels);
+        return fields.stream().filter(f -> wanted.contains(f.label())).map(Field::value)
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static double confidence(String title, List<Speaker> speakers, TimeRange time, boolean place, List<String> warnings) {
+        double score = 0.3;
+        score += title != null ? 0.2 : 0;
+        score += speakers.isEmpty() ? 0 : 0.2;
+        score += time != null ? 0.2 : 0;
+        score += place ? 0.1 : 0;
+        score -= 0.05 * warnings.stream().filter(w -> !w.startsWith("no ")).count();
+        return Math.round(Math.max(0.05, Math.min(1.0, score)) * 100) / 100.0;
+    }
+}

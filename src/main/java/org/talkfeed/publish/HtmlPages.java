@@ -1,0 +1,182 @@
+package org.talkfeed.publish;
+
+import org.jsoup.nodes.Entities;
+import org.talkfeed.store.StoredTalk;
+import org.talkfeed.talk.Speaker;
+import org.talkfeed.talk.Talk;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** The HTML archive: an index of upcoming and past talks, and one page per talk. Everything from an email is escaped. */
+final class HtmlPages {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final String STYLE = """
+            body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.45}
+            h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ddd}
+            table{border-collapse:collapse;width:100%}td{padding:.4rem .5rem;vertical-align:top;border-bottom:1px solid #eee}
+            td.when{white-space:nowrap;width:11rem;color:#444}.cancelled{color:#999;text-decoration:line-through}
+            .badge{font-size:.75rem;background:#c33;color:#fff;border-radius:3px;padding:0 .3rem;text-decoration:none}
+            .muted{color:#666}input[type=search]{width:100%;padding:.4rem;font-size:1rem;margin:.5rem 0}
+            dl{display:grid;grid-template-columns:8rem 1fr;gap:.3rem 1rem}dt{font-weight:600}dd{margin:0}
+            .abstract{white-space:pre-line}
+            """;
+    private static final String FILTER_SCRIPT = """
+            <script>
+            document.getElementById('q').addEventListener('input', function () {
+              var q = this.value.toLowerCase();
+              document.querySelectorAll('tr.talk').forEach(function (row) {
+                row.hidden = q && row.textContent.toLowerCase().indexOf(q) < 0;
+              });
+            });
+            </script>
+            """;
+
+    private final String siteName;
+
+    HtmlPages(String siteName) {
+        this.siteName = siteName;
+    }
+
+    String index(List<StoredTalk> talks, LocalDate today) {
+        List<StoredTalk> dated = talks.stream().filter(t -> t.talk().date() != null).toList();
+        List<StoredTalk> upcoming = dated.stream().filter(t -> !t.talk().date().isBefore(today))
+                .sorted(Comparator.comparing(HtmlPages::sortKey)).toList();
+        List<StoredTalk> past = dated.stream().filter(t -> t.talk().date().isBefore(today))
+                .sorted(Comparator.comparing(HtmlPages::sortKey).reversed()).toList();
+        StringBuilder html = new StringBuilder();
+        page(html, siteName);
+        html.append("<h1>").append(e(siteName)).append("</h1>\n");
+        html.append("<p>Subscribe: <a href=\"calendar.ics\">calendar.ics</a> · <a href=\"talks.json\">talks.json</a></p>\n");
+        html.append("<input type=\"search\" id=\"q\" placeholder=\"Search speakers, titles, places\" aria-label=\"Search talks\">\n");
+        section(html, "Upcoming talks", upcoming, "upcoming");
+        section(html, "Past talks", past, "past");
+        html.append(FILTER_SCRIPT);
+        html.append("</body>\n</html>\n");
+        return html.toString();
+    }
+
+    String talk(StoredTalk stored) {
+        Talk talk = stored.talk();
+        String heading = talk.title() != null ? talk.title() : "Talk by " + talk.speakerNames();
+        StringBuilder html = new StringBuilder();
+        page(html, heading + " · " + siteName);
+        html.append("<p><a href=\"../index.html\">← All talks</a></p>\n");
+        html.append("<h1").append(stored.cancelled() ? " class=\"cancelled\"" : "").append('>').append(e(heading)).append("</h1>\n");
+        if (stored.cancelled()) {
+            html.append("<p><span class=\"badge\">Cancelled</span></p>\n");
+        }
+        html.append("<dl>\n");
+        for (Speaker speaker : talk.speakers()) {
+            item(html, "Speaker", speaker.name() + (speaker.affiliation() == null ? "" : ", " + speaker.affiliation()));
+        }
+        item(html, "When", when(talk));
+        item(html, "Where", talk.location());
+        if (talk.online()) {
+            if (talk.url() != null) {
+                html.append("<dt>Online</dt><dd><a href=\"").append(e(talk.url())).append("\">").append(e(talk.url()))
+                        .append("</a></dd>\n");
+            } else {
+                item(html, "Online", "yes");
+            }
+        }
+        item(html, "Host", talk.host());
+        item(html, "Series", talk.series());
+        html.append("<dt>Calendar</dt><dd><a href=\"").append(e(stored.slug())).append(".ics\">Add to calendar</a></dd>\n");
+        html.append("</dl>\n");
+        if (talk.abstractText() != null) {
+            html.append("<h2>Abstract</h2>\n<p class=\"abstract\">").append(e(talk.abstractText())).append("</p>\n");
+        }
+        if (talk.bio() != null) {
+            html.append("<h2>Bio</h2>\n<p class=\"abstract\">").append(e(talk.bio())).append("</p>\n");
+        }
+        html.append("</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static void section(StringBuilder html, String heading, List<StoredTalk> talks, String id) {
+        html.append("<h2 id=\"").append(id).append("\">").append(heading).append(" (").append(talks.size()).append(")</h2>\n");
+        if (talks.isEmpty()) {
+            html.append("<p class=\"muted\">None.</p>\n");
+            return;
+        }
+        html.append("<table>\n");
+        for (StoredTalk stored : talks) {
+            Talk talk = stored.talk();
+            html.append("<tr class=\"talk").append(stored.cancelled() ? " cancelled" : "").append("\"><td class=\"when\">")
+                    .append(e(when(talk))).append("</td><td>");
+            String title = talk.title() != null ? talk.title() : "(untitled)";
+            html.append("<a href=\"talks/").append(e(stored.slug())).append(".html\">").append(e(title)).append("</a>");
+            if (stored.cancelled()) {
+                html.append(" <span class=\"badge\">Cancelled</span>");
+            }
+            if (!talk.speakers().isEmpty()) {
+                html.append("<br>").append(e(speakers(talk)));
+            }
+            String where = talk.location() != null ? talk.location() : talk.online() ? "Online" : null;
+            if (where != null) {
+                html.append("<br><span class=\"muted\">").append(e(where)).append("</span>");
+            }
+            html.append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private static String speakers(Talk talk) {
+        StringBuilder s = new StringBuilder();
+        for (Speaker speaker : talk.speakers()) {
+            if (!s.isEmpty()) {
+                s.append("; ");
+            }
+            s.append(speaker.name());
+            if (speaker.affiliation() != null) {
+                s.append(" (").append(speaker.affiliation()).append(')');
+            }
+        }
+        return s.toString();
+    }
+
+    static String when(Talk talk) {
+        if (talk.date() == null) {
+            return "date unknown";
+        }
+        if (talk.start() == null) {
+            return DAY.format(talk.date());
+        }
+        ZonedDateTime start = ZonedDateTime.of(talk.date(), talk.start(), ZoneId.of(talk.timezone()));
+        String zone = start.getZone().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+        String text = DAY.format(talk.date()) + ", " + TIME.format(talk.start());
+        if (talk.end() != null) {
+            text += "–" + TIME.format(talk.end());
+        }
+        return text + " " + zone;
+    }
+
+    private static String sortKey(StoredTalk stored) {
+        Talk talk = stored.talk();
+        return talk.startsAt().map(z -> z.toInstant().toString()).orElse(talk.date().toString() + "T00:00:00Z");
+    }
+
+    private static void page(StringBuilder html, String title) {
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(e(title)).append("</title>\n<style>").append(STYLE).append("</style>\n</head>\n<body>\n");
+    }
+
+    private static void item(StringBuilder html, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            html.append("<dt>").append(label).append("</dt><dd>").append(e(value)).append("</dd>\n");
+        }
+    }
+
+    private static String e(String text) {
+        return Entities.escape(text);
+    }
+}

@@ -1,0 +1,83 @@
+package org.talkfeed.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** The store's schema, one step per version; the file's user_version says which steps it has had. */
+final class Migrations {
+    private static final List<String> STEPS = List.of(
+            """
+            CREATE TABLE messages (
+                id INTEGER PRIMARY KEY,
+                message_key TEXT NOT NULL UNIQUE,
+                origin TEXT NOT NULL,
+                subject TEXT,
+                sender TEXT,
+                sent_at TEXT,
+                outcome TEXT NOT NULL,
+                reason TEXT,
+                processed_at TEXT NOT NULL
+            );
+            CREATE TABLE talks (
+                id INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL UNIQUE,
+                slug TEXT NOT NULL UNIQUE,
+                cancelled INTEGER NOT NULL DEFAULT 0,
+                sequence INTEGER NOT NULL DEFAULT 0,
+                date TEXT,
+                starts_at TEXT,
+                data TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE INDEX talks_by_date ON talks(date);
+            CREATE TABLE revisions (
+                id INTEGER PRIMARY KEY,
+                talk_id INTEGER NOT NULL REFERENCES talks(id),
+                message_id INTEGER NOT NULL REFERENCES messages(id),
+                kind TEXT NOT NULL,
+                data TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            CREATE INDEX revisions_by_talk ON revisions(talk_id);
+            """);
+
+    private Migrations() {
+    }
+
+    static int latest() {
+        return STEPS.size();
+    }
+
+    static void apply(Connection db) throws SQLException {
+        int version;
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            version = rs.next() ? rs.getInt(1) : 0;
+        }
+        if (version > STEPS.size()) {
+            throw new SQLException("the store has schema version " + version + ", newer than this talkfeed knows ("
+                    + STEPS.size() + ")");
+        }
+        for (int step = version; step < STEPS.size(); step++) {
+            boolean auto = db.getAutoCommit();
+            db.setAutoCommit(false);
+            try (Statement st = db.createStatement()) {
+                for (String sql : STEPS.get(step).split(";\\s*\\n")) {
+                    if (!sql.isBlank()) {
+                        st.execute(sql);
+                    }
+                }
+                st.execute("PRAGMA user_version = " + (step + 1));
+                db.commit();
+            } catch (SQLException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(auto);
+            }
+        }
+    }
+}

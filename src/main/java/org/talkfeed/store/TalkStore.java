@@ -1,0 +1,331 @@
+package org.talkfeed.store;
+
+import org.talkfeed.talk.Kind;
+import org.talkfeed.talk.Talk;
+import org.talkfeed.talk.TalkIdentity;
+import org.talkfeed.talk.TalkJson;
+import org.talkfeed.talk.TalkMerge;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The talk store, a SQLite file: every message seen and what it became, every talk, and each talk's
+ * revisions. A message and the talks it yields are committed in one transaction.
+ */
+public final class TalkStore implements AutoCloseable {
+    private final Connection db;
+    private final Clock clock;
+
+    private TalkStore(Connection db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public static TalkStore open(Path file) {
+        return open(file, Clock.systemUTC());
+    }
+
+    public static TalkStore open(Path file, Clock clock) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement st = db.createStatement()) {
+                st.execute("PRAGMA journal_mode = WAL");
+                st.execute("PRAGMA synchronous = NORMAL");
+                st.execute("PRAGMA foreign_keys = ON");
+                st.execute("PRAGMA busy_timeout = 10000");
+            }
+            Migrations.apply(db);
+            return new TalkStore(db, clock);
+        } catch (SQLException | java.io.IOException e) {
+            throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int schemaVersion() {
+        return query("PRAGMA user_version", rs -> rs.getInt(1)).get(0);
+    }
+
+    public boolean seen(String messageKey) {
+        try (PreparedStatement st = db.prepareStatement("SELECT 1 FROM messages WHERE message_key = ?")) {
+            st.setString(1, messageKey);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store: " + e.getMessage(), e);
+        }
+    }
+
+    /** Records a message that yields no talk (not a talk, failed, ignored). */
+    public void recordMessage(MessageRecord message) {
+        inTransaction(() -> {
+            insertMessage(message);
+            return null;
+        });
+    }
+
+    /**
+     * Records a message and its talks: each talk is matched to a known one (a reminder, update,
+     * cancellation or re-post) and merged into it as a new revision, or stored as a new talk.
+     */
+    public List<TalkChange> recordTalks(MessageRecord message, Kind kind, List<Talk> talks) {
+        return inTransaction(() -> {
+            long messageRow = insertMessage(message);
+            List<TalkChange> changes = new ArrayList<>();
+            for (int i = 0; i < talks.size(); i++) {
+                Talk incoming = talks.get(i);
+                Optional<StoredTalk> known = TalkIdentity.match(incoming, kind, candidates(incoming), StoredTalk::talk);
+                if (known.isPresent()) {
+                    changes.add(new TalkChange(revise(known.get(), incoming, kind, messageRow), false));
+                } else {
+                    changes.add(new TalkChange(create(message.messageKey(), i, incoming, kind, messageRow), true));
+                }
+            }
+            return changes;
+        });
+    }
+
+    public List<StoredTalk> talks() {
+        return query("SELECT id, uid, slug, cancelled, sequence, data, created_at, updated_at FROM talks "
+                + "ORDER BY starts_at IS NULL, starts_at, date, id", TalkStore::storedTalk);
+    }
+
+    public Map<Outcome, Integer> outcomeCounts() {
+        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        for (Outcome o : Outcome.values()) {
+            counts.put(o, 0);
+        }
+        query("SELECT outcome, COUNT(*) FROM messages GROUP BY outcome", rs -> {
+            counts.put(Outcome.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)), rs.getInt(2));
+            return null;
+        });
+        return counts;
+    }
+
+    public List<MessageRecord> messages() {
+        return query("SELECT message_key, origin, subject, sender, sent_at, outcome, reason FROM messages ORDER BY id",
+                rs -> new MessageRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5) == null ? null : ZonedDateTime.parse(rs.getString(5)),
+                        Outcome.valueOf(rs.getString(6).toUpperCase(java.util.Locale.ROOT)), rs.getString(7)));
+    }
+
+    public int revisionCount(long talkId) {
+        try (PreparedStatement st = db.prepareStatement("SELECT COUNT(*) FROM revisions WHERE talk_id = ?")) {
+            st.setLong(1, talkId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store: " + e.getMessage(), e);
+        }
+    }
+
+    private List<StoredTalk> candidates(Talk incoming) {
+        if (incoming.date() == null) {
+            return talks();
+        }
+        try (PreparedStatement st = db.prepareStatement("SELECT id, uid, slug, cancelled, sequence, data, created_at, updated_at "
+                + "FROM talks WHERE date BETWEEN ? AND ?")) {
+            st.setString(1, incoming.date().minusDays(120).toString());
+            st.setString(2, incoming.date().plusDays(120).toString());
+            List<StoredTalk> result = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    result.add(storedTalk(rs));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store: " + e.getMessage(), e);
+        }
+    }
+
+    private long insertMessage(MessageRecord m) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement("INSERT INTO messages (message_key, origin, subject, sender, sent_at, "
+                + "outcome, reason, processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            st.setString(1, m.messageKey());
+            st.setString(2, m.origin());
+            st.setString(3, m.subject());
+            st.setString(4, m.sender());
+            st.setString(5, m.sentAt() == null ? null : m.sentAt().toString());
+            st.setString(6, m.outcome().label());
+            st.setString(7, m.reason());
+            st.setString(8, now().toString());
+            st.executeUpdate();
+            try (ResultSet keys = st.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private StoredTalk create(String messageKey, int index, Talk talk, Kind kind, long messageRow) throws SQLException {
+        String uid = uid(messageKey, index);
+        String slug = uniqueSlug(Slugs.of(talk));
+        Instant now = now();
+        boolean cancelled = kind == Kind.CANCELLATION;
+        try (PreparedStatement st = db.prepareStatement("INSERT INTO talks (uid, slug, cancelled, sequence, date, starts_at, data, "
+                + "created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            st.setString(1, uid);
+            st.setString(2, slug);
+            st.setInt(3, cancelled ? 1 : 0);
+            st.setString(4, talk.date() == null ? null : talk.date().toString());
+            st.setString(5, startsAt(talk));
+            st.setString(6, TalkJson.write(talk));
+            st.setString(7, now.toString());
+            st.setString(8, now.toString());
+            st.executeUpdate();
+            long id;
+            try (ResultSet keys = st.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+            insertRevision(id, messageRow, kind, talk);
+            return new StoredTalk(id, uid, slug, cancelled, 0, talk, now, now);
+        }
+    }
+
+    private StoredTalk revise(StoredTalk known, Talk incoming, Kind kind, long messageRow) throws SQLException {
+        Talk merged = TalkMerge.merge(known.talk(), incoming, kind);
+        boolean cancelled = kind == Kind.CANCELLATION || (known.cancelled() && kind != Kind.UPDATE);
+        boolean changed = !merged.equals(known.talk()) || cancelled != known.cancelled();
+        int sequence = changed ? known.sequence() + 1 : known.sequence();
+        Instant now = changed ? now() : known.updatedAt();
+        try (PreparedStatement st = db.prepareStatement("UPDATE talks SET cancelled = ?, sequence = ?, date = ?, starts_at = ?, "
+                + "data = ?, updated_at = ? WHERE id = ?")) {
+            st.setInt(1, cancelled ? 1 : 0);
+            st.setInt(2, sequence);
+            st.setString(3, merged.date() == null ? null : merged.date().toString());
+            st.setString(4, startsAt(merged));
+            st.setString(5, TalkJson.write(merged));
+            st.setString(6, now.toString());
+            st.setLong(7, known.id());
+            st.executeUpdate();
+        }
+        insertRevision(known.id(), messageRow, kind, merged);
+        return new StoredTalk(known.id(), known.uid(), known.slug(), cancelled, sequence, merged, known.createdAt(), now);
+    }
+
+    private void insertRevision(long talkId, long messageRow, Kind kind, Talk talk) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement(
+                "INSERT INTO revisions (talk_id, message_id, kind, data, created_at) VALUES (?, ?, ?, ?, ?)")) {
+            st.setLong(1, talkId);
+            st.setLong(2, messageRow);
+            st.setString(3, kind.label());
+            st.setString(4, TalkJson.write(talk));
+            st.setString(5, now().toString());
+            st.executeUpdate();
+        }
+    }
+
+    private String uniqueSlug(String base) throws SQLException {
+        String slug = base;
+        for (int n = 2; ; n++) {
+            try (PreparedStatement st = db.prepareStatement("SELECT 1 FROM talks WHERE slug = ?")) {
+                st.setString(1, slug);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        return slug;
+                    }
+                }
+            }
+            slug = base + "-" + n;
+        }
+    }
+
+    /** Stable across rebuilds of the store from the same mail: derived from the first message's key. */
+    private static String uid(String messageKey, int index) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((messageKey + "#" + index).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16) + "@talkfeed";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String startsAt(Talk talk) {
+        return talk.startsAt().map(z -> z.withZoneSameInstant(ZoneOffset.UTC).toInstant().toString())
+                .orElse(talk.date() == null ? null : talk.date().toString());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    private static StoredTalk storedTalk(ResultSet rs) throws SQLException {
+        return new StoredTalk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) != 0, rs.getInt(5),
+                TalkJson.readTalk(rs.getString(6)), Instant.parse(rs.getString(7)), Instant.parse(rs.getString(8)));
+    }
+
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private synchronized <T> T inTransaction(Work<T> work) {
+        try {
+            db.setAutoCommit(false);
+            try {
+                T result = work.run();
+                db.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot write to the store: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> List<T> query(String sql, Row<T> row) {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            List<T> result = new ArrayList<>();
+            while (rs.next()) {
+                result.add(row.map(rs));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the store: " + e.getMessage(), e);
+        }
+    }
+}

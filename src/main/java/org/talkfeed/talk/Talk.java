@@ -1,0 +1,77 @@
+package org.talkfeed.talk;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One talk as an announcement describes it. Times are local to {@code timezone}, an IANA zone id;
+ * {@code end} is null unless the text states it.
+ */
+@JsonPropertyOrder({"title", "speakers", "date", "start", "end", "timezone", "location", "online", "url",
+        "host", "series", "abstract", "bio", "confidence", "warnings"})
+public record Talk(
+        String title,
+        List<Speaker> speakers,
+        LocalDate date,
+        @JsonFormat(pattern = "HH:mm") LocalTime start,
+        @JsonFormat(pattern = "HH:mm") LocalTime end,
+        String timezone,
+        String location,
+        boolean online,
+        String url,
+        String host,
+        String series,
+        @JsonProperty("abstract") String abstractText,
+        String bio,
+        double confidence,
+        List<String> warnings) {
+
+    public Talk {
+        speakers = speakers == null ? List.of() : List.copyOf(speakers);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** The start as an instant in the talk's zone, when both a date and a start time are known. */
+    public Optional<ZonedDateTime> startsAt() {
+        if (date == null || start == null || timezone == null) {
+            return Optional.empty();
+        }
+        return Optional.of(ZonedDateTime.of(date, start, ZoneId.of(timezone)));
+    }
+
+    public String speakerNames() {
+        return String.join(", ", speakers.stream().map(Speaker::name).toList());
+    }
+
+    /** A one-line human description: title, speakers and when. */
+    public String describe() {
+        StringBuilder line = new StringBuilder();
+        line.append(title == null ? "(untitled)" : '"' + title + '"');
+        if (!speakers.isEmpty()) {
+            line.append(" by ").append(speakerNames());
+        }
+        if (date != null) {
+            line.append(", ").append(date);
+            if (start != null) {
+                line.append(' ').append(start);
+            }
+            if (timezone != null) {
+                line.append(' ').append(timezone);
+            }
+        }
+        return line.toString();
+    }
+
+    public Talk withWarnings(List<String> newWarnings) {
+        return new Talk(title, speakers, date, start, end, timezone, location, online, url, host, series,
+                abstractText, bio, confidence, newWarnings);
+    }
+}

@@ -1,0 +1,72 @@
+package org.talkfeed.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Removes what is never part of an announcement: mailing-list footers, quoted replies, signatures
+ * and archive residue. Returns the remaining lines, trailing space trimmed.
+ */
+final class BodyCleaner {
+    private static final Pattern FOOTER_START = Pattern.compile(
+            "^(_{20,}|-{10,} next part -{10,}|more information about the .* mailing list"
+                    + "|you received this message because you are subscribed.*|to unsubscribe( from this (list|group))?.*"
+                    + "|an html attachment was scrubbed.*)\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern REPLY_HEADER = Pattern.compile("^on .{5,200} wrote:\\s*$", Pattern.CASE_INSENSITIVE);
+
+    List<String> clean(String body) {
+        String[] raw = body.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        boolean mostlyQuoted = mostlyQuoted(raw);
+        List<String> lines = new ArrayList<>(raw.length);
+        for (String line : raw) {
+            String trimmed = stripTrailing(line.replace('\u00a0', ' ').replace("\u200b", ""));
+            String probe = trimmed.strip();
+            if (probe.equals("--") || probe.equals("-- ") || trimmed.equals("-- ")) {
+                if (lines.size() > 3) {
+                    break; // signature separator
+                }
+                continue;
+            }
+            if (FOOTER_START.matcher(probe).matches() && lines.size() > 3) {
+                break;
+            }
+            if (probe.startsWith(">") && mostlyQuoted) {
+                trimmed = probe.replaceFirst("^(>\\s?)+", "");
+            } else if (probe.startsWith(">") || REPLY_HEADER.matcher(probe).matches()) {
+                continue;
+            }
+            lines.add(trimmed);
+        }
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        while (!lines.isEmpty() && lines.get(0).isBlank()) {
+            lines.remove(0);
+        }
+        return lines;
+    }
+
+    /** A forwarded announcement quoted whole is the message; a reply's quote is not. */
+    private static boolean mostlyQuoted(String[] lines) {
+        int quoted = 0;
+        int text = 0;
+        for (String line : lines) {
+            String probe = line.strip();
+            if (probe.isEmpty()) {
+                continue;
+            }
+            if (probe.startsWith(">")) {
+                quoted++;
+            } else {
+                text++;
+            }
+        }
+        return quoted > 2 * text;
+    }
+
+    private static String stripTrailing(String s) {
+        return s.stripTrailing();
+    }
+}

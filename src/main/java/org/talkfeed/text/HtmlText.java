@@ -1,0 +1,109 @@
+package org.talkfeed.text;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+import java.util.Set;
+
+/**
+ * HTML to plain text that keeps the structure extraction relies on: block elements and {@code <br>}
+ * end lines, paragraphs leave a blank line, table cells are separated by two spaces, and a link's
+ * address follows its text when the two differ.
+ */
+public final class HtmlText {
+    private static final Set<String> BLOCKS = Set.of("p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+            "table", "ul", "ol", "blockquote", "pre", "section", "article", "header", "footer", "dd", "dt", "hr",
+            "address", "center", "title");
+    private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+            "blockquote", "ul", "ol", "hr");
+
+    private HtmlText() {
+    }
+
+    public static String toText(String html) {
+        Document doc = Jsoup.parse(html);
+        doc.select("script, style, head").remove();
+        StringBuilder out = new StringBuilder();
+        NodeTraversor.traverse(new Renderer(out), doc.body());
+        return out.toString().replaceAll("[ \\t\\u00a0]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+    }
+
+    private record Renderer(StringBuilder out) implements NodeVisitor {
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof TextNode text) {
+                String s = text.getWholeText().replace('\u00a0', ' ');
+                if (insidePre(node)) {
+                    out.append(s);
+                } else {
+                    s = s.replaceAll("\\s+", " ");
+                    if (endsWithSpaceOrBreak() && s.startsWith(" ")) {
+                        s = s.substring(1);
+                    }
+                    out.append(s);
+                }
+            } else if (node instanceof Element el) {
+                String tag = el.normalName();
+                if (tag.equals("br")) {
+                    out.append('\n');
+                } else if (tag.equals("td") || tag.equals("th")) {
+                    if (el.elementSiblingIndex() > 0) {
+                        out.append("  ");
+                    }
+                } else if (BLOCKS.contains(tag)) {
+                    breakLine(PARAGRAPHS.contains(tag));
+                }
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element el) {
+                String tag = el.normalName();
+                if (tag.equals("a")) {
+                    String href = el.attr("href");
+                    String text = el.text();
+                    if (href.startsWith("http") && !text.contains(href) && !href.contains(text.strip())) {
+                        out.append(" <").append(href).append('>');
+                    }
+                } else if (BLOCKS.contains(tag)) {
+                    breakLine(PARAGRAPHS.contains(tag));
+                }
+            }
+        }
+
+        private void breakLine(boolean paragraph) {
+            if (out.isEmpty()) {
+                return;
+            }
+            if (out.charAt(out.length() - 1) != '\n') {
+                out.append('\n');
+            }
+            if (paragraph && (out.length() < 2 || out.charAt(out.length() - 2) != '\n')) {
+                out.append('\n');
+            }
+        }
+
+        private boolean endsWithSpaceOrBreak() {
+            if (out.isEmpty()) {
+                return true;
+            }
+            char last = out.charAt(out.length() - 1);
+            return last == ' ' || last == '\n';
+        }
+
+        private static boolean insidePre(Node node) {
+            for (Node p = node.parentNode(); p != null; p = p.parentNode()) {
+                if (p instanceof Element e && e.normalName().equals("pre")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package org.talkfeed.text;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/**
+ * Bytes to {@link MessageText}: decodes the headers, picks the body part that keeps the most
+ * structure, decodes its charset and transfer encoding, turns HTML into lines, and cleans the result.
+ */
+public final class MessageReader {
+    private static final int MAX_PART_BYTES = 2 << 20;
+    private static final int MAX_DEPTH = 8;
+    private static final Session SESSION;
+
+    static {
+        Properties props = new Properties();
+        props.setProperty("mail.mime.address.strict", "false");
+        props.setProperty("mail.mime.decodetext.strict", "false");
+        props.setProperty("mail.mime.parameters.strict", "false");
+        props.setProperty("mail.mime.allowutf8", "true");
+        SESSION = Session.getInstance(props);
+    }
+
+    private final BodyCleaner cleaner = new BodyCleaner();
+
+    public MessageText read(byte[] bytes) throws UnreadableMessageException {
+        MimeMessage message;
+        try {
+            message = new MimeMessage(SESSION, new ByteArrayInputStream(bytes));
+        } catch (MessagingException e) {
+            throw new UnreadableMessageException("not an email: " + e.getMessage());
+        }
+        String from = header(message, "From");
+        String subject = header(message, "Subject");
+        String date = header(message, "Date");
+        String messageId = header(message, "Message-ID");
+        if (from == null && subject == null && date == null && messageId == null) {
+            throw new UnreadableMessageException("not an email: no From, Subject, Date or Message-ID header");
+        }
+        String body;
+        try {
+            body = bestText(message, 0);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            body = "";
+        }
+        InternetAddress sender = address(from);
+        return new MessageText(
+                messageId == null ? null : messageId.strip(),
+                subject == null ? "" : decode(subject).strip(),
+                sender == null ? (from == null ? null : decode(from)) : sender.getPersonal(),
+                sender == null ? null : sender.getAddress(),
+                MailDates.parse(date),
+                header(message, "List-Id"),
+                cleaner.clean(body == null ? "" : body));
+    }
+
+    private static String header(MimeMessage message, String name) {
+        try {
+            String value = message.getHeader(name, null);
+            return value == null ? null : value.replaceAll("\\r?\\n[ \\t]", " ");
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
+    private static String decode(String text) {
+        try {
+            return MimeUtility.decodeText(text);
+        } catch (IOException | RuntimeException e) {
+            return text;
+        }
+    }
+
+    private static InternetAddress address(String from) {
+        if (from == null) {
+            return null;
+        }
+        try {
+            InternetAddress[] parsed = InternetAddress.parseHeader(from, false);
+            return parsed.length == 0 ? null : parsed[0];
+        } catch (AddressException e) {
+            return null;
+        }
+    }
+
+    /** The text of the part that best represents the message, or null when it has none. */
+    private String bestText(Part part, int depth) throws MessagingException, IOException {
+        if (depth > MAX_DEPTH) {
+            return null;
+        }
+        String type = contentType(part);
+        if (type.startsWith("multipart/")) {
+            Object content = part.getContent();
+            if (!(content instanceof Multipart multipart)) {
+                return null;
+            }
+            if (type.startsWith("multipart/alternative")) {
+                return bestAlternative(multipart, depth);
+            }
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                if (Part.ATTACHMENT.equalsIgnoreCase(safeDisposition(child))) {
+                    continue;
+                }
+                String text = bestText(child, depth + 1);
+                if (text != null && !text.isBlank()) {
+                    all.append(text).append("\n\n");
+                }
+            }
+            return all.isEmpty() ? null : all.toString();
+        }
+        if (type.startsWith("message/rfc822")) {
+            Object content = part.getContent();
+            return content instanceof Part inner ? bestText(inner, depth + 1) : null;
+        }
+        if (type.startsWith("text/html")) {
+            return HtmlText.toText(decodedText(part));
+        }
+        if (type.startsWith("text/") || type.isEmpty()) {
+            String text = decodedText(part);
+            return isFlowed(part) ? FlowedText.unwrap(text, delSp(part)) : text;
+        }
+        return null;
+    }
+
+    /** In multipart/alternative the plain part wins unless the HTML part clearly carries more text. */
+    private String bestAlternative(Multipart alternatives, int depth) throws MessagingException, IOException {
+        String plain = null;
+        String rich = null;
+        for (int i = 0; i < alternatives.getCount(); i++) {
+            BodyPart child = alternatives.getBodyPart(i);
+            String text = bestText(child, depth + 1);
+            if (text == null || text.isBlank()) {
+                continue;
+            }
+            if (contentType(child).startsWith("text/plain")) {
+                plain = text;
+            } else {
+                rich = text;
+            }
+        }
+        if (plain == null) {
+            return rich;
+        }
+        if (rich == null) {
+            return plain;
+        }
+        return plain.strip().length() * 2 >= rich.strip().length() ? plain : rich;
+    }
+
+    private static String contentType(Part part) {
+        try {
+            String type = part.getContentType();
+            return type == null ? "" : type.toLowerCase(java.util.Locale.ROOT).strip();
+        } catch (MessagingException e) {
+            return "";
+        }
+    }
+
+    private static String safeDisposition(Part part) {
+        try {
+            return part.getDisposition();
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
+    private static String decodedText(Part part) throws MessagingException, IOException {
+        byte[] bytes;
+        try (InputStream in = part.getInputStream()) {
+            bytes = in.readNBytes(MAX_PART_BYTES);
+        }
+        return Charsets.decode(bytes, charsetOf(part));
+    }
+
+    private static String charsetOf(Part part) {
+        try {
+            return new ContentType(part.getContentType()).getParameter("charset");
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean isFlowed(Part part) {
+        return "flowed".equalsIgnoreCase(parameter(part, "format"));
+    }
+
+    private static boolean delSp(Part part) {
+        return "yes".equalsIgnoreCase(parameter(part, "delsp"));
+    }
+
+    private static String parameter(Part part, String name) {
+        try {
+            return new ContentType(part.getContentType()).getParameter(name);
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+}
