@@ -17,14 +17,16 @@ final class KindClassifier {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern REMINDER = Pattern.compile(
             "\\b(reminder|remind|today|tomorrow|tonight|this (afternoon|morning|evening)|starting (soon|now)|in (one|an|1) hour|"
-                    + "happening (now|today)|this week)\\b",
+                    + "happening (now|today))\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_TALK = Pattern.compile(
             "\\b(call for (papers|participation|submissions|abstracts|proposals|nominations|posters)|cfp|submission deadline|"
                     + "paper submission|postdoc(toral)? (position|fellowship|opening)s?|(faculty|phd|research|tenure[- ]track) positions?|"
                     + "job (opening|posting|offer)|we are hiring|applications? (are|is) (now )?(invited|open)|apply (now|by|online)|"
                     + "application deadline|course registration|enrol+ment|curriculum vitae|\\bcv\\b|position available|"
-                    + "open positions?|summer school|registration (is )?(now )?open|hackathon|internships?)\\b",
+                    + "open positions?|summer school|registration (is )?(now )?open|hackathon|internships?|prerequisites?|"
+                    + "\\d credits|credit hours|elective|syllabus|first class|office hours|enrol+ in|course (number|code)|"
+                    + "tuition|scholarships?|deadline for applications|job (ad|advert)|salary)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private KindClassifier() {

@@ -27,7 +27,9 @@ enum Label {
             "organisers", "organized by", "organised by", "contact", "moderator", "chair", "coordinator"),
     LINK("zoom", "zoom link", "link", "join", "join link", "url", "webinar", "meeting link", "registration",
             "register", "teams", "teams link", "livestream", "live stream", "stream", "webex", "meeting id",
-            "online", "virtual", "remote", "zoom meeting", "zoom webinar", "zoom info", "join zoom meeting"),
+            "online", "virtual", "remote", "zoom meeting", "zoom webinar", "zoom info", "join zoom meeting", "join online",
+            "online link", "zoom url", "attend online", "virtual link", "livestream link", "watch online", "join us online",
+            "remote access", "video link", "meeting url", "webinar link", "registration link"),
     SERIES("series", "seminar series", "event", "seminar", "colloquium");
 
     private final List<String> words;

@@ -18,6 +18,8 @@ final class LabeledFields {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DECORATION = Pattern.compile("[*_]{1,3}(?=\\S|$)|(?<=\\S)[*_]{1,3}|^\\s*[*_]+\\s*");
     private static final int MAX_SHORT_FIELD_LINES = 4;
+    /** Any "Some label: value" line, known label or not: it ends the short field before it. */
+    private static final Pattern ANY_LABEL = Pattern.compile("^\\s*[-•#>]*\\s*\\p{Lu}[\\p{L} &/()-]{1,28}:(\\s|$)");
 
     private LabeledFields() {
     }
@@ -105,6 +107,9 @@ final class LabeledFields {
                 continue;
             }
             if (!longField) {
+                if (ANY_LABEL.matcher(undecorate(line)).find()) {
+                    break;
+                }
                 if (added >= MAX_SHORT_FIELD_LINES || (sawBlank && !isIndented(line))) {
                     break;
                 }

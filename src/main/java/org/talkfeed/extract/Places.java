@@ -17,12 +17,18 @@ final class Places {
             "\\b(zoom|online|virtual(ly)?|webinar|teams|webex|livestream(ed)?|live[- ]stream(ed)?|remote(ly)?|hybrid|google meet|"
                     + "streamed|broadcast|bluejeans|jitsi)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** In running text, only phrases that offer remote attendance; "online" alone is often a topic ("online learning"). */
+    private static final Pattern PROSE_ONLINE = Pattern.compile(
+            "\\b(zoom|webex|teams meeting|microsoft teams|google meet|livestream(ed)?|live[- ]stream(ed)?|webinar|hybrid (event|talk|seminar|format)|"
+                    + "(join|attend|participate|watch)\\s+(us\\s+)?(online|remotely|virtually)|online\\s+(via|on|through|at)|"
+                    + "virtual (talk|seminar|event|lecture|colloquium|meeting)|will be (streamed|broadcast|held online|online|recorded and streamed))\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern FILLER = Pattern.compile(
             "^(?:the\\s+)?(?:talk|seminar|lecture|event|colloquium|meeting)?\\s*(?:will\\s+(?:be\\s+)?(?:given|held|take\\s+place|happen)|"
                     + "takes\\s+place|is\\s+held)?\\s*(?:live,?\\s*)?(?:in[- ]person)?,?\\s*(?:at|in)?[\\s,:]*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ONLINE_ONLY_PART = Pattern.compile(
-            "^(?:and\\s+|or\\s+)?(?:via\\s+|on\\s+|over\\s+)?(?:zoom|online|virtual|webinar|teams|webex|microsoft teams|google meet|"
+            "^(?:and\\s+|or\\s+|also\\s+)?(?:(?:join|attend|watch|participate|follow|stream)(?:\\s+us)?\\s+)?(?:via\\s+|on\\s+|over\\s+)?(?:zoom|online|virtual|webinar|teams|webex|microsoft teams|google meet|"
                     + "zoom virtual talk|zoom webinar|zoom meeting|remote|livestream|live stream|hybrid)\\b.*",
             Pattern.CASE_INSENSITIVE);
 
@@ -79,6 +85,10 @@ final class Places {
 
     static boolean mentionsOnline(String text) {
         return text != null && ONLINE_WORDS.matcher(text).find();
+    }
+
+    static boolean proseOffersOnline(String text) {
+        return text != null && PROSE_ONLINE.matcher(text).find();
     }
 
     static boolean onlineOnlyWords(String text) {

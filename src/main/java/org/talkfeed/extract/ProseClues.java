@@ -18,6 +18,12 @@ final class ProseClues {
     private static final Pattern QUOTED_TITLE = Pattern.compile(
             "(?:on|entitled|titled|title|topic|talk|about)[:\\s]+[\"“”‘']([^\"“”]{8,250}?)[\"“”’']");
     private static final Pattern ANY_QUOTED = Pattern.compile("[\"“]([^\"“”\\n]{12,250}?)[\"”]");
+    /** A headline line: "Jane Doe (MIT), Title of the Talk" or "Jane Doe (MIT): Title". */
+    private static final Pattern HEADLINE = Pattern.compile(
+            "(?m)^\\s*" + NAME + "\\s*\\(([^)]{2,120})\\)\\s*[,:|–—-]\\s*(\\p{Lu}[^\\n]*(?:\\n(?!\\s*\\n)[^\\n]+){0,2})");
+    private static final Pattern PLACE_IN_PROSE = Pattern.compile(
+            "(?:\\b(?:in|at)\\s+(?:the\\s+)?|[,;—–]\\s*)((?:(?:\\p{Lu}[\\w.'-]*\\s+){0,3}(?:Room|Rm\\.?|Auditorium|Hall|Building|Lecture Theatre|Theater|Theatre|Library|Center|Centre)"
+                    + "\\s*[\\w.-]*\\d[\\w.-]*|(?:Room|Rm\\.?)\\s+[\\w.-]+)(?:(?:,\\s*|\\s+(?:of|in|at)\\s+)(?:the\\s+)?\\p{Lu}[\\w.'-]*(?:\\s+\\p{Lu}[\\w.'-]*){0,5})?)");
     private static final Pattern HOSTED_BY = Pattern.compile(
             "\\b(?:hosted|organi[sz]ed|invited|sponsored|introduced|moderated|chaired)\\s+by\\s+" + NAME
                     + "|at the invitation of\\s+" + NAME);
@@ -44,6 +50,19 @@ final class ProseClues {
         return List.of();
     }
 
+    /** Speaker and title from a headline line, or null. */
+    static SubjectParts headline(String text) {
+        Matcher m = HEADLINE.matcher(text);
+        while (m.find()) {
+            Speaker speaker = SpeakerParser.parseOne(m.group(1) + " (" + m.group(2) + ")");
+            if (speaker != null) {
+                String title = m.group(3).replaceAll("\\s+", " ").strip().replaceAll("[.]$", "");
+                return new SubjectParts(speaker, title, null);
+            }
+        }
+        return null;
+    }
+
     static String titleFromProse(String text) {
         Matcher m = QUOTED_TITLE.matcher(text);
         if (m.find()) {
@@ -57,6 +76,15 @@ final class ProseClues {
             }
         }
         return null;
+    }
+
+    /** "in Room 101 of the Science Center" and the like, as "Room 101, Science Center". */
+    static String locationFromProse(String text) {
+        Matcher m = PLACE_IN_PROSE.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        return m.group(1).replaceAll("\\s+", " ").replaceFirst(",?\\s+(?:of|in|at)\\s+(?:the\\s+)?", ", ").strip();
     }
 
     static String hostFromProse(String text) {
@@ -113,7 +141,7 @@ final class ProseClues {
     }
 
     private static String seriesName(String head) {
-        String h = stripLeadingDate(head).strip();
+        String h = stripLeadingDate(head).replaceAll("(?i)\\s+(this week|today|tomorrow|tonight|next week|reminder)$", "").strip();
         if (h.matches("(?i).*\\b(seminar|colloqui(um|a)|talks?|lectures?|lunch|series|forum|workshop|symposium|reading group|meetup)\\b.*")
                 && h.length() <= 80) {
             return h;

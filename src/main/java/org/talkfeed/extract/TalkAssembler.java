@@ -98,12 +98,15 @@ final class TalkAssembler {
 
         List<String> where = all(fields, Label.WHERE);
         String location = Places.location(where);
+        if (location == null && where.isEmpty() && !partOfDigest) {
+            location = ProseClues.locationFromProse(firstParagraphs(prose));
+        }
         String links = values(fields, Label.LINK);
         String url = Places.joinUrl(links, String.join(" ", where), when, body);
         boolean online = url != null || Places.mentionsOnline(links) || where.stream().anyMatch(Places::mentionsOnline)
                 || Places.mentionsOnline(when);
         if (url == null && !online) {
-            online = Places.mentionsOnline(firstParagraphs(prose));
+            online = Places.proseOffersOnline(firstParagraphs(prose));
         }
         String host = host(fields, prose);
         String series = series(fields);
@@ -207,6 +210,16 @@ final class TalkAssembler {
         String what = title;
         if (who.isEmpty() && subject.speaker() != null) {
             who = List.of(subject.speaker());
+        }
+        ProseClues.SubjectParts headline = who.isEmpty() || what == null ? ProseClues.headline(prose) : null;
+        if (headline != null) {
+            boolean samePerson = who.isEmpty() || who.get(0).name().equalsIgnoreCase(headline.speaker().name());
+            if (samePerson) {
+                who = List.of(headline.speaker());
+                if (what == null) {
+                    what = headline.title();
+                }
+            }
         }
         if (who.isEmpty()) {
             who = ProseClues.speakersFromProse(prose);

@@ -31,7 +31,6 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.util.LinkedHashSet;
@@ -103,8 +102,8 @@ final class CalendarFeed {
                 start = local;
                 end = localEnd;
             } else {
-                start = local.withZoneSameInstant(ZoneOffset.UTC);
-                end = localEnd.withZoneSameInstant(ZoneOffset.UTC);
+                start = local.toInstant(); // written as UTC ("...Z"), which every client reads
+                end = localEnd.toInstant();
             }
         }
         VEvent event = new VEvent(start, end, summary(stored));

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -40,7 +39,7 @@ public final class SitePublisher {
         LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of(timezone)));
         files.write(site.resolve("index.html"), pages.index(talks, today));
         files.write(site.resolve("talks.json"), TalkJson.writePretty(talks.stream()
-                .map(t -> Map.of("uid", t.uid(), "slug", t.slug(), "cancelled", t.cancelled(), "talk", t.talk())).toList()));
+                .map(t -> new PublishedTalk(t.uid(), t.slug(), t.cancelled(), t.talk())).toList()));
         Set<Path> current = new HashSet<>();
         for (StoredTalk talk : talks) {
             Path html = site.resolve("talks").resolve(talk.slug() + ".html");
@@ -54,6 +53,10 @@ public final class SitePublisher {
         }
         int removed = removeStale(site.resolve("talks"), current);
         return new PublishReport(talks.size(), files.written(), files.unchanged(), removed);
+    }
+
+    /** One entry of talks.json. */
+    private record PublishedTalk(String uid, String slug, boolean cancelled, org.talkfeed.talk.Talk talk) {
     }
 
     private static int removeStale(Path dir, Set<Path> keep) throws IOException {
