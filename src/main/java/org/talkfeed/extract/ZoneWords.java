@@ -69,7 +69,7 @@ final class ZoneWords {
             if (a.group("sign") != null && (word.equals("UTC") || word.equals("GMT"))) {
                 return fixedOffset(a.group("sign"), a.group("h"), a.group("m"));
             }
-            if (word.length() >= 2 || textHasTimeBefore(text, a.start())) {
+            if (word.length() >= 3 || textHasTimeBefore(text, a.start())) {
                 return ABBREVIATIONS.get(word);
             }
         }
@@ -83,8 +83,11 @@ final class ZoneWords {
         return null;
     }
 
+    private static final Pattern TIME_BEFORE = Pattern.compile("(\\d|[ap]\\.?m\\.?|noon)\\s*\\(?\\s*$", Pattern.CASE_INSENSITIVE);
+
+    /** Short abbreviations ("ET", "CT") count only right after a time: "ET" alone is too often something else. */
     private static boolean textHasTimeBefore(String text, int at) {
-        return at > 0 && Character.isDigit(text.charAt(Math.max(0, at - 1)));
+        return TIME_BEFORE.matcher(text.substring(Math.max(0, at - 10), at)).find();
     }
 
     private static String named(String words) {

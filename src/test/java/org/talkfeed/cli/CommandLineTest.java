@@ -1,0 +1,109 @@
+package org.talkfeed.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The commands as a user runs them. */
+class CommandLineTest {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            CommandLine cli = TalkfeedCommand.commandLine();
+            int exit = cli.execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static Path config(Path dir) throws Exception {
+        Path file = dir.resolve("talkfeed.yaml");
+        Files.writeString(file, "store: data/t.db\nsite: site\nmailboxes:\n  - name: samples\n    maildir: "
+                + Path.of("samples", "maildir").toAbsolutePath() + "\n    timezone: America/Chicago\n");
+        return file;
+    }
+
+    @Test
+    void helpListsEverySubcommand() {
+        Run help = run("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("run", "parse", "ingest", "publish");
+        assertThat(run("run", "--help").out()).contains("--once", "--config");
+    }
+
+    @Test
+    void runOnceProcessesThePublishesAndASecondRunAddsNothing(@TempDir Path dir) throws Exception {
+        Path config = config(dir);
+        Run first = run("run", "--once", "--config", config.toString());
+        assertThat(first.exit()).isZero();
+        assertThat(first.out()).contains("0 already seen");
+        String feed = Files.readString(dir.resolve("site/calendar.ics"));
+        assertThat(dir.resolve("site/index.html")).exists();
+        try (Stream<Path> pages = Files.list(dir.resolve("site/talks"))) {
+            assertThat(pages.filter(p -> p.toString().endsWith(".html")).count())
+                    .isEqualTo(feed.split("BEGIN:VEVENT", -1).length - 1);
+        }
+
+        Run second = run("run", "--once", "--config", config.toString());
+        assertThat(second.exit()).isZero();
+        assertThat(second.out()).contains("0 new messages");
+        assertThat(Files.readString(dir.resolve("site/calendar.ics"))).isEqualTo(feed);
+    }
+
+    @Test
+    void parseJsonHasTheDesignShape() throws Exception {
+        Path sample;
+        try (Stream<Path> files = Files.list(Path.of("samples", "maildir", "new"))) {
+            sample = files.sorted().findFirst().orElseThrow();
+        }
+        Run parsed = run("parse", "--json", sample.toString());
+        assertThat(parsed.exit()).isZero();
+        JsonNode json = new ObjectMapper().readTree(parsed.out());
+        assertThat(json.get("kind").asText()).isIn("announcement", "reminder", "update", "cancellation", "not_talk");
+        for (JsonNode talk : json.get("talks")) {
+            assertThat(talk.fieldNames()).toIterable().contains("title", "speakers", "date", "start", "end", "timezone",
+                    "location", "online", "url", "host", "series", "abstract", "bio", "confidence", "warnings");
+            assertThat(talk.get("date").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        }
+    }
+
+    @Test
+    void aBadConfigStopsWithExitTwoAndSaysWhere(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "server:\n  port: 70000\n");
+        Run run = run("run", "--once", "--config", bad.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains(bad.toString()).contains("server.port");
+    }
+
+    @Test
+    void ingestReportsEachFileAndGoesOnPastJunk(@TempDir Path dir) throws Exception {
+        Path config = config(dir);
+        Path junk = Files.writeString(dir.resolve("junk.eml"), "not a mail at all");
+        Run run = run("ingest", "--config", config.toString(), junk.toString(), Path.of("samples", "maildir").toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains(junk + ": failed: not an email").contains("announcement: new talk");
+    }
+}

@@ -1,0 +1,43 @@
+package org.talkfeed.extract;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.talkfeed.talk.Speaker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SpeakerParserTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "Zhiyuan Li, Princeton University | Zhiyuan Li | Princeton University",
+            "Jane Doe (MIT) | Jane Doe | MIT",
+            "Prof. Jane Doe of MIT | Jane Doe | MIT",
+            "Dr. Jane Doe, Associate Professor, Department of Physics, Stanford University | Jane Doe | Stanford University",
+            "Professor José Núñez | José Núñez | -",
+            "Ludwig van Beethoven - Vienna Conservatory | Ludwig van Beethoven | Vienna Conservatory",
+            "Grace Hopper <grace at navy dot mil> | Grace Hopper | -",
+    })
+    void oneSpeaker(String text, String name, String affiliation) {
+        assertThat(SpeakerParser.parse(text)).containsExactly(new Speaker(name, affiliation));
+    }
+
+    @Test
+    void severalSpeakersShareATrailingAffiliation() {
+        assertThat(SpeakerParser.parse("Alice Smith and Bob Jones (Stanford)"))
+                .containsExactly(new Speaker("Alice Smith", "Stanford"), new Speaker("Bob Jones", "Stanford"));
+    }
+
+    @Test
+    void severalSpeakersWithTheirOwnAffiliations() {
+        assertThat(SpeakerParser.parse("Alice Smith (MIT); Bob Jones (CMU)"))
+                .containsExactly(new Speaker("Alice Smith", "MIT"), new Speaker("Bob Jones", "CMU"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"TBA", "To be announced", "the speakers", "Room 101"})
+    void placeholdersAreNoSpeaker(String text) {
+        assertThat(SpeakerParser.parse(text)).isEmpty();
+    }
+}

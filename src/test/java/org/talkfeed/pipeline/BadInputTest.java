@@ -1,0 +1,77 @@
+package org.talkfeed.pipeline;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.talkfeed.TestMail;
+import org.talkfeed.extract.ExtractionDefaults;
+import org.talkfeed.mail.RawMessage;
+import org.talkfeed.store.MessageRecord;
+import org.talkfeed.store.Outcome;
+import org.talkfeed.store.TalkStore;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input is recorded with a reason, reported in one line, and never stops the run. */
+class BadInputTest {
+    private static final ExtractionDefaults CHICAGO = new ExtractionDefaults("America/Chicago", null, false);
+
+    @Test
+    void aFileThatIsNotAnEmailIsRecordedAsFailedOnce(@TempDir Path dir) {
+        try (TalkStore store = TalkStore.open(dir.resolve("t.db"))) {
+            MessageProcessor processor = new MessageProcessor(store);
+            RawMessage junk = new RawMessage("inbox/junk.bin", "\u0000\u0001 just some bytes\nno headers at all\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            ProcessResult result = processor.process(junk, CHICAGO);
+            assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(result.logLine()).startsWith("inbox/junk.bin: failed: not an email");
+            assertThat(processor.process(junk, CHICAGO).alreadySeen()).isTrue();
+            assertThat(store.messages()).singleElement().extracting(MessageRecord::reason).asString().contains("not an email");
+        }
+    }
+
+    @Test
+    void anEmailThatIsNotATalkIsRecordedWithItsReason(@TempDir Path dir) {
+        try (TalkStore store = TalkStore.open(dir.resolve("t.db"))) {
+            byte[] mail = TestMail.plain("<lunch@dept.example>", "Mon, 2 Nov 2026 09:00:00 -0600", "Leftover cookies",
+                    "There are cookies in the kitchen on the third floor. Help yourselves!");
+            ProcessResult result = new MessageProcessor(store).process(new RawMessage("new/cookies", mail), CHICAGO);
+            assertThat(result.outcome()).isEqualTo(Outcome.NOT_TALK);
+            assertThat(result.changes()).isEmpty();
+            assertThat(store.talks()).isEmpty();
+            assertThat(store.messages().get(0).reason()).isEqualTo("no date found");
+        }
+    }
+
+    @Test
+    void aMessageWithoutDateHeaderNeedsAYearInTheText(@TempDir Path dir) {
+        try (TalkStore store = TalkStore.open(dir.resolve("t.db"))) {
+            MessageProcessor processor = new MessageProcessor(store);
+            byte[] noYear = TestMail.plain("<a@dept.example>", null, "Seminar: Ada Byron (Analytical Engines Ltd)",
+                    "Speaker: Ada Byron\nTitle: Notes on the Engine\nDate: Tuesday, March 3\nTime: 4pm\n");
+            ProcessResult undated = processor.process(new RawMessage("new/a", noYear), CHICAGO);
+            assertThat(undated.outcome()).isEqualTo(Outcome.NOT_TALK);
+            assertThat(store.messages().get(0).reason()).contains("no Date header");
+
+            byte[] withYear = TestMail.plain("<b@dept.example>", null, "Seminar: Ada Byron (Analytical Engines Ltd)",
+                    "Speaker: Ada Byron\nTitle: Notes on the Engine\nDate: Tuesday, March 3, 2026\nTime: 4pm\n");
+            ProcessResult dated = processor.process(new RawMessage("new/b", withYear), CHICAGO);
+            assertThat(dated.outcome()).isEqualTo(Outcome.ANNOUNCEMENT);
+            assertThat(store.talks()).singleElement().satisfies(t -> assertThat(t.talk().date()).hasToString("2026-03-03"));
+        }
+    }
+
+    @Test
+    void aMessageWithoutMessageIdIsKeyedByItsBytes(@TempDir Path dir) {
+        try (TalkStore store = TalkStore.open(dir.resolve("t.db"))) {
+            MessageProcessor processor = new MessageProcessor(store);
+            byte[] mail = TestMail.plain(null, "Mon, 2 Nov 2026 09:00:00 -0600", "Talk: Grace Hopper",
+                    "Speaker: Grace Hopper (Navy)\nTitle: Compilers for Everyone\nWhen: Thursday, November 5, 3:00 pm\n");
+            assertThat(processor.process(new RawMessage("x", mail), CHICAGO).alreadySeen()).isFalse();
+            assertThat(processor.process(new RawMessage("y", mail), CHICAGO).alreadySeen()).isTrue();
+            assertThat(store.talks()).hasSize(1);
+        }
+    }
+}

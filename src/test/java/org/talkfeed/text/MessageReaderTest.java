@@ -1,0 +1,74 @@
+package org.talkfeed.text;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MessageReaderTest {
+    private final MessageReader reader = new MessageReader();
+
+    private static byte[] mail(String headers, String body) {
+        return ("From: A <a@x.example>\nSubject: s\nDate: Wed, 16 Feb 2022 15:10:56 -0600\nMIME-Version: 1.0\n" + headers
+                + "\n\n" + body).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void htmlOnlyBecomesLinesWithLabelsKept() throws Exception {
+        MessageText text = reader.read(mail("Content-Type: text/html; charset=UTF-8",
+                "<html><body><p><b>Speaker:</b> Jane Doe<br><b>When:</b> Friday</p><table><tr><td>Room</td><td>101</td></tr>"
+                        + "</table><p>Join <a href=\"https://zoom.us/j/1\">here</a></p></body></html>"));
+        assertThat(text.lines()).contains("Speaker: Jane Doe", "When: Friday", "Room  101", "Join here <https://zoom.us/j/1>");
+    }
+
+    @Test
+    void latin1QuotedPrintableAndEncodedSubjectAreDecoded() throws Exception {
+        byte[] bytes = ("From: =?ISO-8859-1?Q?Jos=E9?= <j@x.example>\nSubject: =?ISO-8859-1?Q?Caf=E9_talk?=\n"
+                + "Date: Wed, 16 Feb 2022 15:10:56 -0600\nMIME-Version: 1.0\n"
+                + "Content-Type: text/plain; charset=ISO-8859-1\nContent-Transfer-Encoding: quoted-printable\n\n"
+                + "Speaker: Jos=E9 N=FA=F1ez, Universit=E4t Wien\n").getBytes(StandardCharsets.US_ASCII);
+        MessageText text = reader.read(bytes);
+        assertThat(text.subject()).isEqualTo("Café talk");
+        assertThat(text.fromName()).isEqualTo("José");
+        assertThat(text.lines()).containsExactly("Speaker: José Núñez, Universität Wien");
+    }
+
+    @Test
+    void alternativePrefersPlainTextUnlessHtmlCarriesMore() throws Exception {
+        String body = "--b\nContent-Type: text/plain; charset=UTF-8\n\nTitle: Plain\n--b\nContent-Type: text/html; charset=UTF-8\n\n"
+                + "<p>Title: Html</p>\n--b--\n";
+        MessageText text = reader.read(mail("Content-Type: multipart/alternative; boundary=b", body));
+        assertThat(text.lines()).containsExactly("Title: Plain");
+    }
+
+    @Test
+    void formatFlowedIsUnwrapped() throws Exception {
+        MessageText text = reader.read(mail("Content-Type: text/plain; charset=UTF-8; format=flowed",
+                "Title: A long title that \nwraps here\n\nNext"));
+        assertThat(text.lines()).containsExactly("Title: A long title that wraps here", "", "Next");
+    }
+
+    @Test
+    void footersQuotesAndSignaturesAreDropped() throws Exception {
+        MessageText text = reader.read(mail("Content-Type: text/plain; charset=UTF-8",
+                "Hello\nTitle: T\n\nOn Mon, 1 Feb 2022 someone wrote:\n> old text\n\n-- \nJane\nCoordinator\n"));
+        assertThat(text.lines()).containsExactly("Hello", "Title: T");
+        MessageText footer = reader.read(mail("Content-Type: text/plain; charset=UTF-8",
+                "a\nb\nc\nd\n_______________________________________________\nTheory mailing list\nhttps://x/listinfo"));
+        assertThat(footer.lines()).containsExactly("a", "b", "c", "d");
+    }
+
+    @Test
+    void unknownCharsetFallsBackInsteadOfFailing() throws Exception {
+        MessageText text = reader.read(mail("Content-Type: text/plain; charset=x-klingon", "Title: Qapla\u00e9"));
+        assertThat(text.lines().get(0)).startsWith("Title: Qapla");
+    }
+
+    @Test
+    void bytesWithoutHeadersAreNotAnEmail() {
+        assertThatThrownBy(() -> reader.read("just text\nmore text".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableMessageException.class).hasMessageContaining("not an email");
+    }
+}
