@@ -57,7 +57,8 @@ final class Places {
         if (places.isEmpty()) {
             return null;
         }
-        String joined = String.join(", ", places).replaceAll("\\(\\s*(?:in[- ]person|hybrid)\\s*\\)", "")
+        String joined = String.join(", ", places)
+                .replaceAll("(?i)\\(\\s*(?:in[- ]person|hybrid|new|changed|updated|note new (?:room|location)|new (?:room|location))\\s*!?\\)", "")
                 .replaceAll("\\s+,", ",").replaceAll(",{2,}", ",").strip();
         return joined.isEmpty() ? null : joined;
     }

@@ -84,7 +84,8 @@ final class ProseClues {
         if (!m.find()) {
             return null;
         }
-        return m.group(1).replaceAll("\\s+", " ").replaceFirst(",?\\s+(?:of|in|at)\\s+(?:the\\s+)?", ", ").strip();
+        String place = m.group(1).replaceAll("\\s+", " ").replaceFirst(",?\\s+(?:of|in|at)\\s+(?:the\\s+)?", ", ");
+        return place.replaceFirst("\\.\\s.*$", "").replaceAll("[.,]$", "").strip();
     }
 
     static String hostFromProse(String text) {

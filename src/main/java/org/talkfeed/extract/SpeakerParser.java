@@ -51,6 +51,11 @@ final class SpeakerParser {
                     + "microsoft|meta\\b|amazon|ibm|deepmind|openai|nvidia|apple|tti|ucla|ucsd|nyu|cmu|epfl|kaist)",
             Pattern.CASE_INSENSITIVE);
 
+    /** Text that says when, not where from: "Wednesday, December 16", "4pm". */
+    private static final Pattern WHEN_WORDS = Pattern.compile(
+            "\\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\\b|\\b(jan(uary)?|feb(ruary)?|march|april|june|july|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\\.?\\s+\\d|\\d\\s*(am|pm)\\b|\\d{1,2}:\\d{2}",
+            Pattern.CASE_INSENSITIVE);
+
     private SpeakerParser() {
     }
 
@@ -129,7 +134,7 @@ final class SpeakerParser {
         }
         if (affiliation != null) {
             affiliation = affiliation.strip().replaceAll("^[,;:\\s]+|[,;:.\\s]+$", "");
-            if (affiliation.isEmpty() || isPlaceholder(affiliation)) {
+            if (affiliation.isEmpty() || isPlaceholder(affiliation) || WHEN_WORDS.matcher(affiliation).find()) {
                 affiliation = null;
             }
         }

@@ -14,6 +14,12 @@ final class BodyCleaner {
                     + "|you received this message because you are subscribed.*|to unsubscribe( from this (list|group))?.*"
                     + "|an html attachment was scrubbed.*)\\s*$",
             Pattern.CASE_INSENSITIVE);
+    /** A closing line ("Best regards,", "Thanks!") near the end: what follows is the sender's signature. */
+    private static final Pattern VALEDICTION = Pattern.compile(
+            "^((best|kind|warm|warmest|many)\\s+)?(regards|wishes)|(best|cheers|thanks|thank you|sincerely|yours|all the best|"
+                    + "see you there|hope to see you there|looking forward to seeing you( there)?)\\b.{0,30}$",
+            Pattern.CASE_INSENSITIVE);
+    private static final int SIGNATURE_ZONE = 10;
     private static final Pattern REPLY_HEADER = Pattern.compile("^on .{5,200} wrote:\\s*$", Pattern.CASE_INSENSITIVE);
 
     List<String> clean(String body) {
@@ -39,6 +45,7 @@ final class BodyCleaner {
             }
             lines.add(trimmed);
         }
+        cutClosing(lines);
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
             lines.remove(lines.size() - 1);
         }
@@ -46,6 +53,16 @@ final class BodyCleaner {
             lines.remove(0);
         }
         return lines;
+    }
+
+    private static void cutClosing(List<String> lines) {
+        for (int i = Math.max(4, lines.size() - SIGNATURE_ZONE); i < lines.size(); i++) {
+            String probe = lines.get(i).strip();
+            if (probe.length() <= 45 && VALEDICTION.matcher(probe).matches()) {
+                lines.subList(i, lines.size()).clear();
+                return;
+            }
+        }
     }
 
     /** A forwarded announcement quoted whole is the message; a reply's quote is not. */
