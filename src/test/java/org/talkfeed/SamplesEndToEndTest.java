@@ -122,6 +122,30 @@ class SamplesEndToEndTest {
         }
     }
 
+    /** ical.js, a parser we did not write, reads every event at the expected instant and none as floating time. */
+    @Test
+    void anIndependentParserReadsTheSameInstants(@TempDir Path dir) throws Exception {
+        Path script = Path.of("src", "test", "js", "ics-starts.mjs");
+        Needs.that(Files.isDirectory(Path.of("src", "test", "js", "node_modules", "ical.js")),
+                "ical.js (npm install in src/test/js)");
+        try (TalkStore store = TalkStore.open(dir.resolve("talks.db"))) {
+            ingest(store);
+            Path ics = publish(store, dir.resolve("site"));
+            Process node = new ProcessBuilder("node", script.toString(), ics.toString()).redirectErrorStream(true).start();
+            String output = new String(node.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(node.waitFor()).as(output).isZero();
+            Set<Instant> parsed = new HashSet<>();
+            for (String line : output.strip().split("\n")) {
+                String[] cols = line.split("\t");
+                assertThat(cols[3]).as("%s is read with its zone", line).isEqualTo("zoned");
+                parsed.add(Instant.parse(cols[1]));
+            }
+            Set<Instant> wanted = new HashSet<>();
+            expectedStarts().values().forEach(z -> wanted.add(z.toInstant()));
+            assertThat(parsed).isEqualTo(wanted);
+        }
+    }
+
     @Test
     void eachSampleBecomesWhatItsExpectationSays(@TempDir Path dir) throws Exception {
         try (TalkStore store = TalkStore.open(dir.resolve("talks.db"))) {
