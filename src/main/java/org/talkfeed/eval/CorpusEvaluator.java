@@ -1,0 +1,80 @@
+package org.talkfeed.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.talkfeed.extract.ExtractionDefaults;
+import org.talkfeed.extract.Extractor;
+import org.talkfeed.talk.Announcement;
+import org.talkfeed.talk.Kind;
+import org.talkfeed.talk.Talk;
+import org.talkfeed.talk.TalkJson;
+import org.talkfeed.text.MessageReader;
+import org.talkfeed.text.UnreadableMessageException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Runs extraction over a labeled corpus folder (NNN.eml + NNN.json) and scores it. */
+public final class CorpusEvaluator {
+    private final MessageReader reader = new MessageReader();
+    private final Extractor extractor = new Extractor();
+    private final ExtractionDefaults defaults;
+
+    public CorpusEvaluator(ExtractionDefaults defaults) {
+        this.defaults = defaults;
+    }
+
+    public EvalReport evaluate(Path dir) throws IOException {
+        List<Path> emails;
+        try (Stream<Path> files = Files.list(dir)) {
+            emails = files.filter(p -> p.getFileName().toString().endsWith(".eml")).sorted().toList();
+        }
+        if (emails.isEmpty()) {
+            throw new IOException(dir + ": no .eml files (expected NNN.eml with NNN.json beside each)");
+        }
+        EvalReport report = new EvalReport();
+        for (Path eml : emails) {
+            Path json = eml.resolveSibling(eml.getFileName().toString().replaceFirst("\\.eml$", ".json"));
+            if (!Files.exists(json)) {
+                continue;
+            }
+            score(eml.getFileName().toString(), Files.readAllBytes(eml), TalkJson.MAPPER.readTree(json.toFile()), report);
+        }
+        return report;
+    }
+
+    private void score(String file, byte[] bytes, JsonNode labelJson, EvalReport report) throws IOException {
+        Kind labeledKind = Kind.fromLabel(labelJson.get("kind").asText());
+        List<Talk> labeled = new ArrayList<>();
+        for (JsonNode t : labelJson.get("talks")) {
+            labeled.add(TalkJson.MAPPER.treeToValue(t, Talk.class));
+        }
+        Announcement got;
+        try {
+            got = extractor.extract(reader.read(bytes), defaults);
+        } catch (UnreadableMessageException e) {
+            got = Announcement.notTalk(e.getMessage());
+        }
+        boolean kindRight = got.kind() == labeledKind;
+        report.countEmail(kindRight);
+        if (!kindRight) {
+            report.miss(new Miss(file, "kind", labeledKind.label(), got.kind().label()
+                    + (got.reason() == null ? "" : " (" + got.reason() + ")")));
+        }
+        if (labeledKind == Kind.NOT_TALK) {
+            report.falseEvents(got.talks().size());
+            return;
+        }
+        List<TalkScorer.Pairing> pairs = TalkScorer.pair(labeled, got.talks());
+        long paired = pairs.stream().filter(p -> p.predicted() != null).count();
+        report.spurious((int) (got.talks().size() - paired));
+        for (TalkScorer.Pairing pair : pairs) {
+            for (TalkScorer.Verdict verdict : TalkScorer.score(pair.labeled(), pair.predicted())) {
+                report.count(file, verdict);
+            }
+        }
+    }
+}
