@@ -36,9 +36,10 @@ record CmuPost(byte[] message, List<LocalTime> starts, List<LocalTime> ends, Lis
         Matcher m = TAG.matcher(body);
         while (m.find()) {
             String value = ANY_TAG.matcher(m.group(2)).replaceAll("").replaceAll("\\s+", " ").strip();
+            String after = body.substring(m.end(), Math.min(body.length(), m.end() + 12));
             switch (m.group(1)) {
-                case "stime" -> addTime(starts, value);
-                case "etime" -> addTime(ends, value);
+                case "stime" -> addTime(starts, value, after);
+                case "etime" -> addTime(ends, value, after);
                 case "speaker" -> speakers.add(value);
                 default -> locations.add(value);
             }
@@ -47,7 +48,10 @@ record CmuPost(byte[] message, List<LocalTime> starts, List<LocalTime> ends, Lis
         return new CmuPost(email(plain), starts, ends, speakers, locations);
     }
 
-    private static void addTime(List<LocalTime> times, String value) {
+    private static final Pattern MERIDIEM_AFTER = Pattern.compile("^\\s*([ap])\\.?\\s?m\\b", Pattern.CASE_INSENSITIVE);
+
+    /** A tag without am/pm takes it from right after the tag; with neither, both halves of the day are accepted. */
+    private static void addTime(List<LocalTime> times, String value, String after) {
         Matcher m = CLOCK.matcher(value);
         if (!m.find()) {
             return;
@@ -58,11 +62,19 @@ record CmuPost(byte[] message, List<LocalTime> starts, List<LocalTime> ends, Lis
         }
         int hour = Integer.parseInt(m.group(1));
         int minute = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-        if (m.group(3) != null) {
-            hour = hour % 12 + (m.group(3).equalsIgnoreCase("p") ? 12 : 0);
+        String meridiem = m.group(3);
+        Matcher following = MERIDIEM_AFTER.matcher(after);
+        if (meridiem == null && following.find()) {
+            meridiem = following.group(1);
+        }
+        if (meridiem != null) {
+            hour = hour % 12 + (meridiem.equalsIgnoreCase("p") ? 12 : 0);
         }
         if (hour < 24 && minute < 60) {
             times.add(LocalTime.of(hour, minute));
+            if (meridiem == null && hour < 12) {
+                times.add(LocalTime.of(hour + 12, minute));
+            }
         }
     }
 

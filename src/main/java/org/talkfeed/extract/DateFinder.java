@@ -28,6 +28,8 @@ final class DateFinder {
     private static final Pattern DAY_FIRST = Pattern.compile(
             "(?:\\b" + WEEKDAY + ",?\\s+)?(?:the\\s+)?\\b" + DAY + "(?:\\s+of)?\\s+" + MONTH + "(?![a-z])(?:,?\\s+" + YEAR + "\\b)?",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern DASHED = Pattern.compile(
+            "\\b" + DAY + "-" + MONTH + "-(?<year>\\d{4}|\\d{2})\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ISO = Pattern.compile("\\b(?<year>(?:19|20)\\d{2})-(?<mon>\\d{1,2})-(?<day>\\d{1,2})\\b");
     private static final Pattern NUMERIC = Pattern.compile(
             "(?:\\b" + WEEKDAY + ",?\\s+)?(?<![\\d/.:])(?<a>\\d{1,2})(?<sep>[/.])(?<b>\\d{1,2})(?:\\k<sep>(?<y>\\d{4}|\\d{2}))?(?![\\d/:]|\\.\\d)",
@@ -57,6 +59,13 @@ final class DateFinder {
         List<DateMention> found = new ArrayList<>();
         addNamed(found, MONTH_FIRST.matcher(text));
         addNamed(found, DAY_FIRST.matcher(text));
+        Matcher dashed = DASHED.matcher(text);
+        while (dashed.find()) {
+            int year = Integer.parseInt(dashed.group("year"));
+            year = year < 100 ? (year < 50 ? 2000 + year : 1900 + year) : year;
+            add(found, dashed, year, MONTHS.indexOf(dashed.group("mon").substring(0, 3).toLowerCase(Locale.ROOT)) + 1,
+                    Integer.parseInt(dashed.group("day")), null);
+        }
         Matcher iso = ISO.matcher(text);
         while (iso.find()) {
             add(found, iso, Integer.parseInt(iso.group("year")), Integer.parseInt(iso.group("mon")),

@@ -17,7 +17,7 @@ enum Label {
             "location/zoom", "where/zoom", "address"),
     SPEAKER("who", "speaker", "speakers", "speaker(s)", "presenter", "presenters", "presenter(s)", "lecturer",
             "guest speaker", "invited speaker", "keynote speaker", "talk by", "by", "candidate", "phd candidate", "student",
-            "lecture by", "presented by", "given by", "keynote"),
+            "lecture by", "presented by", "given by", "keynote", "name", "author", "lecturer(s)", "panelists", "panelist"),
     AFFILIATION("affiliation", "institution", "institute", "university", "organization", "organisation"),
     TITLE("title", "topic", "talk title", "talk", "lecture title", "seminar title", "presentation title",
             "title of talk", "title of the talk", "subject"),

@@ -9,12 +9,17 @@ import java.util.regex.Pattern;
 /** Speaker, title and host from sentences and the subject line, for announcements written without labels. */
 final class ProseClues {
     private static final String NAME = "((?:(?:Prof(?:essor)?|Dr|Mr|Ms|Mrs)\\.?\\s+)?\\p{Lu}[\\p{L}'’.-]+(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|van|von|der|da|di|del|la|le)){1,4})";
-    private static final Pattern WILL_SPEAK = Pattern.compile(
-            NAME + "(?:\\s*\\(([^)]{2,120})\\)|,?\\s+(?:of|from)\\s+(?:the\\s+)?(\\p{Lu}[^,.;()]{2,100}?))?,?\\s+"
-                    + "(?:will|is going to|is scheduled to|shall)\\s+(?:be\\s+)?(?:speak|talk|present|give|lecture|deliver|visit|join|discuss)");
-    private static final Pattern BY_NAME = Pattern.compile(
-            "\\b(?:talk|lecture|seminar|presentation|colloquium|keynote|speaker|defen[cs]e|address)\\s+(?:given\\s+)?by\\s+" + NAME
-                    + "(?:\\s*\\(([^)]{2,120})\\)|,?\\s+(?:of|from)\\s+(?:the\\s+)?(\\p{Lu}[^,.;()]{2,100}))?");
+    private static final Pattern WILL_VERB = Pattern.compile(
+            "\\s(?:will|is going to|is scheduled to|shall|is to|is slated to)\\s+(?:also\\s+)?(?:be\\s+)?(?:speak|talk|present|giv|lectur|deliver|"
+                    + "visit|discuss|describ|address|explor|examin|shar|review|report|outlin|argu|show|lead|introduc|focus|consider)");
+    /** Words after which a speaker's name follows: "lecture by", "the speaker is", "presents", "welcome". */
+    private static final Pattern NAME_FOLLOWS = Pattern.compile(
+            "\\b(?:(?:talk|lecture|seminar|presentation|colloquium|keynote|address|session|discussion|webinar|workshop|defen[cs]e|"
+                    + "reading|remarks|speech)\\s+(?:will\\s+be\\s+)?(?:given\\s+|delivered\\s+|presented\\s+|led\\s+)?by|"
+                    + "(?:the\\s+)?(?:guest\\s+|featured\\s+|invited\\s+|keynote\\s+)?speakers?\\s+(?:is|will\\s+be|are)|presents|"
+                    + "(?:will\\s+)?welcomes?|featuring|a\\s+(?:talk|lecture|seminar)\\s+(?:from|with))\\s+");
+    private static final Pattern NAME_RUN = Pattern.compile(
+            "(?:(?:Prof(?:essor)?|Dr|Mr|Ms|Mrs|PROF(?:ESSOR)?|DR|MR|MS|MRS)\\.?\\s+)?\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|van|von|der|da|di|del|la|le)){1,4}");
     private static final Pattern QUOTED_TITLE = Pattern.compile(
             "(?:on|entitled|titled|title|topic|talk|about)[:\\s]+[\"“”‘']([^\"“”]{8,250}?)[\"“”’']");
     private static final Pattern ANY_QUOTED = Pattern.compile("[\"“]([^\"“”\\n]{12,250}?)[\"”]");
@@ -36,18 +41,67 @@ final class ProseClues {
     }
 
     static List<Speaker> speakersFromProse(String text) {
-        for (Pattern p : List.of(WILL_SPEAK, BY_NAME)) {
-            Matcher m = p.matcher(text);
-            while (m.find()) {
-                String name = m.group(1);
-                String affiliation = m.group(2) != null ? m.group(2) : m.group(3);
-                Speaker speaker = SpeakerParser.parseOne(affiliation == null ? name : name + " (" + affiliation.strip() + ")");
-                if (speaker != null) {
-                    return List.of(speaker);
+        Speaker before = nameBeforeVerb(text);
+        if (before != null) {
+            return List.of(before);
+        }
+        Matcher trigger = NAME_FOLLOWS.matcher(text);
+        while (trigger.find()) {
+            Speaker speaker = leadingName(text.substring(trigger.end(), Math.min(text.length(), trigger.end() + 200)), text);
+            if (speaker != null) {
+                return List.of(speaker);
+            }
+        }
+        Speaker alone = nameOnItsOwnLine(text);
+        return alone == null ? List.of() : List.of(alone);
+    }
+
+    /** "Dr. Jane Doe, Director of X at Y, will discuss ...": the first person in the sentence before the verb. */
+    private static Speaker nameBeforeVerb(String text) {
+        Matcher verb = WILL_VERB.matcher(text);
+        while (verb.find()) {
+            int sentenceStart = Math.max(Math.max(text.lastIndexOf(". ", verb.start()), text.lastIndexOf(".\n", verb.start())),
+                    Math.max(text.lastIndexOf("\n\n", verb.start()), text.lastIndexOf(": ", verb.start())));
+            String sentence = text.substring(sentenceStart < 0 ? 0 : sentenceStart + 1, verb.start());
+            Matcher run = NAME_RUN.matcher(sentence);
+            while (run.find()) {
+                Speaker speaker = SpeakerParser.parseOne(sentence.substring(run.start()).replaceAll("\\s+", " "));
+                if (speaker != null && NameCheck.plausible(speaker.name(), text)) {
+                    return speaker;
                 }
             }
         }
-        return List.of();
+        return null;
+    }
+
+    private static Speaker leadingName(String after, String text) {
+        Matcher run = NAME_RUN.matcher(after);
+        if (!run.lookingAt()) {
+            return null;
+        }
+        String clause = after.split("[.;:\\n](?:\\s|$)", 2)[0].replaceAll("\\s+", " ");
+        Speaker speaker = SpeakerParser.parseOne(clause);
+        if (speaker == null || !NameCheck.plausible(speaker.name(), text)) {
+            speaker = SpeakerParser.parseOne(run.group().strip());
+        }
+        return speaker != null && NameCheck.plausible(speaker.name(), text) ? speaker : null;
+    }
+
+    /** A line that is nothing but a person's name (often centered or in capitals), near the top of the text. */
+    private static Speaker nameOnItsOwnLine(String text) {
+        String[] lines = text.split("\n");
+        for (int i = 0; i < Math.min(lines.length, 60); i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.length() > 60 || line.contains(":")) {
+                continue;
+            }
+            Speaker speaker = SpeakerParser.parseOne(line);
+            if (speaker != null && speaker.affiliation() == null && speaker.name().split("\\s+").length >= 2
+                    && NameCheck.plausible(speaker.name(), text)) {
+                return speaker;
+            }
+        }
+        return null;
     }
 
     /** Speaker and title from a headline line, or null. */

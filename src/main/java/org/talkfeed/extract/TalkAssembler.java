@@ -208,7 +208,7 @@ final class TalkAssembler {
         ProseClues.SubjectParts subject = ProseClues.subjectParts(message.subject());
         List<Speaker> who = speakers;
         String what = title;
-        if (who.isEmpty() && subject.speaker() != null) {
+        if (who.isEmpty() && subject.speaker() != null && NameCheck.plausible(subject.speaker().name(), body)) {
             who = List.of(subject.speaker());
         }
         ProseClues.SubjectParts headline = who.isEmpty() || what == null ? ProseClues.headline(prose) : null;
