@@ -241,7 +241,7 @@ public final class EmailGenerator {
     }
 
     private String callForPapers(Spec t) {
-        return "CALL FOR PAPERS\n\nWe invite submissions on all aspects of " + w.title().toLowerCase(Locale.ROOT)
+        return "CALL FOR PAPERS\n\nWe invite submissions on all aspects of " + w.topic()
                 + ", held with the " + t.series() + " at " + t.affiliation() + ".\n\nTopics include:\n- "
                 + w.title() + "\n- " + w.title() + "\n- " + w.title() + "\n\nImportant dates:\n  Paper submission deadline: "
                 + w.date(t.date().minusDays(60)) + "\n  Notification: " + w.date(t.date().minusDays(20))
@@ -250,9 +250,9 @@ public final class EmailGenerator {
 
     private String jobAd(Spec t) {
         return "The group of " + t.speaker() + " at " + t.affiliation() + " has an opening for a postdoctoral position in "
-                + w.title().toLowerCase(Locale.ROOT) + ". The position is for two years; the salary is competitive.\n\n"
+                + w.topic() + ". The position is for two years; the salary is competitive.\n\n"
                 + "Applications are invited from candidates with a PhD in computer science. Please send a CV and two letters.\n"
-                + "Application deadline: " + w.date(t.date()) + "\n";
+                + "Application deadline: " + w.date(t.date().plusDays(w.between(14, 60))) + "\n";
     }
 
     // ---- MIME

@@ -18,6 +18,9 @@ final class ProseClues {
                     + "reading|remarks|speech)\\s+(?:will\\s+be\\s+)?(?:given\\s+|delivered\\s+|presented\\s+|led\\s+)?by|"
                     + "(?:the\\s+)?(?:guest\\s+|featured\\s+|invited\\s+|keynote\\s+)?speakers?\\s+(?:is|will\\s+be|are)|presents|"
                     + "(?:will\\s+)?welcomes?|featuring|a\\s+(?:talk|lecture|seminar)\\s+(?:from|with))\\s+");
+    /** The end of a clause: a full stop that does not follow a title or an initial, a semicolon, a colon, a line break. */
+    private static final Pattern CLAUSE_END = Pattern.compile(
+            "(?<!\\b(?:Prof|Dr|Mr|Ms|Mrs|St|Jr|Sr|PROF|DR|MR|MS|MRS|\\p{Lu}))[.;:](?:\\s|$)|\\n");
     private static final Pattern NAME_RUN = Pattern.compile(
             "(?:(?:Prof(?:essor)?|Dr|Mr|Ms|Mrs|PROF(?:ESSOR)?|DR|MR|MS|MRS)\\.?\\s+)?\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|van|von|der|da|di|del|la|le)){1,4}");
     private static final Pattern QUOTED_TITLE = Pattern.compile(
@@ -26,9 +29,23 @@ final class ProseClues {
     /** A headline line: "Jane Doe (MIT), Title of the Talk" or "Jane Doe (MIT): Title". */
     private static final Pattern HEADLINE = Pattern.compile(
             "(?m)^\\s*" + NAME + "\\s*\\(([^)]{2,120})\\)\\s*[,:|–—-]\\s*(\\p{Lu}[^\\n]*(?:\\n(?!\\s*\\n)[^\\n]+){0,2})");
+    private static final String CAP = "\\p{Lu}[\\p{L}'’.&-]*";
+    private static final String BUILDING = "(?:Hall|HALL|Building|BUILDING|Bldg\\.?|Auditorium|AUDITORIUM|Room|ROOM|Center|Centre|CENTER|Theat(?:er|re)|"
+            + "Ballroom|Lounge|Library|Chapel|Gallery|Museum|Lab|Laboratory|Wing|Tower|House|Forum|Pavilion|Atrium|Suite|Annex)";
+    private static final String ROOM_NO = "\\d{1,4}[A-Za-z]?(?:[-.]\\d{1,4}[A-Za-z]?)?";
+    /** A place in running text: a named building or room, or a room number next to a building's name. */
     private static final Pattern PLACE_IN_PROSE = Pattern.compile(
-            "(?:\\b(?:in|at)\\s+(?:the\\s+)?|[,;—–]\\s*)((?:(?:\\p{Lu}[\\w.'-]*\\s+){0,3}(?:Room|Rm\\.?|Auditorium|Hall|Building|Lecture Theatre|Theater|Theatre|Library|Center|Centre)"
-                    + "\\s*[\\w.-]*\\d[\\w.-]*|(?:Room|Rm\\.?)\\s+[\\w.-]+)(?:(?:,\\s*|\\s+(?:of|in|at)\\s+)(?:the\\s+)?\\p{Lu}[\\w.'-]*(?:\\s+\\p{Lu}[\\w.'-]*){0,5})?)");
+            "(?:\\b(?:in|at|location|venue|place)\\s*:?\\s+(?:the\\s+)?|[,;—–(]\\s*|^\\s*)("
+                    + "(?:[Rr]oom|ROOM|[Rr]m\\.?)\\s+" + ROOM_NO + "(?:,?\\s+(?:in|of|at)?\\s*(?:the\\s+)?" + CAP + "(?:\\s+" + CAP + "){0,3})?"
+                    + "|(?:" + CAP + "\\s+){0,4}" + BUILDING + "(?:\\s+(?:[Rr]oom\\s+)?" + ROOM_NO + ")?(?:,\\s*(?:[Rr]oom\\s+)?" + ROOM_NO + ")?"
+                    + "|" + ROOM_NO + "\\s+" + CAP + "(?:\\s+" + BUILDING + ")?"
+                    + "|" + CAP + "(?:\\s+" + CAP + ")?\\s+" + ROOM_NO + ")(?![\\p{L}\\d])",
+            Pattern.MULTILINE);
+    private static final Pattern YEARISH = Pattern.compile("^(?:19|20)\\d\\d\\b.*|.*\\b(?:19|20)\\d\\d$");
+    private static final Pattern DATEISH = Pattern.compile(
+            "(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?\\s+\\d.*|.*\\d\\s+"
+                    + "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?$|.*\\b\\d{1,2}(?::\\d\\d)?\\s*[ap]\\.?m\\b.*");
+
     private static final Pattern HOSTED_BY = Pattern.compile(
             "\\b(?:hosted|organi[sz]ed|invited|sponsored|introduced|moderated|chaired)\\s+by\\s+" + NAME
                     + "|at the invitation of\\s+" + NAME);
@@ -38,6 +55,21 @@ final class ProseClues {
             Pattern.CASE_INSENSITIVE);
 
     private ProseClues() {
+    }
+
+    /** A surname alone ("Voronkov") becomes the full name the text gives elsewhere ("Andrei Voronkov"). */
+    static Speaker fuller(Speaker speaker, String text) {
+        if (speaker.name().contains(" ")) {
+            return speaker;
+        }
+        Matcher m = Pattern.compile("\\b(\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}\\.)?)\\s+" + Pattern.quote(speaker.name()) + "\\b").matcher(text);
+        while (m.find()) {
+            String full = m.group(1) + " " + speaker.name();
+            if (SpeakerParser.looksLikeName(full) && NameCheck.plausible(full, text)) {
+                return new Speaker(full, speaker.affiliation());
+            }
+        }
+        return speaker;
     }
 
     static List<Speaker> speakersFromProse(String text) {
@@ -79,7 +111,7 @@ final class ProseClues {
         if (!run.lookingAt()) {
             return null;
         }
-        String clause = after.split("[.;:\\n](?:\\s|$)", 2)[0].replaceAll("\\s+", " ");
+        String clause = CLAUSE_END.split(after, 2)[0].replaceAll("\\s+", " ");
         Speaker speaker = SpeakerParser.parseOne(clause);
         if (speaker == null || !NameCheck.plausible(speaker.name(), text)) {
             speaker = SpeakerParser.parseOne(run.group().strip());
@@ -132,14 +164,22 @@ final class ProseClues {
         return null;
     }
 
-    /** "in Room 101 of the Science Center" and the like, as "Room 101, Science Center". */
+    /** "in Room 101 of the Science Center", "in Wean Hall 7500", "1001 Hamburg Hall": the first place the text names. */
     static String locationFromProse(String text) {
         Matcher m = PLACE_IN_PROSE.matcher(text);
-        if (!m.find()) {
-            return null;
+        while (m.find()) {
+            String place = m.group(1).replaceAll("\\s+", " ").strip();
+            if (YEARISH.matcher(place).matches() || DATEISH.matcher(place).matches() || place.split(" ").length > 9 || SpeakerParser.NOT_NAMES.contains(
+                    place.toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            if (!place.matches(".*\\d.*") && !place.matches("(?s).*\\b\\p{Lu}\\S*\\s+" + BUILDING + ".*")) {
+                continue; // a lone building word ("the Hall") names no place
+            }
+            place = place.replaceFirst(",?\\s+(?:of|in|at)\\s+(?:the\\s+)?", ", ");
+            return place.replaceFirst("\\.\\s.*$", "").replaceAll("[.,]$", "").strip();
         }
-        String place = m.group(1).replaceAll("\\s+", " ").replaceFirst(",?\\s+(?:of|in|at)\\s+(?:the\\s+)?", ", ");
-        return place.replaceFirst("\\.\\s.*$", "").replaceAll("[.,]$", "").strip();
+        return null;
     }
 
     static String hostFromProse(String text) {

@@ -234,6 +234,7 @@ final class TalkAssembler {
             what = ProseClues.titleFromProse(message.subject());
         }
         List<Speaker> notSender = who.stream()
+                .map(s -> ProseClues.fuller(s, body))
                 .filter(s -> message.fromName() == null || !s.name().equalsIgnoreCase(message.fromName().strip())
                         || !speakers.isEmpty())
                 .toList();
