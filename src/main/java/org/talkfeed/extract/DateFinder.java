@@ -18,9 +18,13 @@ import java.util.regex.Pattern;
  * one that puts the date nearest the message's own date, leaning to the future.
  */
 final class DateFinder {
-    private static final String WEEKDAY = "(?<wd>mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\\.?";
-    private static final String MONTH = "(?<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ember|ober)?\\.?";
-    private static final String DAY = "(?<day>[0-3]?\\d)(?:st|nd|rd|th)?";
+    private static final String WEEKDAY = "(?<wd>mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\\.?"
+            .replace("(?<wd>", "(?<wd>montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|"
+                    + "jeudi|vendredi|samedi|dimanche|");
+    private static final String MONTH = "(?<mon>januar|jänner|februar|märz|maerz|mai|juni|juli|oktober|dezember|janvier|février|fevrier|"
+            + "mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|"
+            + "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|okt|nov|dec|dez)(?:uary|ruary|ch|il|e|y|ust|tember|ember|ober)?\\.?";
+    private static final String DAY = "(?<day>[0-3]?\\d)(?:st|nd|rd|th|er|\\.)?";
     private static final String YEAR = "(?<year>(?:19|20)\\d{2})";
     private static final Pattern MONTH_FIRST = Pattern.compile(
             "(?:\\b" + WEEKDAY + ",?\\s+)?(?:the\\s+)?\\b" + MONTH + "\\s+" + DAY + "\\b(?:,?\\s+" + YEAR + "\\b)?",
@@ -63,7 +67,7 @@ final class DateFinder {
         while (dashed.find()) {
             int year = Integer.parseInt(dashed.group("year"));
             year = year < 100 ? (year < 50 ? 2000 + year : 1900 + year) : year;
-            add(found, dashed, year, MONTHS.indexOf(dashed.group("mon").substring(0, 3).toLowerCase(Locale.ROOT)) + 1,
+            add(found, dashed, year, month(dashed.group("mon")),
                     Integer.parseInt(dashed.group("day")), null);
         }
         Matcher iso = ISO.matcher(text);
@@ -108,7 +112,7 @@ final class DateFinder {
             if (Character.isLowerCase(word.charAt(0)) && (word.equals("may") || word.equals("mar"))) {
                 continue; // the verbs, not the months
             }
-            int month = MONTHS.indexOf(mon.substring(0, 3).toLowerCase(Locale.ROOT)) + 1;
+            int month = month(mon);
             Integer year = m.group("year") == null ? null : Integer.parseInt(m.group("year"));
             add(found, m, year, month, Integer.parseInt(m.group("day")), m.group("wd"));
         }
@@ -191,8 +195,32 @@ final class DateFinder {
         return best;
     }
 
+    /** The month number of an English, German or French month name or abbreviation. */
+    private static int month(String name) {
+        String n = name.toLowerCase(Locale.ROOT).replace(".", "");
+        for (String[] alias : MONTH_ALIASES) {
+            if (n.startsWith(alias[0])) {
+                return Integer.parseInt(alias[1]);
+            }
+        }
+        return MONTHS.indexOf(n.substring(0, 3)) + 1;
+    }
+
+    private static final String[][] MONTH_ALIASES = {{"jän", "1"}, {"fév", "2"}, {"fev", "2"}, {"mär", "3"}, {"mae", "3"},
+            {"mars", "3"}, {"avr", "4"}, {"mai", "5"}, {"juin", "6"}, {"juil", "7"}, {"aoû", "8"}, {"aou", "8"}, {"okt", "10"},
+            {"dez", "12"}, {"déc", "12"}};
+    private static final String[][] WEEKDAY_ALIASES = {{"montag", "MONDAY"}, {"dienstag", "TUESDAY"}, {"mittwoch", "WEDNESDAY"},
+            {"donnerstag", "THURSDAY"}, {"freitag", "FRIDAY"}, {"samstag", "SATURDAY"}, {"sonnabend", "SATURDAY"},
+            {"sonntag", "SUNDAY"}, {"lundi", "MONDAY"}, {"mardi", "TUESDAY"}, {"mercredi", "WEDNESDAY"}, {"jeudi", "THURSDAY"},
+            {"vendredi", "FRIDAY"}, {"samedi", "SATURDAY"}, {"dimanche", "SUNDAY"}};
+
     private static DayOfWeek weekday(String text) {
         String t = text.toLowerCase(Locale.ROOT);
+        for (String[] alias : WEEKDAY_ALIASES) {
+            if (t.startsWith(alias[0])) {
+                return DayOfWeek.valueOf(alias[1]);
+            }
+        }
         for (DayOfWeek d : DayOfWeek.values()) {
             if (t.startsWith(d.name().toLowerCase(Locale.ROOT).substring(0, 3))) {
                 return d;

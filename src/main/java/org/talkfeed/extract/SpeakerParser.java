@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 final class SpeakerParser {
     static final Pattern HONORIFIC = Pattern.compile(
             "^(?:(?:prof(?:essor)?|dr|mr|mrs|ms|mx|sir|dame|assoc\\.? prof|asst\\.? prof|assistant professor|associate professor"
-                    + "|distinguished professor|emeritus professor|professor emeritus|ph\\.?d\\.?)\\.?\\s+)+",
+                    + "|distinguished professor|emeritus professor|professor emeritus|ph\\.?d\\.?|jun\\.?-prof|juniorprof(?:essor)?|"
+                    + "pd|priv\\.?-doz|apl\\.? prof|dipl\\.?-ing|dr\\.? des|dr\\.?-ing|hon\\.?-prof|mme|m|mlle|frau|herr)\\.?\\s+)+",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SUFFIX = Pattern.compile(",?\\s+(?:ph\\.?\\s?d\\.?|m\\.?d\\.?|jr\\.?|sr\\.?|iii|ii)$",
             Pattern.CASE_INSENSITIVE);

@@ -28,6 +28,7 @@ final class TimeFinder {
     private static String clock(String p) {
         return "(?<" + p + "h>[0-2]?\\d)(?:(?<" + p + "sep>[:.h])(?<" + p + "m>[0-5]\\d))?"
                 + "(?:\\s*(?<" + p + "ap>[ap])\\.?\\s?m\\b\\.?)?(?:\\s*(?<" + p + "ct>[cs])\\.\\s?t\\.)?"
+                + "(?<" + p + "uhr>\\s*(?:Uhr|h(?![\\p{L}\\d]))\\b?)?"
                 + "|(?<" + p + "noon>12 noon|noon|midday)";
     }
 
@@ -49,6 +50,9 @@ final class TimeFinder {
             return null;
         }
         Clock b = m.group("b") != null ? Clock.of(m, "b") : null;
+        if (b != null && b.uhr && !a.uhr) {
+            a = a.withUhr(); // "18.00-19.30 Uhr": the whole range is on the 24-hour clock
+        }
         boolean aSure = a.isUnambiguousTime();
         boolean bSure = b != null && b.isUnambiguousTime();
         if (!aSure && !bSure) {
@@ -101,10 +105,15 @@ final class TimeFinder {
         return (hour % 12) + (meridiem == 'p' ? 12 : 0);
     }
 
-    private record Clock(int hour, Integer minute, Character meridiem, boolean noon, Character academic, String separator) {
+    private record Clock(int hour, Integer minute, Character meridiem, boolean noon, Character academic, String separator,
+                         boolean uhr) {
+        Clock withUhr() {
+            return new Clock(hour, minute, meridiem, noon, academic, separator, true);
+        }
+
         static Clock of(Matcher m, String p) {
             if (m.group(p + "noon") != null) {
-                return new Clock(12, 0, 'p', true, null, null);
+                return new Clock(12, 0, 'p', true, null, null, false);
             }
             int hour = Integer.parseInt(m.group(p + "h"));
             Integer minute = m.group(p + "m") == null ? null : Integer.parseInt(m.group(p + "m"));
@@ -116,17 +125,18 @@ final class TimeFinder {
             if (hour > 24 || (meridiem != null && (hour == 0 || hour > 12))) {
                 return null;
             }
-            return new Clock(hour, minute, meridiem, false, academic, sep);
+            boolean uhr = m.group(p + "uhr") != null && !m.group(p + "uhr").isBlank();
+            return new Clock(hour, minute, meridiem, false, academic, sep, uhr);
         }
 
         boolean isUnambiguousTime() {
-            return noon || meridiem != null || academic != null
+            return noon || meridiem != null || academic != null || uhr
                     || (minute != null && (":".equals(separator) || "h".equalsIgnoreCase(separator)))
                     || ("h".equalsIgnoreCase(separator));
         }
 
         boolean twentyFourHour() {
-            return hour == 0 || hour > 12 || (minute != null && separator != null && separator.equalsIgnoreCase("h"));
+            return uhr || hour == 0 || hour > 12 || (minute != null && separator != null && separator.equalsIgnoreCase("h"));
         }
 
         int minuteOr0() {
