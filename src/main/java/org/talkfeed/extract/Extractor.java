@@ -47,6 +47,12 @@ public final class Extractor {
                 talks.add(talk);
             }
         }
+        if (talks.size() <= 1 && !labeledTalk) {
+            List<Talk> listed = new ScheduleReader(message, defaults).read(lines);
+            if (listed.size() >= 2) {
+                talks = listed;
+            }
+        }
         Kind kind = KindClassifier.classify(message.subject(), lines);
         if (talks.isEmpty()) {
             return Announcement.notTalk(assembler.whyNoTalk());

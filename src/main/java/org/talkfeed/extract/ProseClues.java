@@ -25,7 +25,11 @@ final class ProseClues {
             "(?:(?:Prof(?:essor)?|Dr|Mr|Ms|Mrs|PROF(?:ESSOR)?|DR|MR|MS|MRS)\\.?\\s+)?\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|van|von|der|da|di|del|la|le)){1,4}");
     private static final Pattern QUOTED_TITLE = Pattern.compile(
             "(?:on|entitled|titled|title|topic|talk|about)[:\\s]+[\"“”‘']([^\"“”]{8,250}?)[\"“”’']");
-    private static final Pattern ANY_QUOTED = Pattern.compile("[\"“]([^\"“”\\n]{12,250}?)[\"”]");
+    private static final Pattern ANY_QUOTED = Pattern.compile(
+            "(?:[\"“„«]|(?<![\\p{L}])[`‘‚'])([^\"“”„«»\\n]{8,250}?)(?:[\"”“»]|[’'](?![\\p{L}]))");
+    private static final Pattern TIME_PREFIX = Pattern.compile(
+            "^(?:\\d{1,2}(?:[:.h]\\d{2})?\\s*(?:[ap]\\.?\\s?m\\.?|uhr)?\\s*(?:[-–]\\s*\\d{1,2}(?:[:.]\\d{2})?\\s*(?:[ap]\\.?\\s?m\\.?|uhr)?)?\\s*|noon\\.?\\s*)",
+            Pattern.CASE_INSENSITIVE);
     /** A headline line: "Jane Doe (MIT), Title of the Talk" or "Jane Doe (MIT): Title". */
     private static final Pattern HEADLINE = Pattern.compile(
             "(?m)^\\s*" + NAME + "\\s*\\(([^)]{2,120})\\)\\s*[,:|–—-]\\s*(\\p{Lu}[^\\n]*(?:\\n(?!\\s*\\n)[^\\n]+){0,2})");
@@ -35,7 +39,7 @@ final class ProseClues {
     private static final String ROOM_NO = "\\d{1,4}[A-Za-z]?(?:[-.]\\d{1,4}[A-Za-z]?)?";
     /** A place in running text: a named building or room, or a room number next to a building's name. */
     private static final Pattern PLACE_IN_PROSE = Pattern.compile(
-            "(?:\\b(?:in|at|location|venue|place)\\s*:?\\s+(?:the\\s+)?|[,;—–(]\\s*|^\\s*)("
+            "(?:\\b(?:in|at|location|venue|place)\\s*:?\\s+(?:the\\s+)?|[,;—–(]\\s*|\\.\\s+|^\\s*)("
                     + "(?:[Rr]oom|ROOM|[Rr]m\\.?)\\s+" + ROOM_NO + "(?:,?\\s+(?:in|of|at)?\\s*(?:the\\s+)?" + CAP + "(?:\\s+" + CAP + "){0,3})?"
                     + "|(?:" + CAP + "\\s+){0,4}" + BUILDING + "(?:\\s+(?:[Rr]oom\\s+)?" + ROOM_NO + ")?(?:,\\s*(?:[Rr]oom\\s+)?" + ROOM_NO + ")?"
                     + "|" + ROOM_NO + "\\s+" + CAP + "(?:\\s+" + BUILDING + ")?"
@@ -147,6 +151,24 @@ final class ProseClues {
             }
         }
         return null;
+    }
+
+    /** The person named right after a quoted title ("“Title.” Jane Doe, MIT.") or right before it ("Jane Doe (MIT) “Title”"). */
+    static Speaker speakerAroundQuote(String text) {
+        Matcher q = ANY_QUOTED.matcher(text);
+        if (!q.find() || q.group(1).split("\\s+").length < 2) {
+            return null;
+        }
+        String after = CLAUSE_END.split(text.substring(q.end()).replaceFirst("^[\\s.,;:–—-]+", ""), 2)[0];
+        Speaker speaker = after.isBlank() ? null : SpeakerParser.parseOne(after);
+        if (speaker != null && NameCheck.plausible(speaker.name(), text)) {
+            return speaker;
+        }
+        String before = text.substring(0, q.start());
+        int colon = Math.max(before.lastIndexOf(": "), Math.max(before.lastIndexOf(". "), before.lastIndexOf('\n')));
+        before = TIME_PREFIX.matcher(before.substring(colon + 1).strip()).replaceFirst("").replaceAll("[\\s,:|–—-]+$", "");
+        speaker = before.isBlank() ? null : SpeakerParser.parseOne(before);
+        return speaker != null && NameCheck.plausible(speaker.name(), text) ? speaker : null;
     }
 
     static String titleFromProse(String text) {

@@ -22,9 +22,15 @@ final class TalkAssembler {
     private final ExtractionDefaults defaults;
     private final String body;
     private final DateFinder dates;
+    private final Inherited inherited;
     private String missing = "no date found";
 
     TalkAssembler(MessageText message, ExtractionDefaults defaults, List<String> lines) {
+        this(message, defaults, lines, Inherited.NOTHING);
+    }
+
+    TalkAssembler(MessageText message, ExtractionDefaults defaults, List<String> lines, Inherited inherited) {
+        this.inherited = inherited;
         this.message = message;
         this.defaults = defaults;
         this.body = String.join("\n", lines);
@@ -49,6 +55,9 @@ final class TalkAssembler {
         }
         if (date == null && !partOfDigest) {
             date = firstDate(prose);
+        }
+        if (date == null && inherited.date() != null) {
+            date = new DateMention(inherited.date(), -1, -1, false, null);
         }
         if (date == null) {
             List<DateMention> weekdays = dates.findWeekdays(when.isEmpty() ? prose : when);
@@ -78,12 +87,15 @@ final class TalkAssembler {
         if (time == null && !partOfDigest) {
             time = firstTime(message.subject(), true);
         }
+        if (time == null && inherited.start() != null) {
+            time = new TimeRange(inherited.start(), null, -1, -1, null);
+        }
         if (time != null && time.warning() != null) {
             warnings.add(time.warning());
         }
 
         String zone = ZoneWords.find(timeContext.isEmpty() ? when : timeContext);
-        if (zone == null && time != null && !timeContext.isEmpty()) {
+        if (zone == null && time != null && time.position() >= 0 && !timeContext.isEmpty()) {
             zone = ZoneWords.find(lineAround(timeContext, time.position()));
         }
         if (zone == null) {
@@ -100,6 +112,9 @@ final class TalkAssembler {
         String location = Places.location(where);
         if (location == null && where.isEmpty() && !partOfDigest) {
             location = ProseClues.locationFromProse(firstParagraphs(prose));
+        }
+        if (location == null && where.isEmpty()) {
+            location = inherited.location();
         }
         String links = values(fields, Label.LINK);
         String url = Places.joinUrl(links, String.join(" ", where), when, body);
@@ -219,6 +234,12 @@ final class TalkAssembler {
                 if (what == null) {
                     what = headline.title();
                 }
+            }
+        }
+        if (who.isEmpty()) {
+            Speaker around = ProseClues.speakerAroundQuote(prose);
+            if (around != null) {
+                who = List.of(around);
             }
         }
         if (who.isEmpty()) {

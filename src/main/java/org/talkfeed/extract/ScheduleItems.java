@@ -1,0 +1,125 @@
+package org.talkfeed.extract;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a message that lists several talks without labels (a programme, a weekly calendar, a lecture
+ * series) into items. An item starts at a line that begins with a date or a time; a date alone on a line
+ * is a day heading for the items under it; a person's line right above an item belongs to it.
+ */
+final class ScheduleItems {
+    private static final Pattern BULLETS = Pattern.compile("^\\s*(?:[-•*·>]+\\s*)?(?:\\[[A-Z]{1,3}\\]\\s*)*");
+    private static final Pattern NUMBERING = Pattern.compile("^\\d{1,2}[.)]\\s+");
+    private static final int MAX_PREFIX = 14;
+
+    /** One listed talk: its lines, a person line above it (or null), and the day heading it sits under. */
+    record Item(List<String> lines, String lead, LocalDate headingDate) {
+        String text() {
+            return (lead == null ? "" : lead + "\n") + String.join("\n", lines);
+        }
+    }
+
+    record Schedule(List<String> preamble, List<Item> items) {
+    }
+
+    private final DateFinder dates;
+
+    ScheduleItems(DateFinder dates) {
+        this.dates = dates;
+    }
+
+    Schedule split(List<String> lines) {
+        List<Item> items = new ArrayList<>();
+        List<String> preamble = new ArrayList<>();
+        LocalDate heading = null;
+        List<String> current = null;
+        String lead = null;
+        LocalDate currentHeading = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String stripped = BULLETS.matcher(line).replaceFirst("");
+            DateMention date = dateAtStart(stripped);
+            boolean time = timeAtStart(stripped);
+            String unnumbered = NUMBERING.matcher(stripped).replaceFirst("");
+            if (date == null && !time && !unnumbered.equals(stripped)) {
+                stripped = unnumbered;
+                date = dateAtStart(stripped);
+                time = timeAtStart(stripped);
+            }
+            if (date != null && restAfter(stripped, date).isBlank()) {
+                close(items, current, lead, currentHeading);
+                current = null;
+                heading = date.date();
+                continue;
+            }
+            if (date != null || time) {
+                close(items, current, lead, currentHeading);
+                lead = personLineAbove(lines, i, current);
+                if (lead != null && current != null && !current.isEmpty() && current.get(current.size() - 1).equals(lead)) {
+                    current.remove(current.size() - 1);
+                }
+                current = new ArrayList<>();
+                current.add(line);
+                currentHeading = date != null ? null : heading;
+                continue;
+            }
+            if (current != null) {
+                current.add(line);
+            } else if (heading == null) {
+                preamble.add(line);
+            }
+        }
+        close(items, current, lead, currentHeading);
+        return new Schedule(preamble, items);
+    }
+
+    private static void close(List<Item> items, List<String> current, String lead, LocalDate heading) {
+        if (current == null) {
+            return;
+        }
+        while (!current.isEmpty() && current.get(current.size() - 1).isBlank()) {
+            current.remove(current.size() - 1);
+        }
+        if (!current.isEmpty()) {
+            items.add(new Item(List.copyOf(current), lead, heading));
+        }
+    }
+
+    private DateMention dateAtStart(String line) {
+        if (line.isBlank()) {
+            return null;
+        }
+        String head = line.length() > 60 ? line.substring(0, 60) : line;
+        for (DateMention d : dates.find(head)) {
+            if (d.start() <= MAX_PREFIX && !d.relative()) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static String restAfter(String line, DateMention date) {
+        return line.substring(Math.min(line.length(), date.end())).replaceAll("^[\\s,.:;–—-]+", "")
+                .replaceAll("(?i)^(19|20)\\d\\d\\b", "").strip();
+    }
+
+    private static boolean timeAtStart(String line) {
+        List<TimeRange> times = new TimeFinder(true).find(line.length() > 30 ? line.substring(0, 30) : line);
+        return !times.isEmpty() && times.get(0).position() <= 2 && line.length() > times.get(0).endPosition() + 3;
+    }
+
+    /** The line right above an item when it names a person (the speaker of a listing like "DR A. B., Place"). */
+    private static String personLineAbove(List<String> lines, int i, List<String> previousItem) {
+        if (i == 0 || lines.get(i - 1).isBlank()) {
+            return null;
+        }
+        String above = lines.get(i - 1).strip();
+        if (previousItem != null && previousItem.size() == 1) {
+            return null; // the line above is the previous item's own anchor line
+        }
+        return SpeakerParser.parseOne(above) != null && !above.contains("“") && !above.contains("\"") ? above : null;
+    }
+}

@@ -1,0 +1,51 @@
+package org.talkfeed.extract;
+
+import org.talkfeed.talk.Talk;
+import org.talkfeed.text.MessageText;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The talks of a schedule: each item read as a small message of its own, with what the preamble and headings give. */
+final class ScheduleReader {
+    private final MessageText message;
+    private final ExtractionDefaults defaults;
+    private final DateFinder dates;
+
+    ScheduleReader(MessageText message, ExtractionDefaults defaults) {
+        this.message = message;
+        this.defaults = defaults;
+        this.dates = new DateFinder(message.date() == null ? null : message.date().toLocalDate(), defaults.dayFirst());
+    }
+
+    List<Talk> read(List<String> lines) {
+        ScheduleItems.Schedule schedule = new ScheduleItems(dates).split(lines);
+        if (schedule.items().size() < 2) {
+            return List.of();
+        }
+        String preamble = String.join("\n", schedule.preamble());
+        LocalDate preambleDate = first(dates.find(preamble));
+        List<TimeRange> preambleTimes = new TimeFinder(true).find(preamble);
+        LocalTime preambleTime = preambleTimes.isEmpty() ? null : preambleTimes.get(0).start();
+        String preambleLocation = ProseClues.locationFromProse(preamble);
+        List<Talk> talks = new ArrayList<>();
+        for (ScheduleItems.Item item : schedule.items()) {
+            List<String> itemLines = item.text().lines().toList();
+            MessageText itemMessage = new MessageText(message.messageId(), "", message.fromName(), message.fromAddress(),
+                    message.date(), message.listId(), itemLines);
+            LocalDate date = item.headingDate() != null ? item.headingDate() : preambleDate;
+            Talk talk = new TalkAssembler(itemMessage, defaults, itemLines, new Inherited(date, preambleTime, preambleLocation))
+                    .assemble(LabeledFields.find(itemLines), false);
+            if (talk != null && (talk.title() != null || !talk.speakers().isEmpty())) {
+                talks.add(talk);
+            }
+        }
+        return talks;
+    }
+
+    private static LocalDate first(List<DateMention> found) {
+        return found.isEmpty() ? null : found.get(0).date();
+    }
+}
