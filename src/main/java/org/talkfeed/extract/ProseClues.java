@@ -39,11 +39,11 @@ final class ProseClues {
     private static final String ROOM_NO = "\\d{1,4}[A-Za-z]?(?:[-.]\\d{1,4}[A-Za-z]?)?";
     /** A place in running text: a named building or room, or a room number next to a building's name. */
     private static final Pattern PLACE_IN_PROSE = Pattern.compile(
-            "(?:\\b(?:in|at|location|venue|place)\\s*:?\\s+(?:the\\s+)?|[,;—–(]\\s*|\\.\\s+|^\\s*)("
-                    + "(?:[Rr]oom|ROOM|[Rr]m\\.?)\\s+" + ROOM_NO + "(?:,?\\s+(?:in|of|at)?\\s*(?:the\\s+)?" + CAP + "(?:\\s+" + CAP + "){0,3})?"
-                    + "|(?:" + CAP + "\\s+){0,4}" + BUILDING + "(?:\\s+(?:[Rr]oom\\s+)?" + ROOM_NO + ")?(?:,\\s*(?:[Rr]oom\\s+)?" + ROOM_NO + ")?"
-                    + "|" + ROOM_NO + "\\s+" + CAP + "(?:\\s+" + BUILDING + ")?"
-                    + "|" + CAP + "(?:\\s+" + CAP + ")?\\s+" + ROOM_NO + ")(?![\\p{L}\\d])",
+            "(?:\\b(?:in|at|location|venue|place)[ \\t]*:?[ \\t]+(?:the[ \\t]+)?|[,;—–(][ \\t]*|\\.[ \\t]+|^[ \\t]*)("
+                    + "(?:[Rr]oom|ROOM|[Rr]m\\.?)[ \\t]+" + ROOM_NO + "(?:,?[ \\t]+(?:in|of|at)?[ \\t]*(?:the[ \\t]+)?" + CAP + "(?:[ \\t]+" + CAP + "){0,3})?"
+                    + "|(?:" + CAP + "[ \\t]+){0,4}" + BUILDING + "(?:[ \\t]+(?:[Rr]oom[ \\t]+)?" + ROOM_NO + ")?(?:,[ \\t]*(?:[Rr]oom[ \\t]+)?" + ROOM_NO + ")?"
+                    + "|" + ROOM_NO + "[ \\t]+" + CAP + "(?:[ \\t]+" + BUILDING + ")?"
+                    + "|" + CAP + "(?:[ \\t]+" + CAP + ")?[ \\t]+" + ROOM_NO + ")(?![\\p{L}\\d])",
             Pattern.MULTILINE);
     private static final Pattern YEARISH = Pattern.compile("^(?:19|20)\\d\\d\\b.*|.*\\b(?:19|20)\\d\\d$");
     private static final Pattern DATEISH = Pattern.compile(

@@ -56,11 +56,12 @@ final class ScheduleItems {
                 continue;
             }
             if (date != null || time) {
-                close(items, current, lead, currentHeading);
-                lead = personLineAbove(lines, i, current);
-                if (lead != null && current != null && !current.isEmpty() && current.get(current.size() - 1).equals(lead)) {
+                String above = personLineAbove(lines, i, current);
+                if (above != null && current != null && !current.isEmpty() && current.get(current.size() - 1).strip().equals(above)) {
                     current.remove(current.size() - 1);
                 }
+                close(items, current, lead, currentHeading);
+                lead = above;
                 current = new ArrayList<>();
                 current.add(line);
                 currentHeading = date != null ? null : heading;

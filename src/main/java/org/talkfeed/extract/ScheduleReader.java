@@ -32,17 +32,25 @@ final class ScheduleReader {
         String preambleLocation = ProseClues.locationFromProse(preamble);
         List<Talk> talks = new ArrayList<>();
         for (ScheduleItems.Item item : schedule.items()) {
-            List<String> itemLines = item.text().lines().toList();
+            List<String> itemLines = new ArrayList<>(item.lines());
+            if (item.lead() != null) {
+                itemLines.add(0, "Speaker: " + item.lead());
+            }
             MessageText itemMessage = new MessageText(message.messageId(), "", message.fromName(), message.fromAddress(),
                     message.date(), message.listId(), itemLines);
             LocalDate date = item.headingDate() != null ? item.headingDate() : preambleDate;
             Talk talk = new TalkAssembler(itemMessage, defaults, itemLines, new Inherited(date, preambleTime, preambleLocation))
                     .assemble(LabeledFields.find(itemLines), false);
-            if (talk != null && (talk.title() != null || !talk.speakers().isEmpty())) {
+            if (talk != null && (talk.title() != null || !talk.speakers().isEmpty() || announcesALaterSpeaker(item))) {
                 talks.add(talk);
             }
         }
         return talks;
+    }
+
+    /** A dated slot whose talk is still "to be announced" is a talk in the listing all the same. */
+    private static boolean announcesALaterSpeaker(ScheduleItems.Item item) {
+        return item.lines().get(0).matches("(?i).*\\b(to be (announced|confirmed|determined)|tba|tbc|tbd)\\b.*");
     }
 
     private static LocalDate first(List<DateMention> found) {
