@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /** Decides from the subject and the opening of the body whether a message announces, reminds, updates or cancels. */
 final class KindClassifier {
     private static final Pattern CANCELLED = Pattern.compile(
-            "\\b(cancel+ed|cancel+ation|postponed|will not take place|won'?t take place|called off|is off\\b|not be held)",
+            "\\b(cancel(?:s|ed|led|ing|lation|ation)?\\b|postpon(?:e|es|ed|ing|ement)\\b|will not take place|won'?t take place|"
+                    + "called off|is off\\b|not be held|abgesagt|entfällt|fällt aus|verschoben|annulé|reporté)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern UPDATED = Pattern.compile(
             "\\b(room change|change of (room|venue|location|time|date|place)|new (room|venue|location|time|date)|"

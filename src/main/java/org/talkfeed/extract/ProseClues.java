@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
 /** Speaker, title and host from sentences and the subject line, for announcements written without labels. */
 final class ProseClues {
     private static final String NAME = "((?:(?:Prof(?:essor)?|Dr|Mr|Ms|Mrs)\\.?\\s+)?\\p{Lu}[\\p{L}'’.-]+(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|van|von|der|da|di|del|la|le)){1,4})";
+    /** "Jane Doe's talk", "Rebecca Parker's Defense". */
+    private static final Pattern POSSESSIVE = Pattern.compile(NAME + "['’]s\\s+(?:[\\p{L}-]+\\s+){0,3}(?:talk|lecture|seminar|"
+            + "defen[cs]e|presentation|colloquium|keynote|thesis|dissertation|webinar)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern WILL_VERB = Pattern.compile(
             "\\s(?:will|is going to|is scheduled to|shall|is to|is slated to)\\s+(?:also\\s+)?(?:be\\s+)?(?:speak|talk|present|giv|lectur|deliver|"
                     + "visit|discuss|describ|address|explor|examin|shar|review|report|outlin|argu|show|lead|introduc|focus|consider)");
@@ -77,6 +80,13 @@ final class ProseClues {
     }
 
     static List<Speaker> speakersFromProse(String text) {
+        Matcher possessive = POSSESSIVE.matcher(text);
+        while (possessive.find()) {
+            Speaker speaker = SpeakerParser.parseOne(possessive.group(1));
+            if (speaker != null && NameCheck.plausible(speaker.name(), text)) {
+                return List.of(speaker);
+            }
+        }
         Speaker before = nameBeforeVerb(text);
         if (before != null) {
             return List.of(before);
@@ -169,6 +179,30 @@ final class ProseClues {
         before = TIME_PREFIX.matcher(before.substring(colon + 1).strip()).replaceFirst("").replaceAll("[\\s,:|–—-]+$", "");
         speaker = before.isBlank() ? null : SpeakerParser.parseOne(before);
         return speaker != null && NameCheck.plausible(speaker.name(), text) ? speaker : null;
+    }
+
+    /** Under a date heading, a short line of its own that is neither a time, a place nor a greeting: the title. */
+    static String titleLineUnderDate(List<String> lines, DateFinder dates) {
+        for (int i = 0; i + 1 < Math.min(lines.size(), 12); i++) {
+            String line = lines.get(i).strip();
+            List<DateMention> found = dates.find(line);
+            if (found.isEmpty() || line.length() > found.get(0).end() + 6) {
+                continue;
+            }
+            for (int j = i + 1; j < Math.min(lines.size(), i + 3); j++) {
+                String candidate = lines.get(j).strip();
+                int words = candidate.isEmpty() ? 0 : candidate.split("\\s+").length;
+                if (words >= 3 && words <= 20 && !candidate.endsWith(":") && dates.find(candidate).isEmpty()
+                        && new TimeFinder(true).find(candidate).isEmpty() && !candidate.contains("@")
+                        && !candidate.matches("(?i)^(dear|hi|hello|greetings|all)\\b.*")) {
+                    return candidate.replaceAll("^[\"“„]|[\"”“]$", "");
+                }
+                if (!candidate.isEmpty()) {
+                    break;
+                }
+            }
+        }
+        return null;
     }
 
     static String titleFromProse(String text) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * is a day heading for the items under it; a person's line right above an item belongs to it.
  */
 final class ScheduleItems {
-    private static final Pattern BULLETS = Pattern.compile("^\\s*(?:[-•*·>]+\\s*)?(?:\\[[A-Z]{1,3}\\]\\s*)*");
+    private static final Pattern BULLETS = Pattern.compile("^\\s*(?:[-•*·>#]+\\s*)?(?:\\[[A-Z]{1,3}\\]\\s*)*");
     private static final Pattern NUMBERING = Pattern.compile("^\\d{1,2}[.)]\\s+");
     private static final int MAX_PREFIX = 14;
 
@@ -117,9 +117,12 @@ final class ScheduleItems {
         if (i == 0 || lines.get(i - 1).isBlank()) {
             return null;
         }
-        String above = lines.get(i - 1).strip();
+        String above = BULLETS.matcher(lines.get(i - 1)).replaceFirst("").strip();
         if (previousItem != null && previousItem.size() == 1) {
             return null; // the line above is the previous item's own anchor line
+        }
+        if (ProseClues.headline(above) != null) {
+            return above;
         }
         return SpeakerParser.parseOne(above) != null && !above.contains("“") && !above.contains("\"") ? above : null;
     }

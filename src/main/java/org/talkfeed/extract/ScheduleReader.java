@@ -34,7 +34,7 @@ final class ScheduleReader {
         for (ScheduleItems.Item item : schedule.items()) {
             List<String> itemLines = new ArrayList<>(item.lines());
             if (item.lead() != null) {
-                itemLines.add(0, "Speaker: " + item.lead());
+                itemLines.add(0, ProseClues.headline(item.lead()) != null ? item.lead() : "Speaker: " + item.lead());
             }
             MessageText itemMessage = new MessageText(message.messageId(), "", message.fromName(), message.fromAddress(),
                     message.date(), message.listId(), itemLines);

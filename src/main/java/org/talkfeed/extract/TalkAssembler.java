@@ -249,6 +249,9 @@ final class TalkAssembler {
             what = subject.title();
         }
         if (what == null) {
+            what = ProseClues.titleLineUnderDate(prose.lines().toList(), dates);
+        }
+        if (what == null) {
             what = ProseClues.titleFromProse(prose);
         }
         if (what == null) {
