@@ -57,8 +57,13 @@ final class ScheduleItems {
             }
             if (date != null || time) {
                 String above = personLineAbove(lines, i, current);
-                if (above != null && current != null && !current.isEmpty() && current.get(current.size() - 1).strip().equals(above)) {
-                    current.remove(current.size() - 1);
+                if (above != null && current != null) {
+                    while (!current.isEmpty() && current.get(current.size() - 1).isBlank()) {
+                        current.remove(current.size() - 1);
+                    }
+                    if (!current.isEmpty() && BULLETS.matcher(current.get(current.size() - 1)).replaceFirst("").strip().equals(above)) {
+                        current.remove(current.size() - 1);
+                    }
                 }
                 close(items, current, lead, currentHeading);
                 lead = above;
@@ -114,15 +119,24 @@ final class ScheduleItems {
 
     /** The line right above an item when it names a person (the speaker of a listing like "DR A. B., Place"). */
     private static String personLineAbove(List<String> lines, int i, List<String> previousItem) {
-        if (i == 0 || lines.get(i - 1).isBlank()) {
+        int j = i - 1;
+        boolean gap = false;
+        if (j >= 0 && lines.get(j).isBlank()) {
+            j--;
+            gap = true;
+        }
+        if (j < 0 || lines.get(j).isBlank()) {
             return null;
         }
-        String above = BULLETS.matcher(lines.get(i - 1)).replaceFirst("").strip();
-        if (previousItem != null && previousItem.size() == 1) {
+        String above = BULLETS.matcher(lines.get(j)).replaceFirst("").strip();
+        if (!gap && previousItem != null && previousItem.size() == 1) {
             return null; // the line above is the previous item's own anchor line
         }
         if (ProseClues.headline(above) != null) {
             return above;
+        }
+        if (gap) {
+            return null; // across a blank line only a headline ("Name (Place): Title") is taken
         }
         return SpeakerParser.parseOne(above) != null && !above.contains("“") && !above.contains("\"") ? above : null;
     }
