@@ -36,22 +36,27 @@ final class ProseClues {
     /** A headline line: "Jane Doe (MIT), Title of the Talk" or "Jane Doe (MIT): Title". */
     private static final Pattern HEADLINE = Pattern.compile(
             "(?m)^\\s*" + NAME + "\\s*\\(([^)]{2,120})\\)\\s*[,:|–—-]\\s*(\\p{Lu}[^\\n]*(?:\\n(?!\\s*\\n)[^\\n]+){0,2})");
+    private static final String SP = "[ \\t]*\\n?[ \\t]*";
     private static final String CAP = "\\p{Lu}[\\p{L}'’.&-]*";
-    private static final String BUILDING = "(?:Hall|HALL|Building|BUILDING|Bldg\\.?|Auditorium|AUDITORIUM|Room|ROOM|Center|Centre|CENTER|Theat(?:er|re)|"
-            + "Ballroom|Lounge|Library|Chapel|Gallery|Museum|Lab|Laboratory|Wing|Tower|House|Forum|Pavilion|Atrium|Suite|Annex)";
-    private static final String ROOM_NO = "\\d{1,4}[A-Za-z]?(?:[-.]\\d{1,4}[A-Za-z]?)?";
+    private static final String BUILDING = "(?:(?i:hall|building|bldg\\.?|auditorium|room|center|centre|theat(?:er|re)|ballroom|lounge|"
+            + "library|chapel|gallery|museum|lab|laboratory|wing|tower|house|forum|pavilion|atrium|suite|annex|conference room|"
+            + "seminar room|lecture room|lecture hall|classroom|dining room))";
+    private static final String ROOM_NO = "(?:\\d{1,4}[A-Za-z]?(?:[-.]\\d{1,4}[A-Za-z]?)?|[A-Z]\\d{2,4}[A-Za-z]?)";
     /** A place in running text: a named building or room, or a room number next to a building's name. */
     private static final Pattern PLACE_IN_PROSE = Pattern.compile(
-            "(?:\\b(?:in|at|location|venue|place)[ \\t]*:?[ \\t]+(?:the[ \\t]+)?|[,;—–(][ \\t]*|\\.[ \\t]+|^[ \\t]*)("
-                    + "(?:[Rr]oom|ROOM|[Rr]m\\.?)[ \\t]+" + ROOM_NO + "(?:,?[ \\t]+(?:in|of|at)?[ \\t]*(?:the[ \\t]+)?" + CAP + "(?:[ \\t]+" + CAP + "){0,3})?"
-                    + "|(?:" + CAP + "[ \\t]+){0,4}" + BUILDING + "(?:[ \\t]+(?:[Rr]oom[ \\t]+)?" + ROOM_NO + ")?(?:,[ \\t]*(?:[Rr]oom[ \\t]+)?" + ROOM_NO + ")?"
-                    + "|" + ROOM_NO + "[ \\t]+" + CAP + "(?:[ \\t]+" + BUILDING + ")?"
+            "(?<lead>\\b(?:in|at|by|inside|location|venue|place|where)[ \\t]*:?" + SP + "(?:the" + SP + ")?|[,;—–(*|][ \\t]*|[ \\t]-[ \\t]|\\.[ \\t]+|^[ \\t]*)(?<place>"
+                    + "(?i:room|rm\\.?)" + SP + ROOM_NO + "(?:,?" + SP + "(?:in|of|at)?" + SP + "(?:the" + SP + ")?" + CAP + "(?:" + SP + CAP + "){0,3})?"
+                    + "|(?:" + CAP + SP + "){1,4}(?:(?i:main|large|small|new|old)" + SP + ")?" + BUILDING + "(?:" + SP + "(?i:room" + SP + ")?" + ROOM_NO + ")?"
+                    + "(?:," + SP + "(?i:room" + SP + ")?" + ROOM_NO + ")?"
+                    + "|" + ROOM_NO + SP + CAP + "(?:" + SP + BUILDING + ")?"
                     + "|" + CAP + "(?:[ \\t]+" + CAP + ")?[ \\t]+" + ROOM_NO + ")(?![\\p{L}\\d])",
             Pattern.MULTILINE);
-    private static final Pattern YEARISH = Pattern.compile("^(?:19|20)\\d\\d\\b.*|.*\\b(?:19|20)\\d\\d$");
-    private static final Pattern DATEISH = Pattern.compile(
-            "(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?\\s+\\d.*|.*\\d\\s+"
-                    + "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?$|.*\\b\\d{1,2}(?::\\d\\d)?\\s*[ap]\\.?m\\b.*");
+    private static final Pattern CALENDAR_WORD = Pattern.compile(
+            "(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|"
+                    + "october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
+                    + "saturday|sunday|date|time|speaker|title|topic|noon|am|pm)\\b|\\d{1,2}:\\d{2}|\\b(?:19|20)\\d\\d\\b");
+    private static final Pattern AFTER_IS_MONTH = Pattern.compile(
+            "^[ \\t.,]*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b");
 
     private static final Pattern HOSTED_BY = Pattern.compile(
             "\\b(?:hosted|organi[sz]ed|invited|sponsored|introduced|moderated|chaired)\\s+by\\s+" + NAME
@@ -220,22 +225,38 @@ final class ProseClues {
         return null;
     }
 
-    /** "in Room 101 of the Science Center", "in Wean Hall 7500", "1001 Hamburg Hall": the first place the text names. */
+    /** "in Room 101 of the Science Center", "in Wean Hall 7500", "1001 Hamburg Hall": the most place-like mention. */
     static String locationFromProse(String text) {
         Matcher m = PLACE_IN_PROSE.matcher(text);
+        String best = null;
+        int bestScore = 0;
         while (m.find()) {
-            String place = m.group(1).replaceAll("\\s+", " ").strip();
-            if (YEARISH.matcher(place).matches() || DATEISH.matcher(place).matches() || place.split(" ").length > 9 || SpeakerParser.NOT_NAMES.contains(
-                    place.toLowerCase(java.util.Locale.ROOT))) {
+            String place = m.group("place").replaceAll("\\s+", " ").strip();
+            if (CALENDAR_WORD.matcher(place).find() || AFTER_IS_MONTH.matcher(text.substring(m.end())).find()
+                    || place.split(" ").length > 9) {
                 continue;
             }
-            if (!place.matches(".*\\d.*") && !place.matches("(?s).*\\b\\p{Lu}\\S*\\s+" + BUILDING + ".*")) {
-                continue; // a lone building word ("the Hall") names no place
+            boolean digit = place.matches(".*\\d.*");
+            boolean building = place.matches("(?s).*\\b" + BUILDING + "\\b.*");
+            if (!digit && !building) {
+                continue;
             }
-            place = place.replaceFirst(",?\\s+(?:of|in|at)\\s+(?:the\\s+)?", ", ");
-            return place.replaceFirst("\\.\\s.*$", "").replaceAll("[.,]$", "").strip();
+            String lead = m.group("lead").toLowerCase(java.util.Locale.ROOT).strip();
+            int score = (lead.startsWith("in") || lead.startsWith("at") || lead.startsWith("loc") || lead.startsWith("venue")
+                    || lead.startsWith("place") || lead.startsWith("where") ? 3 : 1) + (digit ? 2 : 0) + (building ? 1 : 0);
+            if (place.matches("(?i)^the\\b.*") && !digit) {
+                score -= 2;
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = place;
+            }
         }
-        return null;
+        if (best == null || bestScore < 2) {
+            return null;
+        }
+        best = best.replaceFirst(",?\\s+(?:of|in|at)\\s+(?:the\\s+)?", ", ");
+        return best.replaceFirst("\\.\\s.*$", "").replaceAll("[.,]$", "").strip();
     }
 
     static String hostFromProse(String text) {
