@@ -60,7 +60,9 @@ final class TextNorm {
     /** A person's name without titles such as Prof. or Dr., normalized. */
     static String personName(String name) {
         StringBuilder out = new StringBuilder();
-        for (String token : tokens(name)) {
+        String spaced = " " + normalize(name) + " ";
+        spaced = spaced.replace(" ph d ", " ").replace(" m d ", " ");
+        for (String token : tokens(spaced)) {
             if (!HONORIFICS.contains(token)) {
                 out.append(out.isEmpty() ? "" : " ").append(token);
             }

@@ -20,7 +20,18 @@ final class ProseClues {
             "\\b(?:(?:talk|lecture|seminar|presentation|colloquium|keynote|address|session|discussion|webinar|workshop|defen[cs]e|"
                     + "reading|remarks|speech)\\s+(?:will\\s+be\\s+)?(?:given\\s+|delivered\\s+|presented\\s+|led\\s+)?by|"
                     + "(?:the\\s+)?(?:guest\\s+|featured\\s+|invited\\s+|keynote\\s+)?speakers?\\s+(?:is|will\\s+be|are)|presents|"
-                    + "(?:will\\s+)?welcomes?|featuring|a\\s+(?:talk|lecture|seminar)\\s+(?:from|with))\\s+");
+                    + "(?:will\\s+)?welcomes?|featuring|announces|introduces|hosts|"
+                    + "(?:meeting|conversation|discussion|evening|session|lunch|chat|q&a|dialogue|interview)\\s+with|"
+                    + "a\\s+(?:talk|lecture|seminar)\\s+(?:from|with))\\s+", Pattern.CASE_INSENSITIVE);
+    /** "Hirokazu Fukawa Lecture", "Jane Doe Seminar": a name that names its event. */
+    private static final Pattern NAME_THEN_EVENT = Pattern.compile(
+            "(?:^|[:\\n]\\s*)" + "((?:\\p{Lu}[\\p{L}'’.-]+\\s+){1,3}\\p{Lu}[\\p{L}'’.-]+)\\s+(?:Lecture|Seminar|Talk|Colloquium|Presentation|Reading)\\b");
+    /** A title of address before a name is strong evidence of a person: "Dr. Werner Koepf". */
+    private static final Pattern ADDRESSED = Pattern.compile(
+            "\\b(?:Prof(?:essor)?|Dr|Mr|Ms|Mrs|PROF(?:ESSOR)?|DR|MR|MS|MRS)\\.?\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|van|von|der|da|di|del|la|le)){0,3}");
+    /** "Jeannine Amber, an African American writer, ...": a sentence that opens on a person described. */
+    private static final Pattern APPOSITION = Pattern.compile(
+            "(?:^|[.!?]\\s+|\\n)((?:\\p{Lu}[\\p{L}'’.-]+\\s+){1,3}\\p{Lu}[\\p{L}'’.-]+),\\s+(?:an?|the)\\s+\\p{Ll}");
     /** The end of a clause: a full stop that does not follow a title or an initial, a semicolon, a colon, a line break. */
     private static final Pattern CLAUSE_END = Pattern.compile(
             "(?<!\\b(?:Prof|Dr|Mr|Ms|Mrs|St|Jr|Sr|PROF|DR|MR|MS|MRS|\\p{Lu}))[.;:](?:\\s|$)|\\n");
@@ -103,8 +114,27 @@ final class ProseClues {
                 return List.of(speaker);
             }
         }
+        for (Pattern pattern : List.of(NAME_THEN_EVENT, APPOSITION)) {
+            Matcher m = pattern.matcher(text);
+            while (m.find()) {
+                Speaker speaker = SpeakerParser.parseOne(m.group(1));
+                if (speaker != null && NameCheck.plausible(speaker.name(), text)) {
+                    return List.of(speaker);
+                }
+            }
+        }
         Speaker alone = nameOnItsOwnLine(text);
-        return alone == null ? List.of() : List.of(alone);
+        if (alone != null) {
+            return List.of(alone);
+        }
+        Matcher addressed = ADDRESSED.matcher(text);
+        while (addressed.find()) {
+            Speaker speaker = SpeakerParser.parseOne(addressed.group());
+            if (speaker != null && speaker.name().contains(" ") && NameCheck.plausible(speaker.name(), text)) {
+                return List.of(speaker);
+            }
+        }
+        return List.of();
     }
 
     /** "Dr. Jane Doe, Director of X at Y, will discuss ...": the first person in the sentence before the verb. */

@@ -27,10 +27,12 @@ final class SpeakerParser {
     private static final Pattern MULTI = Pattern.compile("\\s*;\\s*|\\s+(?:and|&)\\s+|\\s*\\n\\s*");
     private static final Pattern OF = Pattern.compile("^(.+?)\\s+(?:of|from|at)\\s+(?:the\\s+)?(\\p{Lu}.+)$");
     private static final Pattern DASH = Pattern.compile("^(.+?)\\s+[-–—|]\\s+(.+)$");
+    /** "R. J. (Bob) Pangborn": a nickname in parentheses inside a name. */
+    private static final Pattern NICKNAME = Pattern.compile("\\s\\(\\p{Lu}\\p{Ll}+\\)(?=\\s+\\p{Lu})");
     private static final Pattern PARENS = Pattern.compile("^(.+?)\\s*\\(([^)]+)\\)\\s*(.*)$");
     private static final Set<String> PARTICLES = Set.of("de", "van", "von", "der", "den", "da", "di", "du", "la", "le",
             "del", "della", "dos", "das", "bin", "ibn", "al", "el", "ter", "ten", "y", "zu");
-    static final Set<String> NOT_NAMES = Set.of("tba", "tbd", "university", "institute", "department", "school",
+    static final Set<String> NOT_NAMES = Set.copyOf(List.of("tba", "tbd", "university", "institute", "department", "school",
             "college", "laboratory", "lab", "center", "centre", "the", "talk", "seminar", "colloquium", "lecture",
             "workshop", "abstract", "title", "room", "zoom", "online", "speaker", "speakers", "join", "meeting",
             "professor", "faculty", "students", "student", "series", "date", "time", "location", "host", "please",
@@ -40,7 +42,13 @@ final class SpeakerParser {
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "june", "july", "august", "september", "october", "november", "december", "and", "of",
             "for", "on", "in", "at", "with", "to", "a", "an", "is", "are", "will", "be", "by", "from", "new", "our",
-            "this", "next", "ai", "ml", "phd", "lunch", "theory", "research", "science", "sciences", "engineering");
+            "this", "next", "ai", "ml", "phd", "lunch", "theory", "research", "science", "sciences", "engineering",
+            "lecturer", "lecturers", "guest", "weekly", "seminars", "lectures", "talks", "correction", "dates", "principal",
+            "experienced", "presentation", "presentations", "meeting", "meetings", "colloquia", "announcement", "announcements",
+            "notice", "schedule", "agenda", "sponsored", "refreshments", "reception", "coffee", "admission", "free", "public",
+            "open", "welcome", "invited", "invitation", "tickets", "registration", "deadline", "office", "center", "dept",
+            "division", "faculty", "staff", "graduate", "undergraduate", "members", "member", "chair", "director", "dean",
+            "president", "board", "council", "society", "association", "club", "foundation", "service", "services", "company"));
     private static final Set<String> POSITION_WORDS = Set.of("professor", "student", "candidate", "postdoc",
             "postdoctoral", "fellow", "researcher", "scientist", "lecturer", "director", "chair", "dean", "engineer",
             "head", "founder", "ceo", "cto", "president", "associate", "assistant", "member", "scholar", "manager",
@@ -98,7 +106,7 @@ final class SpeakerParser {
 
     /** One person, or null when the text does not start with a person's name. */
     static Speaker parseOne(String raw) {
-        String text = HONORIFIC.matcher(raw.strip()).replaceFirst("").strip();
+        String text = HONORIFIC.matcher(NICKNAME.matcher(raw.strip()).replaceAll("")).replaceFirst("").strip();
         text = text.replaceAll("^[\\s,;:.\\-–—]+|[\\s,;:\\-–—]+$", "");
         if (text.isEmpty()) {
             return null;
