@@ -180,7 +180,7 @@ final class DateFinder {
                 continue;
             }
             long days = ChronoUnit.DAYS.between(reference, candidate);
-            long score = days >= -45 ? Math.abs(days) : 3 * Math.abs(days);
+            long score = days >= -30 ? Math.abs(days) : 5 * Math.abs(days);
             if (stated != null && candidate.getDayOfWeek() != stated) {
                 score += 200;
             }
