@@ -57,7 +57,7 @@ public final class Extractor {
         if (talks.isEmpty()) {
             return Announcement.notTalk(assembler.whyNoTalk());
         }
-        if (talks.size() == 1 && kind != Kind.CANCELLATION && talks.get(0).title() == null && talks.get(0).speakers().isEmpty()) {
+        if (talks.size() == 1 && kind != Kind.CANCELLATION && talks.get(0).speakers().isEmpty() && talks.get(0).title() == null) {
             return Announcement.notTalk("a date, but no speaker or title: not a talk");
         }
         return new Announcement(kind, talks, null);

@@ -48,7 +48,8 @@ final class SpeakerParser {
             "notice", "schedule", "agenda", "sponsored", "refreshments", "reception", "coffee", "admission", "free", "public",
             "open", "welcome", "invited", "invitation", "tickets", "registration", "deadline", "office", "center", "dept",
             "division", "faculty", "staff", "graduate", "undergraduate", "members", "member", "chair", "director", "dean",
-            "president", "board", "council", "society", "association", "club", "foundation", "service", "services", "company"));
+            "president", "board", "council", "society", "association", "club", "foundation", "service", "services", "company",
+            "fellow", "fellows", "colleagues", "friends", "folks", "everybody", "team", "users", "subscribers", "readers"));
     private static final Set<String> POSITION_WORDS = Set.of("professor", "student", "candidate", "postdoc",
             "postdoctoral", "fellow", "researcher", "scientist", "lecturer", "director", "chair", "dean", "engineer",
             "head", "founder", "ceo", "cto", "president", "associate", "assistant", "member", "scholar", "manager",
