@@ -65,7 +65,7 @@ final class ProseClues {
     private static final Pattern CALENDAR_WORD = Pattern.compile(
             "(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|"
                     + "october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
-                    + "saturday|sunday|date|time|speaker|title|topic|noon|am|pm)\\b|\\d{1,2}:\\d{2}|\\b(?:19|20)\\d\\d\\b");
+                    + "saturday|sunday|date|time|speaker|title|topic|noon|am|pm|uhr)\\b|\\d{1,2}:\\d{2}|\\b(?:19|20)\\d\\d\\b");
     private static final Pattern AFTER_IS_MONTH = Pattern.compile(
             "^[ \\t.,]*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b");
 
@@ -272,8 +272,12 @@ final class ProseClues {
                 continue;
             }
             String lead = m.group("lead").toLowerCase(java.util.Locale.ROOT).strip();
-            int score = (lead.startsWith("in") || lead.startsWith("at") || lead.startsWith("loc") || lead.startsWith("venue")
-                    || lead.startsWith("place") || lead.startsWith("where") ? 3 : 1) + (digit ? 2 : 0) + (building ? 1 : 0);
+            int score = (lead.startsWith("in") || lead.startsWith("at") || lead.startsWith("by") || lead.startsWith("loc")
+                    || lead.startsWith("venue") || lead.startsWith("place") || lead.startsWith("where") ? 3 : 1)
+                    + (digit ? 2 : 0) + (building ? 1 : 0);
+            if (!building && !NameCheck.plausible(place.replaceAll("[\\d.-]+[A-Za-z]?\\b", " ").strip(), text)) {
+                continue; // "Over 20", "Die 14": a common word and a number
+            }
             if (place.matches("(?i)^the\\b.*") && !digit) {
                 score -= 2;
             }
@@ -327,6 +331,13 @@ final class ProseClues {
         Speaker tailSpeaker = SpeakerParser.parseOne(tail);
         if (tailSpeaker != null && (tailSpeaker.affiliation() != null || tail.split("\\s+").length <= 4)) {
             return new SubjectParts(tailSpeaker, null, seriesName(head));
+        }
+        Matcher possessive = POSSESSIVE.matcher(head);
+        if (possessive.lookingAt()) {
+            Speaker owner = SpeakerParser.parseOne(possessive.group(1));
+            if (owner != null) {
+                return new SubjectParts(owner, tail, null);
+            }
         }
         Speaker headSpeaker = SpeakerParser.parseOne(stripLeadingDate(head));
         if (headSpeaker != null) {

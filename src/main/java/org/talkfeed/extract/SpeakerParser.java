@@ -27,6 +27,11 @@ final class SpeakerParser {
     private static final Pattern MULTI = Pattern.compile("\\s*;\\s*|\\s+(?:and|&)\\s+|\\s*\\n\\s*");
     private static final Pattern OF = Pattern.compile("^(.+?)\\s+(?:of|from|at)\\s+(?:the\\s+)?(\\p{Lu}.+)$");
     private static final Pattern DASH = Pattern.compile("^(.+?)\\s+[-–—|]\\s+(.+)$");
+    /** Where an affiliation turns into a sentence: "MIT, will deliver the lecture", "(Chemie) im Festsaal spricht". */
+    private static final Pattern CLAUSE = Pattern.compile(
+            "(?:,\\s*|\\s+)(?:will|is|are|was|has|have|who|which|whose|spricht|spreche|wird|um|hält|on|about|gives|presents)\\b.*$|"
+                    + "\\s*[,;]?\\s*\\d{1,2}\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?.*$",
+            Pattern.CASE_INSENSITIVE);
     /** "R. J. (Bob) Pangborn": a nickname in parentheses inside a name. */
     private static final Pattern NICKNAME = Pattern.compile("\\s\\(\\p{Lu}\\p{Ll}+\\)(?=\\s+\\p{Lu})");
     private static final Pattern PARENS = Pattern.compile("^(.+?)\\s*\\(([^)]+)\\)\\s*(.*)$");
@@ -49,7 +54,12 @@ final class SpeakerParser {
             "open", "welcome", "invited", "invitation", "tickets", "registration", "deadline", "office", "center", "dept",
             "division", "faculty", "staff", "graduate", "undergraduate", "members", "member", "chair", "director", "dean",
             "president", "board", "council", "society", "association", "club", "foundation", "service", "services", "company",
-            "fellow", "fellows", "colleagues", "friends", "folks", "everybody", "team", "users", "subscribers", "readers"));
+            "fellow", "fellows", "colleagues", "friends", "folks", "everybody", "team", "users", "subscribers", "readers",
+            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul",
+            "aug", "sep", "sept", "oct", "nov", "dec", "may", "januar", "februar", "märz", "mai", "juni", "juli", "oktober",
+            "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "janvier", "février",
+            "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "lundi", "mardi",
+            "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "uhr"));
     private static final Set<String> POSITION_WORDS = Set.of("professor", "student", "candidate", "postdoc",
             "postdoctoral", "fellow", "researcher", "scientist", "lecturer", "director", "chair", "dean", "engineer",
             "head", "founder", "ceo", "cto", "president", "associate", "assistant", "member", "scholar", "manager",
@@ -107,7 +117,8 @@ final class SpeakerParser {
 
     /** One person, or null when the text does not start with a person's name. */
     static Speaker parseOne(String raw) {
-        String text = HONORIFIC.matcher(NICKNAME.matcher(raw.strip()).replaceAll("")).replaceFirst("").strip();
+        String plain = URL.matcher(EMAIL.matcher(raw).replaceAll(" ")).replaceAll(" ").replaceAll("\\s+", " ");
+        String text = HONORIFIC.matcher(NICKNAME.matcher(plain.strip()).replaceAll("")).replaceFirst("").strip();
         text = text.replaceAll("^[\\s,;:.\\-–—]+|[\\s,;:\\-–—]+$", "");
         if (text.isEmpty()) {
             return null;
@@ -143,6 +154,7 @@ final class SpeakerParser {
             return null;
         }
         if (affiliation != null) {
+            affiliation = CLAUSE.matcher(affiliation).replaceFirst("");
             affiliation = affiliation.strip().replaceAll("^[,;:\\s]+|[,;:.\\s]+$", "");
             if (affiliation.isEmpty() || isPlaceholder(affiliation) || WHEN_WORDS.matcher(affiliation).find()) {
                 affiliation = null;
