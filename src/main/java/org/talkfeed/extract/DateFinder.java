@@ -234,16 +234,19 @@ final class DateFinder {
         return Character.toUpperCase(n.charAt(0)) + n.substring(1);
     }
 
+    /** Overlapping mentions keep the longest; kept intervals sit in a map by start, so this stays n log n. */
     private static List<DateMention> longestFirstThenOrdered(List<DateMention> found) {
         List<DateMention> bySize = new ArrayList<>(found);
         bySize.sort(Comparator.comparingInt((DateMention d) -> d.end() - d.start()).reversed());
-        List<DateMention> kept = new ArrayList<>();
+        java.util.TreeMap<Integer, DateMention> kept = new java.util.TreeMap<>();
         for (DateMention d : bySize) {
-            if (kept.stream().noneMatch(k -> k.start() < d.end() && d.start() < k.end())) {
-                kept.add(d);
+            var before = kept.floorEntry(d.start());
+            var after = kept.ceilingEntry(d.start());
+            boolean overlaps = (before != null && before.getValue().end() > d.start()) || (after != null && after.getKey() < d.end());
+            if (!overlaps) {
+                kept.put(d.start(), d);
             }
         }
-        kept.sort(Comparator.comparingInt(DateMention::start));
-        return kept;
+        return new ArrayList<>(kept.values());
     }
 }

@@ -121,8 +121,9 @@ final class ZoneWords {
         if (h == 0) {
             return "UTC";
         }
-        // IANA's Etc zones count west-positive: UTC+2 is Etc/GMT-2.
-        return "Etc/GMT" + (sign.equals("+") ? "-" : "+") + h;
+        // IANA's Etc zones count west-positive: UTC+2 is Etc/GMT-2. They span UTC-12 to UTC+14 only.
+        String id = "Etc/GMT" + (sign.equals("+") ? "-" : "+") + h;
+        return ZoneId.getAvailableZoneIds().contains(id) ? id : null;
     }
 
     /** The most likely named zone that has this offset at this instant, or null. */

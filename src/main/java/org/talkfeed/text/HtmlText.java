@@ -30,7 +30,11 @@ public final class HtmlText {
         doc.select("script, style, head").remove();
         StringBuilder out = new StringBuilder();
         NodeTraversor.traverse(new Renderer(out), doc.body());
-        return out.toString().replaceAll("[ \\t\\u00a0]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+        StringBuilder text = new StringBuilder(out.length());
+        for (String line : out.toString().split("\n", -1)) {
+            text.append(line.stripTrailing()).append('\n'); // per line: a regex over a long run of spaces backtracks
+        }
+        return text.toString().replaceAll("\\n{3,}", "\n\n").strip();
     }
 
     private record Renderer(StringBuilder out) implements NodeVisitor {
