@@ -118,7 +118,24 @@ final class DateFinder {
         }
     }
 
+    /** Whether the text itself shows its numeric dates are day-first: "22/2" somewhere settles "3/4" elsewhere. */
+    private boolean dayFirstIn(String text) {
+        Matcher m = NUMERIC.matcher(text);
+        while (m.find()) {
+            int a = Integer.parseInt(m.group("a"));
+            int b = Integer.parseInt(m.group("b"));
+            if (a > 12 && b <= 12) {
+                return true;
+            }
+            if (b > 12 && a <= 12) {
+                return false;
+            }
+        }
+        return dayFirst;
+    }
+
     private void addNumeric(List<DateMention> found, String text) {
+        boolean dayFirstHereByDefault = dayFirstIn(text);
         Matcher m = NUMERIC.matcher(text);
         while (m.find()) {
             int a = Integer.parseInt(m.group("a"));
@@ -128,7 +145,7 @@ final class DateFinder {
             if (dot && y == null) {
                 continue; // "3.30" is a time, "1.2" a version: only "22.02.2022" counts
             }
-            boolean dayFirstHere = dot || dayFirst;
+            boolean dayFirstHere = dot || dayFirstHereByDefault;
             if (a > 12 && b <= 12) {
                 dayFirstHere = true;
             } else if (b > 12 && a <= 12) {

@@ -41,6 +41,13 @@ class DateTimeTest {
         assertThat(new DateFinder(SENT, true).find(text).get(0).date()).isEqualTo(LocalDate.parse(expected));
     }
 
+    @org.junit.jupiter.api.Test
+    void theTextItselfCanShowItsDatesAreDayFirst() {
+        List<DateMention> found = new DateFinder(SENT, false).find("deadline 22/3, talk on 3/4");
+        assertThat(found.get(1).date()).isEqualTo(LocalDate.of(2022, 4, 3));
+        assertThat(new DateFinder(SENT, false).find("talk on 3/4").get(0).date()).isEqualTo(LocalDate.of(2022, 3, 4));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"you may 2 choose", "version 1.2 released", "at 3.30pm", "ratio 1/2 hour"})
     void notDates(String text) {
