@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 final class BodyCleaner {
     private static final Pattern FOOTER_START = Pattern.compile(
-            "^(_{20,}|-{10,} next part -{10,}|more information about the .* mailing list"
+            "^(-{10,} next part -{10,}|more information about the .* mailing list"
                     + "|you received this message because you are subscribed.*|to unsubscribe( from this (list|group))?.*"
                     + "|an html attachment was scrubbed.*)\\s*$",
             Pattern.CASE_INSENSITIVE);
@@ -26,7 +26,8 @@ final class BodyCleaner {
         String[] raw = body.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         boolean mostlyQuoted = mostlyQuoted(raw);
         List<String> lines = new ArrayList<>(raw.length);
-        for (String line : raw) {
+        for (int lineIndex = 0; lineIndex < raw.length; lineIndex++) {
+            String line = raw[lineIndex];
             String trimmed = stripTrailing(line.replace('\u00a0', ' ').replace("\u200b", ""));
             String probe = trimmed.strip();
             if (probe.equals("--") || probe.equals("-- ") || trimmed.equals("-- ")) {
@@ -35,7 +36,7 @@ final class BodyCleaner {
                 }
                 continue;
             }
-            if (FOOTER_START.matcher(probe).matches() && lines.size() > 3) {
+            if (lines.size() > 3 && (FOOTER_START.matcher(probe).matches() || isFooterRule(raw, lineIndex))) {
                 break;
             }
             if (probe.startsWith(">") && mostlyQuoted) {
@@ -54,6 +55,27 @@ final class BodyCleaner {
         }
         return lines;
     }
+
+    /** A rule of underscores starts a list footer only when footer words follow it or it closes the message. */
+    private static boolean isFooterRule(String[] raw, int index) {
+        if (!RULE.matcher(raw[index].strip()).matches()) {
+            return false;
+        }
+        int remaining = 0;
+        for (int j = index + 1; j < raw.length; j++) {
+            if (!raw[j].isBlank()) {
+                remaining++;
+                if (remaining <= 4 && FOOTER_WORDS.matcher(raw[j]).find()) {
+                    return true;
+                }
+            }
+        }
+        return remaining <= 2;
+    }
+
+    private static final Pattern RULE = Pattern.compile("_{20,}");
+    private static final Pattern FOOTER_WORDS = Pattern.compile(
+            "(?i)mailing list|listinfo|unsubscribe|list archive|mailman|options/|https?://\\S*lists?\\.|@lists?\\.");
 
     private static void cutClosing(List<String> lines) {
         for (int i = Math.max(4, lines.size() - SIGNATURE_ZONE); i < lines.size(); i++) {
