@@ -47,6 +47,7 @@ public final class Extractor {
                 talks.add(talk);
             }
         }
+        talks = SameTalk.merge(talks);
         if (talks.size() <= 1 && !labeledTalk) {
             List<Talk> listed = new ScheduleReader(message, defaults).read(lines);
             if (listed.size() >= 2) {

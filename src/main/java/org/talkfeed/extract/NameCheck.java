@@ -11,13 +11,36 @@ final class NameCheck {
     private NameCheck() {
     }
 
+    private static final Pattern TOKEN = Pattern.compile("\\p{Lu}\\.(?:-?\\p{Lu}\\.)*|\\p{Lu}[\\p{L}'’-]*|\\p{Ll}{1,3}");
+
+    /** Shaped like a name: initials ("J." "J.R.") or capitalized words, no inner dots ("Comp."), brackets or digits. */
+    static boolean shaped(String name) {
+        for (String token : name.split("\\s+")) {
+            if (!TOKEN.matcher(token).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The surname also stands in the text without the event word after it ("Fukawa has worked..."). */
+    static boolean usedAlone(String name, String text) {
+        String[] tokens = name.split("\\s+");
+        String surname = Pattern.quote(tokens[tokens.length - 1]);
+        return Pattern.compile("\\b" + surname + "\\b(?!\\s+(?i:lecture|seminar|talk|colloquium|presentation|reading))")
+                .matcher(text).find();
+    }
+
     static boolean plausible(String name, String text) {
+        if (!shaped(name)) {
+            return false;
+        }
         String[] tokens = name.split("\\s+");
         int caps = 0;
         int titleCase = 0;
         for (String token : tokens) {
             String word = token.replaceAll("[^\\p{L}]", "");
-            if (word.length() >= 3 && word.equals(word.toUpperCase(Locale.ROOT))) {
+            if (word.length() >= 2 && word.equals(word.toUpperCase(Locale.ROOT)) && !token.endsWith(".")) {
                 caps++;
             } else if (word.length() >= 2) {
                 titleCase++;
@@ -27,6 +50,17 @@ final class NameCheck {
             }
         }
         return caps == 0 || titleCase == 0; // "MHC Class" mixes an acronym with a word; "JANE DOE" and "Jane Doe" do not
+    }
+
+    /** Whether any word of the phrase is one the text also writes in lower case (a common word, not a proper name). */
+    static boolean hasCommonWord(String phrase, String text) {
+        for (String token : phrase.split("\\s+")) {
+            String word = token.replaceAll("[^\\p{L}]", "");
+            if (word.length() >= 3 && usedInLowerCase(word.toLowerCase(Locale.ROOT), text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean usedInLowerCase(String word, String text) {

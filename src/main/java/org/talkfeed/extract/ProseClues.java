@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
 final class ProseClues {
     private static final String NAME = "((?:(?:Prof(?:essor)?|Dr|Mr|Ms|Mrs)\\.?\\s+)?\\p{Lu}[\\p{L}'’.-]+(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|van|von|der|da|di|del|la|le)){1,4})";
     /** "Jane Doe's talk", "Rebecca Parker's Defense". */
-    private static final Pattern POSSESSIVE = Pattern.compile(NAME + "['’]s\\s+(?:[\\p{L}-]+\\s+){0,3}(?:talk|lecture|seminar|"
-            + "defen[cs]e|presentation|colloquium|keynote|thesis|dissertation|webinar)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern POSSESSIVE = Pattern.compile(NAME + "['’]s\\s+(?:[\\p{L}-]+\\s+){0,3}(?i:talk|lecture|seminar|"
+            + "defen[cs]e|presentation|colloquium|keynote|thesis|dissertation|webinar)\\b");
     private static final Pattern WILL_VERB = Pattern.compile(
             "\\s(?:will|is going to|is scheduled to|shall|is to|is slated to)\\s+(?:also\\s+)?(?:be\\s+)?(?:speak|talk|present|giv|lectur|deliver|"
-                    + "visit|discuss|describ|address|explor|examin|shar|review|report|outlin|argu|show|lead|introduc|focus|consider)");
+                    + "visit|discuss|describ|address|explor|examin|shar|review|report|outlin|argu|show|lead|introduc|focus|consider|here|"
+                    + "in town|on campus|with us|joining)");
     /** Words after which a speaker's name follows: "lecture by", "the speaker is", "presents", "welcome". */
     private static final Pattern NAME_FOLLOWS = Pattern.compile(
             "\\b(?:(?:talk|lecture|seminar|presentation|colloquium|keynote|address|session|discussion|webinar|workshop|defen[cs]e|"
@@ -31,7 +32,9 @@ final class ProseClues {
             "\\b(?:Prof(?:essor)?|Dr|Mr|Ms|Mrs|PROF(?:ESSOR)?|DR|MR|MS|MRS)\\.?\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|van|von|der|da|di|del|la|le)){0,3}");
     /** "Jeannine Amber, an African American writer, ...": a sentence that opens on a person described. */
     private static final Pattern APPOSITION = Pattern.compile(
-            "(?:^|[.!?]\\s+|\\n)((?:\\p{Lu}[\\p{L}'’.-]+\\s+){1,3}\\p{Lu}[\\p{L}'’.-]+),\\s+(?:an?|the)\\s+\\p{Ll}");
+            "(?:^|[.!?]\\s+|\\n)((?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,3}\\p{Lu}[\\p{L}'’.-]+),\\s+(?:(?i:an?|the)\\s+\\p{L}|"
+                    + "(?i:department|dept|professor|assistant|associate|director|chair|head|dean|founder|president|senior|chief|"
+                    + "lecturer|research|postdoc|graduate|phd|ph\\.d)\\b)");
     /** The end of a clause: a full stop that does not follow a title or an initial, a semicolon, a colon, a line break. */
     private static final Pattern CLAUSE_END = Pattern.compile(
             "(?<!\\b(?:Prof|Dr|Mr|Ms|Mrs|St|Jr|Sr|PROF|DR|MR|MS|MRS|\\p{Lu}))[.;:](?:\\s|$)|\\n");
@@ -118,7 +121,8 @@ final class ProseClues {
             Matcher m = pattern.matcher(text);
             while (m.find()) {
                 Speaker speaker = SpeakerParser.parseOne(m.group(1));
-                if (speaker != null && NameCheck.plausible(speaker.name(), text)) {
+                if (speaker != null && NameCheck.plausible(speaker.name(), text)
+                        && (pattern != NAME_THEN_EVENT || NameCheck.usedAlone(speaker.name(), text))) {
                     return List.of(speaker);
                 }
             }
@@ -147,6 +151,9 @@ final class ProseClues {
             Matcher run = NAME_RUN.matcher(sentence);
             while (run.find()) {
                 Speaker speaker = SpeakerParser.parseOne(sentence.substring(run.start()).replaceAll("\\s+", " "));
+                if (speaker == null) {
+                    speaker = SpeakerParser.parseOne(run.group().replaceAll("\\s+", " "));
+                }
                 if (speaker != null && NameCheck.plausible(speaker.name(), text)) {
                     return speaker;
                 }
@@ -162,19 +169,23 @@ final class ProseClues {
         }
         String clause = CLAUSE_END.split(after, 2)[0].replaceAll("\\s+", " ");
         Speaker speaker = SpeakerParser.parseOne(clause);
-        if (speaker == null || !NameCheck.plausible(speaker.name(), text)) {
+        if (speaker == null || !NameCheck.shaped(speaker.name())) {
             speaker = SpeakerParser.parseOne(run.group().strip());
         }
-        return speaker != null && NameCheck.plausible(speaker.name(), text) ? speaker : null;
+        return speaker != null && NameCheck.shaped(speaker.name()) ? speaker : null; // "a lecture by": a person follows
     }
 
     /** A line that is nothing but a person's name (often centered or in capitals), near the top of the text. */
     private static Speaker nameOnItsOwnLine(String text) {
         String[] lines = text.split("\n");
         for (int i = 0; i < Math.min(lines.length, 60); i++) {
-            String line = lines[i].strip();
+            String line = lines[i].strip().replaceAll("^[|*#=+\\s-]+|[|*#=+\\s-]+$", "");
             if (line.isEmpty() || line.length() > 60 || line.contains(":")) {
                 continue;
+            }
+            List<Speaker> several = line.contains(" and ") || line.contains(" & ") ? SpeakerParser.parse(line) : List.of();
+            if (several.size() > 1 && several.stream().allMatch(s -> NameCheck.plausible(s.name(), text))) {
+                return several.get(0);
             }
             Speaker speaker = SpeakerParser.parseOne(line);
             if (speaker != null && speaker.affiliation() == null && speaker.name().split("\\s+").length >= 2
@@ -275,7 +286,7 @@ final class ProseClues {
             int score = (lead.startsWith("in") || lead.startsWith("at") || lead.startsWith("by") || lead.startsWith("loc")
                     || lead.startsWith("venue") || lead.startsWith("place") || lead.startsWith("where") ? 3 : 1)
                     + (digit ? 2 : 0) + (building ? 1 : 0);
-            if (!building && !NameCheck.plausible(place.replaceAll("[\\d.-]+[A-Za-z]?\\b", " ").strip(), text)) {
+            if (!building && NameCheck.hasCommonWord(place.replaceAll("[\\d.-]+[A-Za-z]?\\b", " ").strip(), text)) {
                 continue; // "Over 20", "Die 14": a common word and a number
             }
             if (place.matches("(?i)^the\\b.*") && !digit) {
