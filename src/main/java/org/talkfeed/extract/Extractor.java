@@ -15,6 +15,7 @@ import java.util.List;
 public final class Extractor {
     private static final int MAX_LINES = 3000;
     private static final int MAX_LINE_LENGTH = 2000;
+    private static final int MAX_CHARS = 100_000;
 
     public Announcement extract(MessageText message, ExtractionDefaults defaults) {
         try {
@@ -64,11 +65,18 @@ public final class Extractor {
         return new Announcement(kind, talks, null);
     }
 
+    /** At most MAX_LINES lines of MAX_LINE_LENGTH and MAX_CHARS in all: what an announcement needs, in bounded time. */
     private static List<String> bounded(List<String> lines) {
-        List<String> kept = lines.size() > MAX_LINES ? lines.subList(0, MAX_LINES) : lines;
-        if (kept.stream().noneMatch(l -> l.length() > MAX_LINE_LENGTH)) {
-            return kept;
+        List<String> kept = new java.util.ArrayList<>();
+        int chars = 0;
+        for (String line : lines) {
+            if (kept.size() >= MAX_LINES || chars >= MAX_CHARS) {
+                break;
+            }
+            String cut = line.length() > MAX_LINE_LENGTH ? line.substring(0, MAX_LINE_LENGTH) : line;
+            kept.add(cut);
+            chars += cut.length() + 1;
         }
-        return kept.stream().map(l -> l.length() > MAX_LINE_LENGTH ? l.substring(0, MAX_LINE_LENGTH) : l).toList();
+        return kept;
     }
 }

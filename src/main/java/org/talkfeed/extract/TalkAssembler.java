@@ -18,6 +18,8 @@ final class TalkAssembler {
     private static final java.util.regex.Pattern EMAIL_OR_ANGLE = java.util.regex.Pattern.compile(
             "<[^>]*>|\\(?[\\w.+-]+(?:@|\\s+at\\s+)[\\w-]+(?:(?:\\.|\\s+dot\\s+)[\\w-]+)+\\)?");
 
+    private static final int PROSE_CHARS = 20_000;
+
     private final MessageText message;
     private final ExtractionDefaults defaults;
     private final String body;
@@ -33,7 +35,8 @@ final class TalkAssembler {
         this.inherited = inherited;
         this.message = message;
         this.defaults = defaults;
-        this.body = String.join("\n", lines);
+        String all = String.join("\n", lines);
+        this.body = all.length() > PROSE_CHARS ? all.substring(0, PROSE_CHARS) : all; // an announcement says what matters early
         LocalDate reference = message.date() == null ? null : message.date().toLocalDate();
         this.dates = new DateFinder(reference, defaults.dayFirst());
     }
