@@ -49,6 +49,19 @@ public final class Extractor {
             }
         }
         talks = SameTalk.merge(talks);
+        if (talks.size() == 1) {
+            Talk base = talks.get(0);
+            List<Talk> series = WeeklySeries.expand(String.join("\n", lines), base,
+                    new DateFinder(message.date() == null ? null : message.date().toLocalDate(), defaults.dayFirst()));
+            if (!series.isEmpty()) {
+                List<Talk> all = new ArrayList<>();
+                if (series.stream().noneMatch(t -> t.date().equals(base.date()))) {
+                    all.add(base); // an opening talk on its own date, then the weekly ones
+                }
+                all.addAll(series);
+                talks = all;
+            }
+        }
         if (talks.size() <= 1 && !labeledTalk) {
             List<Talk> listed = new ScheduleReader(message, defaults).read(lines);
             if (listed.size() >= 2) {

@@ -62,6 +62,7 @@ final class ProseClues {
                     + "(?i:room|rm\\.?)" + SP + ROOM_NO + "(?:,?" + SP + "(?:in|of|at)?" + SP + "(?:the" + SP + ")?" + CAP + "(?:" + SP + CAP + "){0,3})?"
                     + "|(?:" + CAP + SP + "){1,4}(?:(?i:main|large|small|new|old)" + SP + ")?" + BUILDING + "(?:" + SP + "(?i:room" + SP + ")?" + ROOM_NO + ")?"
                     + "(?:," + SP + "(?i:room" + SP + ")?" + ROOM_NO + ")?"
+                    + "(?:,[ \\t]*the[ \\t]+" + CAP + "(?:[ \\t]+(?:of[ \\t]+|and[ \\t]+)?" + CAP + "){0,5})?"
                     + "|" + ROOM_NO + SP + CAP + "(?:" + SP + BUILDING + ")?"
                     + "|" + CAP + "(?:[ \\t]+" + CAP + ")?[ \\t]+" + ROOM_NO + ")(?![\\p{L}\\d])",
             Pattern.MULTILINE);

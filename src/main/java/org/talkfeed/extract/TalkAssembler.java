@@ -52,12 +52,15 @@ final class TalkAssembler {
         String timeText = values(fields, Label.WHEN, Label.TIME);
         String prose = partOfDigest ? "" : body;
 
-        DateMention date = firstDate(when);
+        DateMention date = firstDate(when, true);
         if (date == null && !partOfDigest) {
-            date = firstDate(message.subject());
+            date = firstDate(message.subject(), false);
         }
         if (date == null && !partOfDigest) {
-            date = firstDate(prose);
+            date = firstDate(prose, false);
+        }
+        if (date == null && !partOfDigest) {
+            date = firstDate(message.subject() + "\n" + prose, true); // "today", "tomorrow" only when nothing says more
         }
         if (date == null && inherited.date() != null) {
             date = new DateMention(inherited.date(), -1, -1, false, null);
@@ -145,12 +148,11 @@ final class TalkAssembler {
                 zone, location, online, url, host, series, abstractText, bio, confidence, warnings);
     }
 
-    private DateMention firstDate(String text) {
+    private DateMention firstDate(String text, boolean relativeToo) {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        List<DateMention> found = dates.find(text);
-        return found.isEmpty() ? null : found.get(0);
+        return dates.find(text).stream().filter(d -> relativeToo || !d.relative()).findFirst().orElse(null);
     }
 
     private static TimeRange firstTime(String text, boolean strict) {
