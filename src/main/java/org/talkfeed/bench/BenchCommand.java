@@ -13,7 +13,6 @@ import org.talkfeed.talk.Kind;
 import org.talkfeed.text.MessageReader;
 import org.talkfeed.text.MessageText;
 import org.talkfeed.text.UnreadableMessageException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,8 +32,8 @@ import java.util.concurrent.Callable;
  * one thread, warmup rounds first, then the median of the measured rounds.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measures talkfeed's reading and extraction speed on generated talk-list mail, single-threaded,",
-                "against bare jakarta.mail parsing of the same messages (MimeMessage plus every text part's content)."})
+        description = "Measures talkfeed's reading and extraction speed on generated talk-list mail, single-threaded, against "
+                + "bare jakarta.mail parsing of the same messages (MimeMessage plus every text part's content).")
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--messages", paramLabel = "N", defaultValue = "10000", description = "Messages to generate (default: ${DEFAULT-VALUE}).")
     int messages;
@@ -54,10 +53,6 @@ public final class BenchCommand implements Callable<Integer> {
     public BenchCommand() {
     }
 
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchCommand()).execute(args));
-    }
-
     @Override
     public Integer call() {
         if (messages < 1 || rounds < 1 || warmup < 0) {
@@ -72,7 +67,8 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "jvm: %s %s (%s), %d CPUs available, max heap %d MB%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.vm.version"), System.getProperty("os.arch"),
                 rt.availableProcessors(), rt.maxMemory() / (1024 * 1024));
-        System.out.println("jvm args: " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        System.out.println("jvm args: " + (jvmArgs.isEmpty() ? "(none)" : String.join(" ", jvmArgs)));
 
         for (int i = 0; i < warmup; i++) {
             baseline(mail);

@@ -1,6 +1,8 @@
 package org.talkfeed.bench;
 
 import java.nio.charset.Charset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Encodings {@link EmailGenerator} writes with: quoted-printable bodies, RFC 2047 words, folded headers, HTML. */
 final class MimeText {
@@ -55,18 +57,21 @@ final class MimeText {
         return out.append("?=").toString();
     }
 
+    /** A labeled line as people write it: "When:", "*When:*", "**When:**", "WHEN:", "When -", "- When:". */
+    private static final Pattern LABELED = Pattern.compile("^([-*\\s]*[A-Za-z]{2,12}(?::\\**|\\s+-)\\**)\\s*(.*)$");
+
     /** The plain body as a mailer's HTML: paragraphs, bold labels, sometimes a table per labeled line. */
     static String html(String plain, boolean table) {
         StringBuilder b = new StringBuilder("<html><head><meta charset=\"utf-8\"><style>p { margin: 0 0 8px; }</style></head>\n"
                 + "<body style=\"font-family: Arial, sans-serif; font-size: 14px;\"><div>\n<p>");
         for (String line : plain.split("\n")) {
             String esc = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-            int colon = esc.indexOf(':');
+            Matcher labeled = LABELED.matcher(esc);
             if (line.isBlank()) {
                 b.append("</p>\n<p>");
-            } else if (colon > 0 && colon < 14 && !esc.startsWith("http")) {
-                String name = esc.substring(0, colon + 1);
-                String value = esc.substring(colon + 1).strip();
+            } else if (labeled.matches()) {
+                String name = labeled.group(1).replace("*", "").strip();
+                String value = labeled.group(2);
                 b.append(table ? "<table><tr><td style=\"width:90px\"><b>" + name + "</b></td><td>" + value + "</td></tr></table>"
                         : "<strong>" + name + "</strong> " + value + "<br>").append('\n');
             } else {

@@ -14,7 +14,8 @@ final class KindClassifier {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern UPDATED = Pattern.compile(
             "\\b(room change|change of (room|venue|location|time|date|place)|new (room|venue|location|time|date)|"
-                    + "updated?\\b|rescheduled|moved to|correction|corrected|change in (room|venue|location|time))",
+                    + "updated?\\b|rescheduled|moved to|^correction\\b|correction:|\\(correction\\)|\\bcorrected\\b|"
+                    + "change in (room|venue|location|time))",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern REMINDER = Pattern.compile(
             "\\b(reminder|remind|today|tomorrow|tonight|this (afternoon|morning|evening)|starting (soon|now)|in (one|an|1) hour|"

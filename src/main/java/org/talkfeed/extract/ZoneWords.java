@@ -113,6 +113,9 @@ final class ZoneWords {
         if (h > 14) {
             return null;
         }
+        if (minutes != null && Integer.parseInt(minutes) > 59) {
+            return null;
+        }
         if (minutes != null && !minutes.equals("00")) {
             ZoneOffset offset = ZoneOffset.ofHoursMinutes(sign.equals("-") ? -h : h,
                     (sign.equals("-") ? -1 : 1) * Integer.parseInt(minutes));
