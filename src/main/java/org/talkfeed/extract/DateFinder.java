@@ -26,17 +26,19 @@ final class DateFinder {
             + "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|okt|nov|dec|dez)(?:uary|ruary|ch|il|e|y|ust|tember|ember|ober)?\\.?";
     private static final String DAY = "(?<day>[0-3]?\\d)(?:st|nd|rd|th|er|\\.)?";
     private static final String YEAR = "(?<year>(?:19|20)\\d{2})";
+    // The patterns start at the month or the day; a weekday before them is read backwards (WEEKDAY_BEFORE),
+    // which keeps the scan cheap: most positions fail on their first character.
     private static final Pattern MONTH_FIRST = Pattern.compile(
-            "(?:\\b" + WEEKDAY + ",?\\s+)?(?:the\\s+)?\\b" + MONTH + "\\s+" + DAY + "\\b(?:,?\\s+" + YEAR + "\\b)?",
-            Pattern.CASE_INSENSITIVE);
+            "\\b" + MONTH + "\\s+" + DAY + "\\b(?:,?\\s+" + YEAR + "\\b)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DAY_FIRST = Pattern.compile(
-            "(?:\\b" + WEEKDAY + ",?\\s+)?(?:the\\s+)?\\b" + DAY + "(?:\\s+of)?\\s+" + MONTH + "(?![a-z])(?:,?\\s+" + YEAR + "\\b)?",
-            Pattern.CASE_INSENSITIVE);
+            "\\b" + DAY + "(?:\\s+of)?\\s+" + MONTH + "(?![a-z])(?:,?\\s+" + YEAR + "\\b)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WEEKDAY_BEFORE = Pattern.compile(
+            "\\b" + WEEKDAY + ",?\\s+(?:the\\s+)?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern DASHED = Pattern.compile(
             "\\b" + DAY + "-" + MONTH + "-(?<year>\\d{4}|\\d{2})\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ISO = Pattern.compile("\\b(?<year>(?:19|20)\\d{2})-(?<mon>\\d{1,2})-(?<day>\\d{1,2})\\b");
     private static final Pattern NUMERIC = Pattern.compile(
-            "(?:\\b" + WEEKDAY + ",?\\s+)?(?<![\\d/.:])(?<a>\\d{1,2})(?<sep>[/.])(?<b>\\d{1,2})(?:\\k<sep>(?<y>\\d{4}|\\d{2}))?(?![\\d/:]|\\.\\d)",
+            "(?<![\\d/.:])(?<a>\\d{1,2})(?<sep>[/.])(?<b>\\d{1,2})(?:\\k<sep>(?<y>\\d{4}|\\d{2}))?(?![\\d/:]|\\.\\d)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern RELATIVE = Pattern.compile("\\b(today|tonight|tomorrow|this (?:afternoon|morning|evening))\\b",
             Pattern.CASE_INSENSITIVE);
@@ -58,8 +60,20 @@ final class DateFinder {
         this.dayFirst = dayFirst;
     }
 
+    private final java.util.Map<String, List<DateMention>> seen = new java.util.HashMap<>();
+    /** The text being searched, for reading a weekday written before a date. */
+    private String searched = "";
+
     /** All dates written out in the text, in order of appearance; overlapping matches keep the longest. */
     List<DateMention> find(String text) {
+        if (seen.size() > 64) {
+            seen.clear();
+        }
+        return seen.computeIfAbsent(text, this::search);
+    }
+
+    private List<DateMention> search(String text) {
+        searched = text;
         List<DateMention> found = new ArrayList<>();
         addNamed(found, MONTH_FIRST.matcher(text));
         addNamed(found, DAY_FIRST.matcher(text));
@@ -68,12 +82,12 @@ final class DateFinder {
             int year = Integer.parseInt(dashed.group("year"));
             year = year < 100 ? (year < 50 ? 2000 + year : 1900 + year) : year;
             add(found, dashed, year, month(dashed.group("mon")),
-                    Integer.parseInt(dashed.group("day")), null);
+                    Integer.parseInt(dashed.group("day")));
         }
         Matcher iso = ISO.matcher(text);
         while (iso.find()) {
             add(found, iso, Integer.parseInt(iso.group("year")), Integer.parseInt(iso.group("mon")),
-                    Integer.parseInt(iso.group("day")), null);
+                    Integer.parseInt(iso.group("day")));
         }
         addNumeric(found, text);
         if (reference != null) {
@@ -114,7 +128,7 @@ final class DateFinder {
             }
             int month = month(mon);
             Integer year = m.group("year") == null ? null : Integer.parseInt(m.group("year"));
-            add(found, m, year, month, Integer.parseInt(m.group("day")), m.group("wd"));
+            add(found, m, year, month, Integer.parseInt(m.group("day")));
         }
     }
 
@@ -160,11 +174,19 @@ final class DateFinder {
                     year += 2000;
                 }
             }
-            add(found, m, year, month, day, m.group("wd"));
+            add(found, m, year, month, day);
         }
     }
 
-    private void add(List<DateMention> found, Matcher m, Integer year, int month, int day, String weekdayText) {
+    private void add(List<DateMention> found, Matcher m, Integer year, int month, int day) {
+        int start = m.start();
+        String weekdayText = null;
+        String before = searched.substring(Math.max(0, start - 24), start);
+        Matcher wd = WEEKDAY_BEFORE.matcher(before);
+        if (wd.find()) {
+            weekdayText = wd.group("wd");
+            start -= before.length() - wd.start();
+        }
         DayOfWeek stated = weekdayText == null ? null : weekday(weekdayText);
         LocalDate date;
         String warning = null;
@@ -182,7 +204,7 @@ final class DateFinder {
         if (stated != null && date.getDayOfWeek() != stated) {
             warning = "the text says " + titleCase(stated) + " but " + date + " is a " + titleCase(date.getDayOfWeek());
         }
-        found.add(new DateMention(date, m.start(), m.end(), false, warning));
+        found.add(new DateMention(date, start, m.end(), false, warning));
     }
 
     /** The year for a month and day that puts it nearest the reference, leaning to the future. */
