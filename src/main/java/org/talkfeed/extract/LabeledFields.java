@@ -33,17 +33,18 @@ final class LabeledFields {
     }
 
     static List<Field> find(List<String> lines) {
+        Labels labels = new Labels(lines);
         List<Field> fields = new ArrayList<>();
         int i = 0;
         while (i < lines.size()) {
-            Matcher m = labelLine(lines.get(i));
+            Matcher m = labels.at(i);
             if (m == null) {
                 i++;
                 continue;
             }
             Label label = Label.of(m.group(1));
             StringBuilder value = new StringBuilder(m.group(2).strip());
-            int end = continuation(lines, i, label, value);
+            int end = continuation(lines, labels, i, label, value);
             fields.add(new Field(label, value.toString().strip(), i));
             i = end;
         }
@@ -81,7 +82,7 @@ final class LabeledFields {
      * continue on directly following lines, and across blank lines while the next line is indented as a
      * block; long fields (abstract, bio) run to the next label.
      */
-    private static int continuation(List<String> lines, int start, Label label, StringBuilder value) {
+    private static int continuation(List<String> lines, Labels labels, int start, Label label, StringBuilder value) {
         boolean longField = label == Label.ABSTRACT || label == Label.BIO;
         String joiner = switch (label) {
             case WHERE, SPEAKER, HOST -> ", ";
@@ -92,12 +93,12 @@ final class LabeledFields {
         boolean sawBlank = false;
         while (i < lines.size()) {
             String line = lines.get(i);
-            if (labelLine(line) != null) {
+            if (labels.at(i) != null) {
                 break;
             }
             if (line.isBlank()) {
                 sawBlank = true;
-                if (!longField && !indentedBlockFollows(lines, i)) {
+                if (!longField && !indentedBlockFollows(lines, labels, i)) {
                     break;
                 }
                 if (longField && !value.isEmpty()) {
@@ -129,13 +130,34 @@ final class LabeledFields {
         return i;
     }
 
-    private static boolean indentedBlockFollows(List<String> lines, int blank) {
+    private static boolean indentedBlockFollows(List<String> lines, Labels labels, int blank) {
         for (int j = blank + 1; j < lines.size() && j <= blank + 3; j++) {
             if (!lines.get(j).isBlank()) {
-                return isIndented(lines.get(j)) && labelLine(lines.get(j)) == null;
+                return isIndented(lines.get(j)) && labels.at(j) == null;
             }
         }
         return false;
+    }
+
+    /** Each line's label match, worked out once: continuation looks at the same lines again and again. */
+    private static final class Labels {
+        private final List<String> lines;
+        private final Matcher[] matches;
+        private final boolean[] done;
+
+        Labels(List<String> lines) {
+            this.lines = lines;
+            this.matches = new Matcher[lines.size()];
+            this.done = new boolean[lines.size()];
+        }
+
+        Matcher at(int i) {
+            if (!done[i]) {
+                matches[i] = labelLine(lines.get(i));
+                done[i] = true;
+            }
+            return matches[i];
+        }
     }
 
     private static boolean isIndented(String line) {

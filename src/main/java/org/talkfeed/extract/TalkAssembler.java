@@ -41,6 +41,15 @@ final class TalkAssembler {
         this.dates = new DateFinder(reference, defaults.dayFirst());
     }
 
+    private ProseClues.SubjectParts subject;
+
+    private ProseClues.SubjectParts subjectParts() {
+        if (subject == null) {
+            subject = ProseClues.subjectParts(message.subject());
+        }
+        return subject;
+    }
+
     String whyNoTalk() {
         return missing;
     }
@@ -225,7 +234,7 @@ final class TalkAssembler {
     }
 
     private SpeakerAndTitle fallbacks(List<Speaker> speakers, String title, String prose) {
-        ProseClues.SubjectParts subject = ProseClues.subjectParts(message.subject());
+        ProseClues.SubjectParts subject = subjectParts();
         List<Speaker> who = speakers;
         String what = title;
         if (who.isEmpty() && subject.speaker() != null && NameCheck.plausible(subject.speaker().name(), body)) {
@@ -289,7 +298,7 @@ final class TalkAssembler {
         if (labeled != null && labeled.length() <= 100) {
             return labeled;
         }
-        String fromSubject = ProseClues.subjectParts(message.subject()).series();
+        String fromSubject = subjectParts().series();
         return fromSubject != null ? fromSubject : defaults.series();
     }
 

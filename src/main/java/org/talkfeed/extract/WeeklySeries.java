@@ -18,9 +18,8 @@ import java.util.regex.Pattern;
  * week between the two dates, with the time stated in the same sentence.
  */
 final class WeeklySeries {
-    private static final Pattern RECURRENCE = Pattern.compile(
-            "\\b(?:on\\s+|every\\s+|each\\s+)?(mon|tues|wednes|thurs|fri|satur|sun)days?\\b[^.;]{0,80}?\\b(?:from|between|starting)\\s+",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WEEKDAYS = Pattern.compile("\\b(mon|tues|wednes|thurs|fri|satur|sun)days?\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RANGE_START = Pattern.compile("\\b(?:from|between|starting)\\s+", Pattern.CASE_INSENSITIVE);
     private static final int MAX_WEEKS = 30;
 
     private WeeklySeries() {
@@ -28,9 +27,16 @@ final class WeeklySeries {
 
     /** The talks of a weekly series the text describes, each a copy of the base talk on its day; empty when none. */
     static List<Talk> expand(String text, Talk base, DateFinder dates) {
-        Matcher m = RECURRENCE.matcher(text);
+        Matcher m = WEEKDAYS.matcher(text);
         while (m.find()) {
-            String rest = text.substring(m.end(), Math.min(text.length(), m.end() + 120));
+            String after = text.substring(m.end(), Math.min(text.length(), m.end() + 90));
+            int stop = after.replaceAll("[.;].*", "").length();
+            Matcher rangeStart = RANGE_START.matcher(after).region(0, stop);
+            if (!rangeStart.find()) {
+                continue;
+            }
+            int rangeAt = m.end() + rangeStart.end();
+            String rest = text.substring(rangeAt, Math.min(text.length(), rangeAt + 120));
             List<DateMention> range = dates.find(rest);
             if (range.size() < 2 || range.get(0).start() > 3) {
                 continue;
