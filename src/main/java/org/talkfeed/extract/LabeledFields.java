@@ -18,6 +18,21 @@ final class LabeledFields {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DECORATION = Pattern.compile("[*_]{1,3}(?=\\S|$)|(?<=\\S)[*_]{1,3}|^\\s*[*_]+\\s*");
     private static final int MAX_SHORT_FIELD_LINES = 4;
+    /** The first word of every label: a line starting with another word is no label line, without running the big pattern. */
+    private static final java.util.Set<String> FIRST_WORDS = Label.allWords().stream()
+            .map(w -> w.split("[ /(]")[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    private static String firstWord(String line) {
+        int i = 0;
+        while (i < line.length() && !Character.isLetter(line.charAt(i))) {
+            i++;
+        }
+        int start = i;
+        while (i < line.length() && (Character.isLetter(line.charAt(i)) || line.charAt(i) == '-' || line.charAt(i) == '&')) {
+            i++;
+        }
+        return line.substring(start, i).toLowerCase(Locale.ROOT);
+    }
     /** Any "Some label: value" line, known label or not: it ends the short field before it. */
     private static final Pattern ANY_LABEL = Pattern.compile("^\\s*[-•#>]*\\s*\\p{Lu}[\\p{L} &/()-]{1,28}:(\\s|$)");
 
@@ -54,7 +69,7 @@ final class LabeledFields {
     /** The label match for a line, or null when the line does not start with a known label. */
     static Matcher labelLine(String line) {
         String clean = undecorate(line);
-        if (clean.length() > 400) {
+        if (clean.length() > 400 || !FIRST_WORDS.contains(firstWord(clean))) {
             return null;
         }
         Matcher m = LABEL_LINE.matcher(clean);

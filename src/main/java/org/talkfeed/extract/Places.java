@@ -88,8 +88,15 @@ final class Places {
         return text != null && ONLINE_WORDS.matcher(text).find();
     }
 
+    private static final java.util.List<String> ONLINE_HINTS = java.util.List.of("zoom", "webex", "teams", "meet", "stream",
+            "webinar", "hybrid", "online", "remote", "virtual", "broadcast");
+
     static boolean proseOffersOnline(String text) {
-        return text != null && PROSE_ONLINE.matcher(text).find();
+        if (text == null) {
+            return false;
+        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return ONLINE_HINTS.stream().anyMatch(lower::contains) && PROSE_ONLINE.matcher(text).find();
     }
 
     static boolean onlineOnlyWords(String text) {

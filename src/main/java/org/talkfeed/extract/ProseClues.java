@@ -306,6 +306,9 @@ final class ProseClues {
     }
 
     static String hostFromProse(String text) {
+        if (!text.contains(" by ") && !text.contains("invitation")) {
+            return null;
+        }
         Matcher m = HOSTED_BY.matcher(text);
         while (m.find()) {
             String name = m.group(1) != null ? m.group(1) : m.group(2);
