@@ -26,14 +26,14 @@ class CorpusFloorsTest {
     @Test
     void devCorpusFloors() {
         assertThat(dev.emails()).isGreaterThanOrEqualTo(80);
-        assertThat(dev.kindAccuracy()).as("kind").isGreaterThanOrEqualTo(0.86);
-        assertThat(dev.accuracy("date")).as("date").isGreaterThanOrEqualTo(0.64);
-        assertThat(dev.accuracy("start")).as("start").isGreaterThanOrEqualTo(0.63);
-        assertThat(dev.accuracy("end")).as("end").isGreaterThanOrEqualTo(0.64);
-        assertThat(dev.accuracy("timezone")).as("timezone").isGreaterThanOrEqualTo(0.67);
-        assertThat(dev.accuracy("speaker")).as("speaker").isGreaterThanOrEqualTo(0.45);
-        assertThat(dev.accuracy("title")).as("title").isGreaterThanOrEqualTo(0.44);
-        assertThat(dev.accuracy("location")).as("location").isGreaterThanOrEqualTo(0.40);
+        assertThat(dev.kindAccuracy()).as("kind").isGreaterThanOrEqualTo(0.87);
+        assertThat(dev.accuracy("date")).as("date").isGreaterThanOrEqualTo(0.71);
+        assertThat(dev.accuracy("start")).as("start").isGreaterThanOrEqualTo(0.69);
+        assertThat(dev.accuracy("end")).as("end").isGreaterThanOrEqualTo(0.70);
+        assertThat(dev.accuracy("timezone")).as("timezone").isGreaterThanOrEqualTo(0.72);
+        assertThat(dev.accuracy("speaker")).as("speaker").isGreaterThanOrEqualTo(0.54);
+        assertThat(dev.accuracy("title")).as("title").isGreaterThanOrEqualTo(0.49);
+        assertThat(dev.accuracy("location")).as("location").isGreaterThanOrEqualTo(0.52);
     }
 
     @Test
@@ -46,7 +46,7 @@ class CorpusFloorsTest {
         assertThat(cmu.emails()).isGreaterThanOrEqualTo(300);
         assertThat(cmu.accuracy("start")).as("start").isGreaterThanOrEqualTo(0.99);
         assertThat(cmu.accuracy("end")).as("end").isGreaterThanOrEqualTo(0.97);
-        assertThat(cmu.accuracy("speaker")).as("speaker").isGreaterThanOrEqualTo(0.69);
-        assertThat(cmu.accuracy("location")).as("location").isGreaterThanOrEqualTo(0.69);
+        assertThat(cmu.accuracy("speaker")).as("speaker").isGreaterThanOrEqualTo(0.74);
+        assertThat(cmu.accuracy("location")).as("location").isGreaterThanOrEqualTo(0.71);
     }
 }
