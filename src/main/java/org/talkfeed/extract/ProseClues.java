@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 
 /** Speaker, title and host from sentences and the subject line, for announcements written without labels. */
 final class ProseClues {
+    /** Between the words of a name: one space, or a line break; a run of spaces or a tab separates table columns. */
+    private static final String GAP = "(?: {1,2}(?![ \\t])|\\n[ \\t]*)";
     private static final String NAME = "((?:(?:Prof(?:essor)?|Dr|Mr|Ms|Mrs)\\.?\\s+)?\\p{Lu}[\\p{L}'’.-]+(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|van|von|der|da|di|del|la|le)){1,4})";
     /** "Jane Doe's talk", "Rebecca Parker's Defense". */
     private static final Pattern POSSESSIVE = Pattern.compile(NAME + "['’]s\\s+(?:[\\p{L}-]+\\s+){0,3}(?i:talk|lecture|seminar|"
@@ -29,7 +31,7 @@ final class ProseClues {
             "(?:^|[:\\n]\\s*)" + "((?:\\p{Lu}[\\p{L}'’.-]+\\s+){1,3}\\p{Lu}[\\p{L}'’.-]+)\\s+(?:Lecture|Seminar|Talk|Colloquium|Presentation|Reading)\\b");
     /** A title of address before a name is strong evidence of a person: "Dr. Werner Koepf". */
     private static final Pattern ADDRESSED = Pattern.compile(
-            "\\b(?:Prof(?:essor)?|Dr|Mr|Ms|Mrs|PROF(?:ESSOR)?|DR|MR|MS|MRS)\\.?\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|van|von|der|da|di|del|la|le)){0,3}");
+            "\\b(?:Prof(?:essor)?|Dr|Mr|Ms|Mrs|PROF(?:ESSOR)?|DR|MR|MS|MRS)\\.?\\s+\\p{Lu}[\\p{L}'’.-]*(?:" + GAP + "(?:\\p{Lu}[\\p{L}'’.-]*|de|van|von|der|da|di|del|la|le)){0,3}");
     /** "Jeannine Amber, an African American writer, ...": a sentence that opens on a person described. */
     private static final Pattern APPOSITION = Pattern.compile(
             "(?:^|[.!?]\\s+|\\n)((?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,3}\\p{Lu}[\\p{L}'’.-]+),\\s+(?:(?i:an?|the)\\s+\\p{L}|"
@@ -39,7 +41,7 @@ final class ProseClues {
     private static final Pattern CLAUSE_END = Pattern.compile(
             "(?<!\\b(?:Prof|Dr|Mr|Ms|Mrs|St|Jr|Sr|PROF|DR|MR|MS|MRS|\\p{Lu}))[.;:](?:\\s|$)|\\n");
     private static final Pattern NAME_RUN = Pattern.compile(
-            "(?:(?:Prof(?:essor)?|Dr|Mr|Ms|Mrs|PROF(?:ESSOR)?|DR|MR|MS|MRS)\\.?\\s+)?\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’.-]*|de|van|von|der|da|di|del|la|le)){1,4}");
+            "(?:(?:Prof(?:essor)?|Dr|Mr|Ms|Mrs|PROF(?:ESSOR)?|DR|MR|MS|MRS)\\.?\\s+)?\\p{Lu}[\\p{L}'’.-]*(?:" + GAP + "(?:\\p{Lu}[\\p{L}'’.-]*|de|van|von|der|da|di|del|la|le)){1,4}");
     private static final Pattern QUOTED_TITLE = Pattern.compile(
             "(?:on|entitled|titled|title|topic|talk|about)[:\\s]+[\"“”‘']([^\"“”]{8,250}?)[\"“”’']");
     private static final Pattern ANY_QUOTED = Pattern.compile(
@@ -343,6 +345,9 @@ final class ProseClues {
         }
         String head = s.substring(0, colon).strip();
         String tail = s.substring(colon + (s.startsWith(": ", colon) ? 2 : 3)).strip();
+        if (WHEN_FIRST.matcher(tail).lookingAt() && head.split("\\s+").length <= 12) {
+            return new SubjectParts(null, head, null); // "Functions: Wed, Oct. 30": the title, then when
+        }
         Speaker tailSpeaker = SpeakerParser.parseOne(tail);
         if (tailSpeaker != null && (tailSpeaker.affiliation() != null || tail.split("\\s+").length <= 4)) {
             return new SubjectParts(tailSpeaker, null, seriesName(head));
@@ -362,6 +367,22 @@ final class ProseClues {
     }
 
     record SubjectParts(Speaker speaker, String title, String series) {
+    }
+
+    private static final Pattern WHEN_FIRST = Pattern.compile(
+            "(?i)(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d|"
+                    + "\\d{1,2}[/.]\\d{1,2}\\b|today\\b|tomorrow\\b");
+
+    /** "Rebecca Parker's Defense" in a subject or a line: the speaker. */
+    static Speaker possessiveSpeaker(String text) {
+        Matcher m = POSSESSIVE.matcher(text);
+        while (m.find()) {
+            Speaker speaker = SpeakerParser.parseOne(m.group(1));
+            if (speaker != null) {
+                return speaker;
+            }
+        }
+        return null;
     }
 
     private static String stripLeadingDate(String text) {

@@ -27,6 +27,13 @@ final class SpeakerParser {
     private static final Pattern MULTI = Pattern.compile("\\s*;\\s*|\\s+(?:and|&)\\s+|\\s*\\n\\s*");
     private static final Pattern OF = Pattern.compile("^(.+?)\\s+(?:of|from|at)\\s+(?:the\\s+)?(\\p{Lu}.+)$");
     private static final Pattern DASH = Pattern.compile("^(.+?)\\s+[-–—|]\\s+(.+)$");
+    /** Words that are no one's name: abstract nouns by their ending, buildings, organizations. */
+    private static final Pattern NOT_A_NAME_WORD = Pattern.compile(
+            ".{3,}(?:tion|tions|ment|ments|ness|ity|ities|ology|ologies|ics|ance|ances|ence|ences|ship|ism|isms|ized|izing)"
+                    + "|hall|auditorium|room|building|commission|committee|department|institute|university|college|calendar|"
+                    + "section|head|observations?|reflections?|phase|modification|management|operations|advanced|critical|social|"
+                    + "federal|national|international|annual|special|general|new|north|south|east|west|central|carolina|county");
+
     /** Where an affiliation turns into a sentence: "MIT, will deliver the lecture", "(Chemie) im Festsaal spricht". */
     private static final Pattern CLAUSE = Pattern.compile(
             "(?:,\\s*|\\s+)(?:will|is|are|was|has|have|who|which|whose|spricht|spreche|wird|um|hält|on|about|gives|presents)\\b.*$|"
@@ -228,7 +235,7 @@ final class SpeakerParser {
             if (PARTICLES.contains(lower) && capitalized > 0) {
                 continue;
             }
-            if (NOT_NAMES.contains(lower)) {
+            if (NOT_NAMES.contains(lower) || NOT_A_NAME_WORD.matcher(lower).matches()) {
                 return false;
             }
             if (!Character.isUpperCase(t.charAt(0))) {

@@ -240,6 +240,12 @@ final class TalkAssembler {
         if (who.isEmpty() && subject.speaker() != null && NameCheck.plausible(subject.speaker().name(), body)) {
             who = List.of(subject.speaker());
         }
+        if (who.isEmpty()) {
+            Speaker owner = ProseClues.possessiveSpeaker(message.subject());
+            if (owner != null) {
+                who = List.of(owner);
+            }
+        }
         ProseClues.SubjectParts headline = who.isEmpty() || what == null ? ProseClues.headline(prose) : null;
         if (headline != null) {
             boolean samePerson = who.isEmpty() || who.get(0).name().equalsIgnoreCase(headline.speaker().name());

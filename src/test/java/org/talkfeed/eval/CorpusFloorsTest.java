@@ -31,8 +31,8 @@ class CorpusFloorsTest {
         assertThat(dev.accuracy("start")).as("start").isGreaterThanOrEqualTo(0.69);
         assertThat(dev.accuracy("end")).as("end").isGreaterThanOrEqualTo(0.70);
         assertThat(dev.accuracy("timezone")).as("timezone").isGreaterThanOrEqualTo(0.72);
-        assertThat(dev.accuracy("speaker")).as("speaker").isGreaterThanOrEqualTo(0.54);
-        assertThat(dev.accuracy("title")).as("title").isGreaterThanOrEqualTo(0.49);
+        assertThat(dev.accuracy("speaker")).as("speaker").isGreaterThanOrEqualTo(0.55);
+        assertThat(dev.accuracy("title")).as("title").isGreaterThanOrEqualTo(0.51);
         assertThat(dev.accuracy("location")).as("location").isGreaterThanOrEqualTo(0.52);
     }
 
@@ -46,7 +46,7 @@ class CorpusFloorsTest {
         assertThat(cmu.emails()).isGreaterThanOrEqualTo(300);
         assertThat(cmu.accuracy("start")).as("start").isGreaterThanOrEqualTo(0.99);
         assertThat(cmu.accuracy("end")).as("end").isGreaterThanOrEqualTo(0.97);
-        assertThat(cmu.accuracy("speaker")).as("speaker").isGreaterThanOrEqualTo(0.74);
+        assertThat(cmu.accuracy("speaker")).as("speaker").isGreaterThanOrEqualTo(0.80);
         assertThat(cmu.accuracy("location")).as("location").isGreaterThanOrEqualTo(0.71);
     }
 }
