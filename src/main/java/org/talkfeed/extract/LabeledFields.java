@@ -126,6 +126,9 @@ final class LabeledFields {
                 if (ANY_LABEL.matcher(undecorate(line)).find()) {
                     break;
                 }
+                if (label != Label.WHEN && label != Label.TIME && label != Label.DATE && !new TimeFinder(true).find(line).isEmpty()) {
+                    break; // "REFRESHMENTS at 3:00" under a place is another matter
+                }
                 if (added >= MAX_SHORT_FIELD_LINES || (sawBlank && !isIndented(line))) {
                     break;
                 }

@@ -50,8 +50,9 @@ final class Places {
                 }
                 parts.add(p);
             }
-            if (!parts.isEmpty()) {
-                places.add(String.join(", ", parts));
+            String joined = String.join(", ", parts);
+            if (!parts.isEmpty() && places.stream().noneMatch(p -> p.equalsIgnoreCase(joined))) {
+                places.add(joined); // a place given twice (header and body) is one place
             }
         }
         if (places.isEmpty()) {

@@ -57,21 +57,23 @@ final class ProseClues {
     private static final String BUILDING = "(?:(?i:hall|building|bldg\\.?|auditorium|room|center|centre|theat(?:er|re)|ballroom|lounge|"
             + "library|chapel|gallery|museum|lab|laboratory|wing|tower|house|forum|pavilion|atrium|suite|annex|conference room|"
             + "seminar room|lecture room|lecture hall|classroom|dining room))";
-    private static final String ROOM_NO = "(?:\\d{1,4}[A-Za-z]?(?:[-.]\\d{1,4}[A-Za-z]?)?|[A-Z]\\d{2,4}[A-Za-z]?)";
+    private static final String ROOM_NO = "(?:\\d{1,4}[A-Za-z]?(?:[-.]\\d{1,3}[A-Za-z]?)?|[A-Z]\\d{2,4}[A-Za-z]?)";
     /** A place in running text: a named building or room, or a room number next to a building's name. */
     private static final Pattern PLACE_IN_PROSE = Pattern.compile(
-            "(?<lead>\\b(?:in|at|by|inside|location|venue|place|where)[ \\t]*:?" + SP + "(?:the" + SP + ")?|[,;—–(*|][ \\t]*|[ \\t]-[ \\t]|\\.[ \\t]+|^[ \\t]*)(?<place>"
+            "(?<lead>\\b(?:in|at|by|inside|location|venue|place|where)[ \\t]*:?" + SP + "(?:the" + SP + ")?|[,;—–(*|][ \\t]*|[ \\t]-[ \\t]|\\.[ \\t]+|^[ \\t]*"
+                    + "|(?<=\\s)(?=(?i:room|rm\\.?)\\s))(?<place>"
                     + "(?i:room|rm\\.?)" + SP + ROOM_NO + "(?:,?" + SP + "(?:in|of|at)?" + SP + "(?:the" + SP + ")?" + CAP + "(?:" + SP + CAP + "){0,3})?"
                     + "|(?:" + CAP + SP + "){1,4}(?:(?i:main|large|small|new|old)" + SP + ")?" + BUILDING + "(?:" + SP + "(?i:room" + SP + ")?" + ROOM_NO + ")?"
                     + "(?:," + SP + "(?i:room" + SP + ")?" + ROOM_NO + ")?"
                     + "(?:,[ \\t]*the[ \\t]+" + CAP + "(?:[ \\t]+(?:of[ \\t]+|and[ \\t]+)?" + CAP + "){0,5})?"
-                    + "|" + ROOM_NO + SP + CAP + "(?:" + SP + BUILDING + ")?"
+                    + "|" + ROOM_NO + SP + CAP + "(?:[ \\t]+" + CAP + "){0,2}(?:" + SP + BUILDING + ")?"
                     + "|" + CAP + "(?:[ \\t]+" + CAP + ")?[ \\t]+" + ROOM_NO + ")(?![\\p{L}\\d])",
             Pattern.MULTILINE);
     private static final Pattern CALENDAR_WORD = Pattern.compile(
             "(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|"
                     + "october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
-                    + "saturday|sunday|date|time|speaker|title|topic|noon|am|pm|uhr)\\b|\\d{1,2}:\\d{2}|\\b(?:19|20)\\d\\d\\b");
+                    + "saturday|sunday|date|time|speaker|title|topic|noon|am|pm|uhr|article|page|section|chapter|volume|vol|issue|"
+                    + "figure|fig|table|version|step|level|grade|phone|fax|tel|ext|route|bus|gev|mev|kev|ev|km|mb|gb|or|and)s?\\b|\\d{1,2}:\\d{2}|\\b(?:19|20)\\d\\d\\b");
     private static final Pattern AFTER_IS_MONTH = Pattern.compile(
             "^[ \\t.,]*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b");
 
@@ -271,6 +273,7 @@ final class ProseClues {
 
     /** "in Room 101 of the Science Center", "in Wean Hall 7500", "1001 Hamburg Hall": the most place-like mention. */
     static String locationFromProse(String text) {
+        List<TimeRange> times = new TimeFinder(true).find(text);
         Matcher m = PLACE_IN_PROSE.matcher(text);
         String best = null;
         int bestScore = 0;
@@ -294,6 +297,10 @@ final class ProseClues {
             }
             if (place.matches("(?i)^the\\b.*") && !digit) {
                 score -= 2;
+            }
+            int at = m.start("place");
+            if (times.stream().anyMatch(t -> Math.abs(t.position() - at) <= 160)) {
+                score += 2; // said with the time of the talk
             }
             if (score > bestScore) {
                 bestScore = score;

@@ -23,7 +23,7 @@ final class SpeakerParser {
     private static final Pattern SUFFIX = Pattern.compile(",?\\s+(?:ph\\.?\\s?d\\.?|m\\.?d\\.?|jr\\.?|sr\\.?|iii|ii)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern EMAIL = Pattern.compile("<?[\\w.+-]+(?:@|\\s+at\\s+)[\\w-]+(?:(?:\\.|\\s+dot\\s+)[\\w-]+)+>?");
-    private static final Pattern URL = Pattern.compile("<?https?://\\S+>?");
+    private static final Pattern URL = Pattern.compile("<https?://[^>\\s]+>|https?://[^\\s<>()]+[^\\s<>().,;:!?]");
     private static final Pattern MULTI = Pattern.compile("\\s*;\\s*|\\s+(?:and|&)\\s+|\\s*\\n\\s*");
     private static final Pattern OF = Pattern.compile("^(.+?)\\s+(?:of|from|at)\\s+(?:the\\s+)?(\\p{Lu}.+)$");
     private static final Pattern DASH = Pattern.compile("^(.+?)\\s+[-–—|]\\s+(.+)$");

@@ -20,6 +20,8 @@ final class BodyCleaner {
                     + "see you there|hope to see you there|looking forward to seeing you( there)?)\\b.{0,30}$",
             Pattern.CASE_INSENSITIVE);
     private static final int SIGNATURE_ZONE = 10;
+    /** A markdown link, as posts copied from GitHub or a wiki carry them: its text, then its address in angle brackets. */
+    private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]\\n]{1,300})\\]\\((https?://[^)\\s]+)\\)");
     private static final Pattern REPLY_HEADER = Pattern.compile("^on .{5,200} wrote:\\s*$", Pattern.CASE_INSENSITIVE);
 
     List<String> clean(String body) {
@@ -29,6 +31,9 @@ final class BodyCleaner {
         for (int lineIndex = 0; lineIndex < raw.length; lineIndex++) {
             String line = raw[lineIndex];
             String trimmed = stripTrailing(line.replace('\u00a0', ' ').replace("\u200b", ""));
+            if (trimmed.indexOf("](") > 0) {
+                trimmed = MARKDOWN_LINK.matcher(trimmed).replaceAll("$1 <$2>");
+            }
             String probe = trimmed.strip();
             if (probe.equals("--") || probe.equals("-- ") || trimmed.equals("-- ")) {
                 if (lines.size() > 3) {
