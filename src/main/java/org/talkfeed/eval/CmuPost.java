@@ -28,7 +28,7 @@ record CmuPost(byte[] message, List<LocalTime> starts, List<LocalTime> ends, Lis
     static CmuPost parse(String tagged) {
         String text = tagged.replace("\r\n", "\n");
         int firstLineEnd = text.indexOf('\n');
-        String body = firstLineEnd >= 0 && text.startsWith("<0.") ? text.substring(firstLineEnd + 1) : text;
+        String body = firstLineEnd >= 0 && text.matches("(?s)^<\\d+\\..*") ? text.substring(firstLineEnd + 1) : text;
         List<LocalTime> starts = new ArrayList<>();
         List<LocalTime> ends = new ArrayList<>();
         List<String> speakers = new ArrayList<>();

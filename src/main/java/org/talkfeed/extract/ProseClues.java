@@ -277,7 +277,9 @@ final class ProseClues {
         Matcher m = PLACE_IN_PROSE.matcher(text);
         String best = null;
         int bestScore = 0;
-        while (m.find()) {
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            from = m.start("place") + 1; // a rejected mention may hide a real one that starts inside it
             String place = m.group("place").replaceAll("\\s+", " ").strip();
             if (CALENDAR_WORD.matcher(place).find() || AFTER_IS_MONTH.matcher(text.substring(m.end())).find()
                     || place.split(" ").length > 9) {
