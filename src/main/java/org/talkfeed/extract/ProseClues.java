@@ -60,14 +60,16 @@ final class ProseClues {
     private static final String ROOM_NO = "(?:\\d{1,4}[A-Za-z]?(?:[-.]\\d{1,3}[A-Za-z]?)?|[A-Z]\\d{2,4}[A-Za-z]?)";
     /** A place in running text: a named building or room, or a room number next to a building's name. */
     private static final Pattern PLACE_IN_PROSE = Pattern.compile(
-            "(?<lead>\\b(?:in|at|by|inside|location|venue|place|where)[ \\t]*:?" + SP + "(?:the" + SP + ")?|[,;—–(*|][ \\t]*|[ \\t]-[ \\t]|\\.[ \\t]+|^[ \\t]*"
+            "(?<lead>\\b(?:in|at|by|inside|location|venue|place|where)[ \\t]*:?" + SP + "(?:the" + SP + ")?|[,;—–(*|\\t][ \\t]*|[ \\t]-[ \\t]|\\.[ \\t]+|^[ \\t]*"
                     + "|(?<=\\s)(?=(?i:room|rm\\.?)\\s))(?<place>"
                     + "(?i:room|rm\\.?)" + SP + ROOM_NO + "(?:,?" + SP + "(?:in|of|at)?" + SP + "(?:the" + SP + ")?" + CAP + "(?:" + SP + CAP + "){0,3})?"
                     + "|(?:" + CAP + SP + "){1,4}(?:(?i:main|large|small|new|old)" + SP + ")?" + BUILDING + "(?:" + SP + "(?i:room" + SP + ")?" + ROOM_NO + ")?"
                     + "(?:," + SP + "(?i:room" + SP + ")?" + ROOM_NO + ")?"
                     + "(?:,[ \\t]*the[ \\t]+" + CAP + "(?:[ \\t]+(?:of[ \\t]+|and[ \\t]+)?" + CAP + "){0,5})?"
                     + "|" + ROOM_NO + SP + CAP + "(?:[ \\t]+" + CAP + "){0,2}(?:" + SP + BUILDING + ")?"
-                    + "|" + CAP + "(?:[ \\t]+" + CAP + ")?[ \\t]+" + ROOM_NO + ")(?![\\p{L}\\d])",
+                    + "|" + CAP + "(?:[ \\t]+" + CAP + ")?[ \\t]+" + ROOM_NO
+                    + "|\\p{Lu}\\p{L}{0,3}\\d{3,4}[A-Za-z]?|\\d{3,4}\\p{Lu}{2,4}"
+                    + "|\\d{3,4}[A-Za-z]?(?=[ \\t]*[.,;)\\n]))(?![\\p{L}\\d])",
             Pattern.MULTILINE);
     private static final Pattern CALENDAR_WORD = Pattern.compile(
             "(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|"
@@ -286,11 +288,15 @@ final class ProseClues {
                 continue;
             }
             boolean digit = place.matches(".*\\d.*");
+            boolean bareNumber = place.matches("\\d{3,4}[A-Za-z]?");
             boolean building = place.matches("(?s).*\\b" + BUILDING + "\\b.*");
             if (!digit && !building) {
                 continue;
             }
             String lead = m.group("lead").toLowerCase(java.util.Locale.ROOT).strip();
+            if (bareNumber && (!(lead.startsWith("in") || lead.startsWith("room")) || place.matches("(?:1[5-9]|20)\\d\\d"))) {
+                continue; // a number alone is a room only after "in"
+            }
             int score = (lead.startsWith("in") || lead.startsWith("at") || lead.startsWith("by") || lead.startsWith("loc")
                     || lead.startsWith("venue") || lead.startsWith("place") || lead.startsWith("where") ? 3 : 1)
                     + (digit ? 2 : 0) + (building ? 1 : 0);
