@@ -49,6 +49,13 @@ public final class Extractor {
             }
         }
         talks = SameTalk.merge(talks);
+        if (talks.size() == 1 && groups.size() > 1) {
+            // several labeled blocks that describe one talk (a header and a body): read them as one, prose included
+            Talk whole = assembler.assemble(fields, false);
+            if (whole != null) {
+                talks = SameTalk.merge(List.of(talks.get(0), whole));
+            }
+        }
         if (talks.size() == 1) {
             Talk base = talks.get(0);
             List<Talk> series = WeeklySeries.expand(String.join("\n", lines), base,

@@ -28,7 +28,8 @@ final class KindClassifier {
                     + "application deadline|course registration|enrol+ment|curriculum vitae|\\bcv\\b|position available|"
                     + "open positions?|summer school|registration (is )?(now )?open|hackathon|internships?|prerequisites?|"
                     + "\\d credits|credit hours|elective|syllabus|first class|office hours|enrol+ in|course (number|code)|"
-                    + "tuition|scholarships?|deadline for applications|job (ad|advert)|salary)\\b",
+                    + "tuition|scholarships?|deadline for applications|job (ad|advert)|salary|nominations?|call for nominations|"
+                    + "deadline is|deadline:|nominees?)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private KindClassifier() {

@@ -64,6 +64,7 @@ final class NameCheck {
     }
 
     private static boolean usedInLowerCase(String word, String text) {
-        return Pattern.compile("(?<![\\p{L}])" + Pattern.quote(word) + "(?![\\p{L}])").matcher(text).find();
+        // not inside an address: "andrew.cmu.edu" says nothing about the name Andrew
+        return Pattern.compile("(?<![\\p{L}.@/_-])" + Pattern.quote(word) + "(?![\\p{L}@_-]|\\.\\p{L})").matcher(text).find();
     }
 }

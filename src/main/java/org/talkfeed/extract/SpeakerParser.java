@@ -26,7 +26,7 @@ final class SpeakerParser {
     private static final Pattern URL = Pattern.compile("<https?://[^>\\s]+>|https?://[^\\s<>()]+[^\\s<>().,;:!?]");
     private static final Pattern MULTI = Pattern.compile("\\s*;\\s*|\\s+(?:and|&)\\s+|\\s*\\n\\s*");
     private static final Pattern OF = Pattern.compile("^(.+?)\\s+(?:of|from|at)\\s+(?:the\\s+)?(\\p{Lu}.+)$");
-    private static final Pattern DASH = Pattern.compile("^(.+?)\\s+[-–—|]\\s+(.+)$");
+    private static final Pattern DASH = Pattern.compile("^(.+?)\\s+[-–—|/]\\s+(.+)$");
     /** Words that are no one's name: abstract nouns by their ending, buildings, organizations. */
     private static final Pattern NOT_A_NAME_WORD = Pattern.compile(
             ".{3,}(?:tion|tions|ment|ments|ness|ity|ities|ology|ologies|ics|ance|ances|ence|ences|ship|ism|isms|ized|izing)"
