@@ -351,6 +351,16 @@ final class ProseClues {
     /** "Series: Speaker, Affiliation" or "Speaker: Title" in a subject line. */
     static SubjectParts subjectParts(String subject) {
         String s = cleanSubject(subject);
+        String[] slashed = s.split("\\s*/\\s*");
+        if (slashed.length >= 3) {
+            // "HCI Seminar/Robert Stevens/Friday, September 10": the part that is a person
+            for (String part : slashed) {
+                Speaker speaker = SpeakerParser.parseOne(part);
+                if (speaker != null && speaker.name().contains(" ") && !WHEN_FIRST.matcher(part).lookingAt()) {
+                    return new SubjectParts(speaker, null, seriesName(slashed[0]));
+                }
+            }
+        }
         int colon = s.lastIndexOf(": ");
         if (colon < 0) {
             colon = s.indexOf(" - ");
