@@ -23,6 +23,8 @@ import java.util.Properties;
 public final class MessageReader {
     private static final int MAX_PART_BYTES = 2 << 20;
     private static final int MAX_DEPTH = 8;
+    /** More parts than any announcement has; beyond them a message is read no further. */
+    private static final int MAX_PARTS = 100;
     private static final Session SESSION;
 
     static {
@@ -111,7 +113,7 @@ public final class MessageReader {
                 return bestAlternative(multipart, depth);
             }
             StringBuilder all = new StringBuilder();
-            for (int i = 0; i < multipart.getCount(); i++) {
+            for (int i = 0; i < Math.min(multipart.getCount(), MAX_PARTS); i++) {
                 BodyPart child = multipart.getBodyPart(i);
                 if (Part.ATTACHMENT.equalsIgnoreCase(safeDisposition(child))) {
                     continue;
@@ -141,7 +143,7 @@ public final class MessageReader {
     private String bestAlternative(Multipart alternatives, int depth) throws MessagingException, IOException {
         String plain = null;
         String rich = null;
-        for (int i = 0; i < alternatives.getCount(); i++) {
+        for (int i = 0; i < Math.min(alternatives.getCount(), MAX_PARTS); i++) {
             BodyPart child = alternatives.getBodyPart(i);
             String text = bestText(child, depth + 1);
             if (text == null || text.isBlank()) {
