@@ -105,47 +105,41 @@ final class ProseClues {
         return speaker;
     }
 
+    /** The speaker the prose names, trying the strongest cues first. */
     static List<Speaker> speakersFromProse(String text) {
-        Matcher possessive = POSSESSIVE.matcher(text);
-        while (possessive.find()) {
-            Speaker speaker = SpeakerParser.parseOne(possessive.group(1));
-            if (speaker != null && NameCheck.plausible(speaker.name(), text)) {
-                return List.of(speaker);
-            }
-        }
-        Speaker before = nameBeforeVerb(text);
-        if (before != null) {
-            return List.of(before);
+        Speaker speaker = firstPerson(POSSESSIVE, text, s -> true);
+        if (speaker == null) {
+            speaker = nameBeforeVerb(text);
         }
         Matcher trigger = NAME_FOLLOWS.matcher(text);
-        while (trigger.find()) {
-            Speaker speaker = leadingName(text.substring(trigger.end(), Math.min(text.length(), trigger.end() + 200)), text);
-            if (speaker != null) {
-                return List.of(speaker);
+        while (speaker == null && trigger.find()) {
+            speaker = leadingName(text.substring(trigger.end(), Math.min(text.length(), trigger.end() + 200)), text);
+        }
+        if (speaker == null) {
+            speaker = firstPerson(NAME_THEN_EVENT, text, s -> NameCheck.usedAlone(s.name(), text));
+        }
+        if (speaker == null) {
+            speaker = firstPerson(APPOSITION, text, s -> true);
+        }
+        if (speaker == null) {
+            speaker = nameOnItsOwnLine(text);
+        }
+        if (speaker == null) {
+            speaker = firstPerson(ADDRESSED, text, s -> s.name().contains(" "));
+        }
+        return speaker == null ? List.of() : List.of(speaker);
+    }
+
+    /** The first match of the pattern (group 1, else the whole match) that reads as a plausible person. */
+    private static Speaker firstPerson(Pattern pattern, String text, java.util.function.Predicate<Speaker> also) {
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            Speaker speaker = SpeakerParser.parseOne(m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group());
+            if (speaker != null && NameCheck.plausible(speaker.name(), text) && also.test(speaker)) {
+                return speaker;
             }
         }
-        for (Pattern pattern : List.of(NAME_THEN_EVENT, APPOSITION)) {
-            Matcher m = pattern.matcher(text);
-            while (m.find()) {
-                Speaker speaker = SpeakerParser.parseOne(m.group(1));
-                if (speaker != null && NameCheck.plausible(speaker.name(), text)
-                        && (pattern != NAME_THEN_EVENT || NameCheck.usedAlone(speaker.name(), text))) {
-                    return List.of(speaker);
-                }
-            }
-        }
-        Speaker alone = nameOnItsOwnLine(text);
-        if (alone != null) {
-            return List.of(alone);
-        }
-        Matcher addressed = ADDRESSED.matcher(text);
-        while (addressed.find()) {
-            Speaker speaker = SpeakerParser.parseOne(addressed.group());
-            if (speaker != null && speaker.name().contains(" ") && NameCheck.plausible(speaker.name(), text)) {
-                return List.of(speaker);
-            }
-        }
-        return List.of();
+        return null;
     }
 
     /** "Dr. Jane Doe, Director of X at Y, will discuss ...": the first person in the sentence before the verb. */
