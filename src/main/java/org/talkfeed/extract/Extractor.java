@@ -69,7 +69,8 @@ public final class Extractor {
                 talks = all;
             }
         }
-        if (talks.size() <= 1 && !labeledTalk) {
+        boolean labeledWhen = fields.stream().anyMatch(f -> f.label() == Label.WHEN || f.label() == Label.DATE);
+        if (talks.size() <= 1 && (!labeledTalk || !labeledWhen)) {
             List<Talk> listed = new ScheduleReader(message, defaults).read(lines);
             if (listed.size() >= 2) {
                 talks = listed;

@@ -14,6 +14,13 @@ final class ProseClues {
     /** "Jane Doe's talk", "Rebecca Parker's Defense". */
     private static final Pattern POSSESSIVE = Pattern.compile(NAME + "['’]s\\s+(?:[\\p{L}-]+\\s+){0,3}(?i:talk|lecture|seminar|"
             + "defen[cs]e|presentation|colloquium|keynote|thesis|dissertation|webinar)\\b");
+    /** "Richard Littauer's Thesis Colloquium" before a colon in a subject: whatever the event is called. */
+    private static final Pattern OWNER = Pattern.compile(NAME + "['’]s\\s+\\p{Lu}");
+    /** A line announcing that the title comes next: "The title and abstract of his talk follow." */
+    private static final Pattern TITLE_FOLLOWS = Pattern.compile(
+            "(?i)\\btitle\\b[^\\n]{0,60}\\b(?:follows?|below|is|was)\\b[\\s:.]*$");
+    private static final Pattern STATEMENT = Pattern.compile(
+            "(?i).*\\b(?:is|are|was|were|will|we|our|you|your|please|has|have)\\b.*[,;]$|^(?:please|thanks|thank you)\\b.*");
     private static final Pattern WILL_VERB = Pattern.compile(
             "\\s(?:will|is going to|is scheduled to|shall|is to|is slated to)\\s+(?:also\\s+)?(?:be\\s+)?(?:speak|talk|present|giv|lectur|deliver|"
                     + "visit|discuss|describ|address|explor|examin|shar|review|report|outlin|argu|show|lead|introduc|focus|consider|here|"
@@ -51,7 +58,7 @@ final class ProseClues {
             Pattern.CASE_INSENSITIVE);
     /** A headline line: "Jane Doe (MIT), Title of the Talk" or "Jane Doe (MIT): Title". */
     private static final Pattern HEADLINE = Pattern.compile(
-            "(?m)^\\s*" + NAME + "\\s*\\(([^)]{2,120})\\)\\s*[,:|–—-]\\s*(\\p{Lu}[^\\n]*(?:\\n(?!\\s*\\n)[^\\n]+){0,2})");
+            "(?m)^\\s*" + NAME + "\\s*\\(([^)]{2,120})\\)\\s*[,:|–—-]\\s*(\\p{Lu}[^\\n]*(?:\\n(?!\\s*\\n)(?![^\\n]*\\p{Lu}\\p{L}+\\s\\p{Lu}\\p{L}+\\s*\\()[^\\n]+){0,2})");
     private static final String SP = "[ \\t]*\\n?[ \\t]*";
     private static final String CAP = "\\p{Lu}[\\p{L}'’.&-]*";
     private static final String BUILDING = "(?:(?i:hall|building|bldg\\.?|auditorium|room|center|centre|theat(?:er|re)|ballroom|lounge|"
@@ -241,7 +248,27 @@ final class ProseClues {
                 int words = candidate.isEmpty() ? 0 : candidate.split("\\s+").length;
                 if (words >= 3 && words <= 20 && !candidate.endsWith(":") && dates.find(candidate).isEmpty()
                         && new TimeFinder(true).find(candidate).isEmpty() && !candidate.contains("@")
-                        && !candidate.matches("(?i)^(dear|hi|hello|greetings|all)\\b.*")) {
+                        && !candidate.matches("(?i)^(dear|hi|hello|greetings|all|please|thanks|thank you|join us)\\b.*")) {
+                    return candidate.replaceAll("^[\"“„]|[\"”“]$", "");
+                }
+                if (!candidate.isEmpty()) {
+                    break;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The line after "The title and abstract of the talk follow.", when it is short enough to be a title. */
+    static String titleAfterIntro(List<String> lines) {
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (!TITLE_FOLLOWS.matcher(lines.get(i)).find()) {
+                continue;
+            }
+            for (int j = i + 1; j < Math.min(lines.size(), i + 3); j++) {
+                String candidate = lines.get(j).strip();
+                int words = candidate.isEmpty() ? 0 : candidate.split("\\s+").length;
+                if (words >= 2 && words <= 25) {
                     return candidate.replaceAll("^[\"“„]|[\"”“]$", "");
                 }
                 if (!candidate.isEmpty()) {
@@ -260,7 +287,7 @@ final class ProseClues {
         Matcher any = ANY_QUOTED.matcher(text);
         while (any.find()) {
             String candidate = any.group(1).strip();
-            if (candidate.split("\\s+").length >= 3) {
+            if (candidate.split("\\s+").length >= 3 && !STATEMENT.matcher(candidate).matches()) {
                 return candidate.replaceAll("\\s+", " ");
             }
         }
@@ -371,7 +398,7 @@ final class ProseClues {
         if (tailSpeaker != null && (tailSpeaker.affiliation() != null || tail.split("\\s+").length <= 4)) {
             return new SubjectParts(tailSpeaker, null, seriesName(head));
         }
-        Matcher possessive = POSSESSIVE.matcher(head);
+        Matcher possessive = OWNER.matcher(head);
         if (possessive.lookingAt()) {
             Speaker owner = SpeakerParser.parseOne(possessive.group(1));
             if (owner != null) {

@@ -24,7 +24,7 @@ final class SpeakerParser {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern EMAIL = Pattern.compile("<?[\\w.+-]+(?:@|\\s+at\\s+)[\\w-]+(?:(?:\\.|\\s+dot\\s+)[\\w-]+)+>?");
     private static final Pattern URL = Pattern.compile("<https?://[^>\\s]+>|https?://[^\\s<>()]+[^\\s<>().,;:!?]");
-    private static final Pattern MULTI = Pattern.compile("\\s*;\\s*|\\s+(?:and|&)\\s+|\\s*\\n\\s*");
+    private static final Pattern MULTI = Pattern.compile("\\s*;\\s*|\\s+(?:and|&|und|et)\\s+|\\s*\\n\\s*");
     private static final Pattern OF = Pattern.compile("^(.+?)\\s+(?:of|from|at)\\s+(?:the\\s+)?(\\p{Lu}.+)$");
     private static final Pattern DASH = Pattern.compile("^(.+?)\\s+[-–—|/]\\s+(.+)$");
     /** Words that are no one's name: abstract nouns by their ending, buildings, organizations. */
@@ -98,12 +98,12 @@ final class SpeakerParser {
         }
         List<Speaker> speakers = new ArrayList<>();
         String sharedAffiliation = null;
-        Matcher trailingParens = Pattern.compile("^(.*\\s(?:and|&)\\s.*?)\\s*\\(([^)]+)\\)$").matcher(text);
+        Matcher trailingParens = Pattern.compile("^(.*\\s(?:and|&|und|et)\\s.*?)\\s*\\(([^)]+)\\)$").matcher(text);
         if (trailingParens.matches() && !trailingParens.group(1).contains("(")) {
             sharedAffiliation = trailingParens.group(2).strip();
             text = trailingParens.group(1);
         }
-        for (String piece : MULTI.split(text)) {
+        for (String piece : splitOutsideBrackets(text)) {
             Speaker one = parseOne(piece);
             if (one == null) {
                 if (!speakers.isEmpty() && !piece.isBlank()) {
@@ -120,6 +120,34 @@ final class SpeakerParser {
             speakers.replaceAll(s -> s.affiliation() == null ? new Speaker(s.name(), shared) : s);
         }
         return speakers;
+    }
+
+    /** Splits on "and", ";" and the like, but not inside brackets: "(Staats- und Verwaltungsrecht)" is one affiliation. */
+    private static List<String> splitOutsideBrackets(String text) {
+        List<String> pieces = new ArrayList<>();
+        Matcher m = MULTI.matcher(text);
+        int start = 0;
+        while (m.find()) {
+            if (depth(text, m.start()) == 0) {
+                pieces.add(text.substring(start, m.start()));
+                start = m.end();
+            }
+        }
+        pieces.add(text.substring(start));
+        return pieces;
+    }
+
+    private static int depth(String text, int at) {
+        int depth = 0;
+        for (int i = 0; i < at; i++) {
+            char c = text.charAt(i);
+            if (c == '(' || c == '[') {
+                depth++;
+            } else if ((c == ')' || c == ']') && depth > 0) {
+                depth--;
+            }
+        }
+        return depth;
     }
 
     /** One person, or null when the text does not start with a person's name. */

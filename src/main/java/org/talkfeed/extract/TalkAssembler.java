@@ -269,6 +269,9 @@ final class TalkAssembler {
             what = subject.title();
         }
         if (what == null) {
+            what = ProseClues.titleAfterIntro(prose.lines().toList());
+        }
+        if (what == null) {
             what = ProseClues.titleLineUnderDate(prose.lines().toList(), dates);
         }
         if (what == null) {
