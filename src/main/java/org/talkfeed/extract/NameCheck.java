@@ -49,7 +49,14 @@ final class NameCheck {
                 return false;
             }
         }
-        return caps == 0 || titleCase == 0; // "MHC Class" mixes an acronym with a word; "JANE DOE" and "Jane Doe" do not
+        if (caps == 0 || titleCase == 0) {
+            return true; // "JANE DOE", "Jane Doe"
+        }
+        // "ISHIDA Takashi", "Takashi ISHIDA": a family name in capitals, first or last; "MHC Class" is not a name
+        String first = tokens[0].replaceAll("[^\\p{L}]", "");
+        String last = tokens[tokens.length - 1].replaceAll("[^\\p{L}]", "");
+        boolean familyInCaps = caps == 1 && (isCaps(first) || isCaps(last));
+        return familyInCaps && !SpeakerParser.looksLikeInstitution(name);
     }
 
     /** Whether any word of the phrase is one the text also writes in lower case (a common word, not a proper name). */
@@ -61,6 +68,10 @@ final class NameCheck {
             }
         }
         return false;
+    }
+
+    private static boolean isCaps(String word) {
+        return word.length() >= 3 && word.equals(word.toUpperCase(Locale.ROOT));
     }
 
     private static boolean usedInLowerCase(String word, String text) {

@@ -32,6 +32,41 @@ final class ScheduleItems {
     }
 
     Schedule split(List<String> lines) {
+        Schedule byDate = splitAtDatesAndTimes(lines);
+        if (byDate.items().size() >= 2) {
+            return byDate;
+        }
+        return splitAtHeadlines(lines);
+    }
+
+    /** "Ned Block (NYU): Perception is Non-Conceptual" lines, two or more, each start a talk; the rest is preamble. */
+    private static Schedule splitAtHeadlines(List<String> lines) {
+        List<Item> items = new ArrayList<>();
+        List<String> preamble = new ArrayList<>();
+        List<String> current = null;
+        for (String line : lines) {
+            if (ProseClues.headline(line) != null) {
+                if (current != null) {
+                    items.add(new Item(List.copyOf(current), null, null));
+                }
+                current = new ArrayList<>(List.of(line));
+            } else if (current != null) {
+                if (line.isBlank() && !current.get(current.size() - 1).isBlank()) {
+                    current.add(line);
+                } else if (!line.isBlank()) {
+                    current.add(line);
+                }
+            } else {
+                preamble.add(line);
+            }
+        }
+        if (current != null) {
+            items.add(new Item(List.copyOf(current), null, null));
+        }
+        return items.size() >= 2 ? new Schedule(preamble, items) : new Schedule(lines, List.of());
+    }
+
+    private Schedule splitAtDatesAndTimes(List<String> lines) {
         List<Item> items = new ArrayList<>();
         List<String> preamble = new ArrayList<>();
         LocalDate heading = null;
