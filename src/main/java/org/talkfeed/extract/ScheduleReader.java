@@ -29,6 +29,7 @@ final class ScheduleReader {
         LocalDate preambleDate = first(dates.find(preamble));
         List<TimeRange> preambleTimes = new TimeFinder(true).find(preamble);
         LocalTime preambleTime = preambleTimes.isEmpty() ? null : preambleTimes.get(0).start();
+        LocalTime preambleEnd = preambleTimes.isEmpty() ? null : preambleTimes.get(0).end();
         String preambleLocation = ProseClues.locationFromProse(preamble);
         List<Talk> talks = new ArrayList<>();
         for (ScheduleItems.Item item : schedule.items()) {
@@ -39,7 +40,7 @@ final class ScheduleReader {
             MessageText itemMessage = new MessageText(message.messageId(), "", message.fromName(), message.fromAddress(),
                     message.date(), message.listId(), itemLines);
             LocalDate date = item.headingDate() != null ? item.headingDate() : preambleDate;
-            Talk talk = new TalkAssembler(itemMessage, defaults, itemLines, new Inherited(date, preambleTime, preambleLocation))
+            Talk talk = new TalkAssembler(itemMessage, defaults, itemLines, new Inherited(date, preambleTime, preambleEnd, preambleLocation))
                     .assemble(LabeledFields.find(itemLines), false);
             if (talk != null && (talk.title() != null || !talk.speakers().isEmpty() || announcesALaterSpeaker(item))) {
                 talks.add(talk);

@@ -103,7 +103,7 @@ final class TalkAssembler {
             time = firstTime(message.subject(), true);
         }
         if (time == null && inherited.start() != null) {
-            time = new TimeRange(inherited.start(), null, -1, -1, null);
+            time = new TimeRange(inherited.start(), inherited.end(), -1, -1, null);
         }
         if (time != null && time.warning() != null) {
             warnings.add(time.warning());
