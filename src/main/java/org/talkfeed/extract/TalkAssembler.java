@@ -240,10 +240,12 @@ final class TalkAssembler {
         if (who.isEmpty() && subject.speaker() != null && NameCheck.plausible(subject.speaker().name(), body)) {
             who = List.of(subject.speaker());
         }
+        boolean namedInSubject = false;
         if (who.isEmpty()) {
             Speaker owner = ProseClues.possessiveSpeaker(message.subject());
             if (owner != null) {
                 who = List.of(owner);
+                namedInSubject = true; // "Rebecca Parker's Defense": the sender may well be the speaker
             }
         }
         ProseClues.SubjectParts headline = who.isEmpty() || what == null ? ProseClues.headline(prose) : null;
@@ -280,10 +282,11 @@ final class TalkAssembler {
         if (what == null) {
             what = ProseClues.titleFromProse(message.subject());
         }
+        boolean keepSender = namedInSubject;
         List<Speaker> notSender = who.stream()
                 .map(s -> ProseClues.fuller(s, body))
                 .filter(s -> message.fromName() == null || !s.name().equalsIgnoreCase(message.fromName().strip())
-                        || !speakers.isEmpty())
+                        || !speakers.isEmpty() || keepSender)
                 .toList();
         return new SpeakerAndTitle(notSender, what);
     }
