@@ -419,6 +419,26 @@ final class ProseClues {
             "(?i)(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d|"
                     + "\\d{1,2}[/.]\\d{1,2}\\b|today\\b|tomorrow\\b");
 
+    /** "Stochastic Spatial Processes: Ted Cox, Syracuse University" on a line near the top: title, then speaker. */
+    static SubjectParts titleThenSpeakerLine(String text) {
+        String[] lines = text.split("\n");
+        for (int i = 0; i < Math.min(lines.length, 8); i++) {
+            String line = lines[i].replaceFirst("^\\s*[-•*·#>]+\\s*", "").strip();
+            int colon = line.lastIndexOf(": ");
+            if (colon < 8 || line.length() > 200) {
+                continue;
+            }
+            String head = line.substring(0, colon).strip();
+            Speaker speaker = SpeakerParser.parseOne(line.substring(colon + 2));
+            if (speaker != null && speaker.affiliation() != null && speaker.name().contains(" ")
+                    && NameCheck.plausible(speaker.name(), text) && head.split("\\s+").length >= 2
+                    && head.split("\\s+").length <= 15 && !head.matches(".*[\"“„|()\\d].*") && Label.of(head) == null) {
+                return new SubjectParts(speaker, head, null);
+            }
+        }
+        return null;
+    }
+
     /** "Rebecca Parker's Defense" in a subject or a line: the speaker. */
     static Speaker possessiveSpeaker(String text) {
         Matcher m = POSSESSIVE.matcher(text);

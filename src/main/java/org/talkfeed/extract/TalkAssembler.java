@@ -259,6 +259,13 @@ final class TalkAssembler {
             }
         }
         if (who.isEmpty()) {
+            ProseClues.SubjectParts line = ProseClues.titleThenSpeakerLine(prose);
+            if (line != null) {
+                who = List.of(line.speaker());
+                what = what == null ? line.title() : what;
+            }
+        }
+        if (who.isEmpty()) {
             Speaker around = ProseClues.speakerAroundQuote(prose);
             if (around != null) {
                 who = List.of(around);
