@@ -439,6 +439,33 @@ final class ProseClues {
         return null;
     }
 
+    /** In a schedule, the line that gives the talk's own date, led by a person: "Jim Peters - 3:30 pm, Tuesday, April 20". */
+    static Speaker speakerOnDateLine(String text, java.time.LocalDate date, DateFinder dates) {
+        if (date == null) {
+            return null;
+        }
+        String[] lines = text.split("\n");
+        for (int i = 0; i < Math.min(lines.length, 120); i++) {
+            String line = lines[i];
+            if (line.contains(":") && Label.of(line.substring(0, line.indexOf(':')).replaceAll("[^\\p{L} ]", "").strip()) != null) {
+                continue; // a labeled field, read elsewhere
+            }
+            for (DateMention mention : dates.find(line)) {
+                if (!mention.date().equals(date) || mention.start() < 3) {
+                    continue;
+                }
+                String lead = line.substring(0, mention.start()).replaceFirst("^[\\s\\d/.:-]*", "");
+                lead = TIME_PREFIX.matcher(lead).replaceFirst("");
+                lead = lead.replaceAll("[\\s,:;|–—-]+(?:\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?[\\s,–—-]*)*$", "").strip();
+                Speaker speaker = lead.isEmpty() ? null : SpeakerParser.parseOne(lead);
+                if (speaker != null && speaker.name().contains(" ") && NameCheck.plausible(speaker.name(), text)) {
+                    return speaker;
+                }
+            }
+        }
+        return null;
+    }
+
     /** "Rebecca Parker's Defense" in a subject or a line: the speaker. */
     static Speaker possessiveSpeaker(String text) {
         Matcher m = POSSESSIVE.matcher(text);

@@ -120,6 +120,12 @@ final class TalkAssembler {
         List<Speaker> speakers = speakers(fields);
         String title = title(fields);
         SpeakerAndTitle fallback = fallbacks(speakers, title, prose);
+        if (fallback.speakers().isEmpty()) {
+            Speaker onDateLine = ProseClues.speakerOnDateLine(prose, date.date(), dates);
+            if (onDateLine != null) {
+                fallback = new SpeakerAndTitle(List.of(onDateLine), fallback.title());
+            }
+        }
         speakers = fallback.speakers();
         title = fallback.title();
 
