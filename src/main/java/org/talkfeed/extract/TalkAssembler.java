@@ -69,7 +69,10 @@ final class TalkAssembler {
             date = firstDate(prose, false);
         }
         if (date == null && !partOfDigest) {
-            date = firstDate(message.subject() + "\n" + prose, true); // "today", "tomorrow" only when nothing says more
+            date = firstDate(message.subject(), true); // "today", "tomorrow" only when nothing says more
+        }
+        if (date == null && !partOfDigest) {
+            date = firstDate(prose, true);
         }
         if (date == null && inherited.date() != null) {
             date = new DateMention(inherited.date(), -1, -1, false, null);
