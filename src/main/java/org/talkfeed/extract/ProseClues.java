@@ -372,6 +372,28 @@ final class ProseClues {
     /** "Series: Speaker, Affiliation" or "Speaker: Title" in a subject line. */
     static SubjectParts subjectParts(String subject) {
         String s = cleanSubject(subject);
+        String[] segments = s.split(":\\s+");
+        if (segments.length >= 3) {
+            // "Thu 13 Apr: TeX Hour: unlatex; Fermi estimate: 6:30 to 7:30 BST": the one part that is not when or a series
+            List<String> rest = new java.util.ArrayList<>();
+            String series = null;
+            for (String segment : segments) {
+                if (WHEN_FIRST.matcher(segment).lookingAt() || !new TimeFinder(true).find(segment).isEmpty()
+                        && segment.split("\\s+").length <= 6) {
+                    continue;
+                }
+                if (series == null && seriesName(segment) != null || segment.split("\\s+").length <= 2 && series == null) {
+                    series = segment;
+                    continue;
+                }
+                rest.add(segment);
+            }
+            if (rest.size() == 1 && rest.get(0).split("\\s+").length >= 2) {
+                Speaker speaker = SpeakerParser.parseOne(rest.get(0));
+                return speaker != null && speaker.affiliation() != null ? new SubjectParts(speaker, null, series)
+                        : new SubjectParts(null, rest.get(0), series);
+            }
+        }
         String[] slashed = s.split("\\s*/\\s*");
         if (slashed.length >= 3) {
             // "HCI Seminar/Robert Stevens/Friday, September 10": the part that is a person
@@ -464,6 +486,15 @@ final class ProseClues {
             }
         }
         return null;
+    }
+
+    /** A talk announced in the first person: "my talk", "I will present", "is about my emerging tool". */
+    private static final Pattern FIRST_PERSON = Pattern.compile(
+            "(?i)\\b(?:I(?:'ll| will| am going to| shall)\\s+(?:be\\s+)?(?:talk|present|speak|discuss|giv|show|describ|introduc)|"
+                    + "my (?:talk|presentation|lecture|seminar|defen[cs]e)|\\b(?:talk|hour|seminar|session|lecture)\\b[^.]{0,80}?\\bis about my)");
+
+    static boolean firstPersonTalk(String text) {
+        return FIRST_PERSON.matcher(text).find();
     }
 
     /** "Rebecca Parker's Defense" in a subject or a line: the speaker. */

@@ -298,6 +298,13 @@ final class TalkAssembler {
         if (what == null) {
             what = ProseClues.titleFromProse(message.subject());
         }
+        if (who.isEmpty() && message.fromName() != null && ProseClues.firstPersonTalk(prose)) {
+            Speaker sender = SpeakerParser.parseOne(message.fromName());
+            if (sender != null && sender.name().contains(" ")) {
+                who = List.of(new Speaker(sender.name(), null)); // "my talk": the sender speaks
+                namedInSubject = true;
+            }
+        }
         boolean keepSender = namedInSubject;
         List<Speaker> notSender = who.stream()
                 .map(s -> ProseClues.fuller(s, body))
