@@ -84,7 +84,7 @@ final class ScheduleItems {
                 date = dateAtStart(stripped);
                 time = timeAtStart(stripped);
             }
-            if (date != null && restAfter(stripped, date).isBlank()) {
+            if (date != null && onlyWhen(restAfter(stripped, date))) {
                 close(items, current, lead, currentHeading);
                 current = null;
                 heading = date.date();
@@ -142,6 +142,21 @@ final class ScheduleItems {
         return null;
     }
 
+    /** What follows a date says nothing but when: "14:00-17:00 (doors open 13:30)" — the line is a day heading. */
+    private static boolean onlyWhen(String rest) {
+        String left = rest.replaceAll("\\([^)]*\\)", " ");
+        List<TimeRange> times = new TimeFinder(false).find(left);
+        boolean wholeProgramme = times.isEmpty() || times.get(0).end() != null
+                && java.time.Duration.between(times.get(0).start(), times.get(0).end()).toMinutes() >= 150;
+        if (!wholeProgramme) {
+            return false; // "Montag, 20.01.2020 15:15": one talk's date and time, not a day's heading
+        }
+        for (TimeRange t : times) {
+            left = left.substring(0, t.position()) + " ".repeat(t.endPosition() - t.position()) + left.substring(t.endPosition());
+        }
+        return left.replaceAll("[^\\p{L}]+", " ").strip().split("\\s+").length <= 1 && left.replaceAll("[^\\p{L}]", "").length() <= 6;
+    }
+
     private static String restAfter(String line, DateMention date) {
         return line.substring(Math.min(line.length(), date.end())).replaceAll("^[\\s,.:;–—-]+", "")
                 .replaceAll("(?i)^(19|20)\\d\\d\\b", "").strip();
@@ -162,6 +177,9 @@ final class ScheduleItems {
         }
         if (j < 0 || lines.get(j).isBlank()) {
             return null;
+        }
+        if (lines.get(j).startsWith("  ") || lines.get(j).startsWith("\t")) {
+            return null; // an indented line continues the item above it
         }
         String above = BULLETS.matcher(lines.get(j)).replaceFirst("").strip();
         if (!gap && previousItem != null && previousItem.size() == 1) {
