@@ -53,6 +53,8 @@ final class ProseClues {
             "(?:on|entitled|titled|title|topic|talk|about)[:\\s]+[\"“”‘']([^\"“”]{8,250}?)[\"“”’']");
     private static final Pattern ANY_QUOTED = Pattern.compile(
             "(?:[\"“„«]|(?<![\\p{L}])[`‘‚'])([^\"“”„«»\\n]{8,250}?)(?:[\"”“»]|[’'](?![\\p{L}]))");
+    /** `A title, with "quotes" and apostrophes inside,' closed at the end of its line (an old typewriter convention). */
+    private static final Pattern BACKTICK_QUOTE = Pattern.compile("`([^`\\n]{8,250})'[.,;]?[ \\t]*$", Pattern.MULTILINE);
     private static final Pattern TIME_PREFIX = Pattern.compile(
             "^(?:\\d{1,2}(?:[:.h]\\d{2})?\\s*(?:[ap]\\.?\\s?m\\.?|uhr)?\\s*(?:[-–]\\s*\\d{1,2}(?:[:.]\\d{2})?\\s*(?:[ap]\\.?\\s?m\\.?|uhr)?)?\\s*|noon\\.?\\s*)",
             Pattern.CASE_INSENSITIVE);
@@ -280,6 +282,10 @@ final class ProseClues {
     }
 
     static String titleFromProse(String text) {
+        Matcher backtick = BACKTICK_QUOTE.matcher(text);
+        if (backtick.find()) {
+            return backtick.group(1).replaceAll("\\s+", " ").strip();
+        }
         Matcher m = QUOTED_TITLE.matcher(text);
         if (m.find()) {
             return m.group(1).replaceAll("\\s+", " ").strip();

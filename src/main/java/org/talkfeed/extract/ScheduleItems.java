@@ -92,6 +92,9 @@ final class ScheduleItems {
             }
             if (date != null || time) {
                 String above = personLineAbove(lines, i, current);
+                if (above != null && current == null) {
+                    removeLast(preamble, above); // the first item's speaker line is not preamble
+                }
                 if (above != null && current != null) {
                     while (!current.isEmpty() && current.get(current.size() - 1).isBlank()) {
                         current.remove(current.size() - 1);
@@ -115,6 +118,15 @@ final class ScheduleItems {
         }
         close(items, current, lead, currentHeading);
         return new Schedule(preamble, items);
+    }
+
+    private static void removeLast(List<String> lines, String line) {
+        for (int k = lines.size() - 1; k >= 0 && k >= lines.size() - 3; k--) {
+            if (BULLETS.matcher(lines.get(k)).replaceFirst("").strip().equals(line)) {
+                lines.remove(k);
+                return;
+            }
+        }
     }
 
     private static void close(List<Item> items, List<String> current, String lead, LocalDate heading) {

@@ -31,6 +31,7 @@ final class ScheduleReader {
         LocalTime preambleTime = preambleTimes.isEmpty() ? null : preambleTimes.get(0).start();
         LocalTime preambleEnd = preambleTimes.isEmpty() ? null : preambleTimes.get(0).end();
         String preambleLocation = ProseClues.locationFromProse(preamble);
+        List<org.talkfeed.talk.Speaker> preambleSpeakers = preamble.isBlank() ? List.of() : ProseClues.speakersFromProse(preamble);
         List<Talk> talks = new ArrayList<>();
         for (ScheduleItems.Item item : schedule.items()) {
             List<String> itemLines = new ArrayList<>(item.lines());
@@ -42,11 +43,19 @@ final class ScheduleReader {
             LocalDate date = item.headingDate() != null ? item.headingDate() : preambleDate;
             Talk talk = new TalkAssembler(itemMessage, defaults, itemLines, new Inherited(date, preambleTime, preambleEnd, preambleLocation))
                     .assemble(LabeledFields.find(itemLines), false);
+            if (talk != null && talk.speakers().isEmpty() && !preambleSpeakers.isEmpty()) {
+                talk = withSpeakers(talk, preambleSpeakers); // a series by one speaker, named once above the list
+            }
             if (talk != null && (talk.title() != null || !talk.speakers().isEmpty() || announcesALaterSpeaker(item))) {
                 talks.add(talk);
             }
         }
         return talks;
+    }
+
+    private static Talk withSpeakers(Talk t, List<org.talkfeed.talk.Speaker> speakers) {
+        return new Talk(t.title(), speakers, t.date(), t.start(), t.end(), t.timezone(), t.location(), t.online(), t.url(),
+                t.host(), t.series(), t.abstractText(), t.bio(), t.confidence(), t.warnings());
     }
 
     /** A dated slot whose talk is still "to be announced" is a talk in the listing all the same. */

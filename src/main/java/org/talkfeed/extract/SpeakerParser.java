@@ -216,7 +216,9 @@ final class SpeakerParser {
                 continue;
             }
             String first = p.split("\\s+")[0].toLowerCase(Locale.ROOT);
-            boolean position = POSITION_WORDS.contains(first) && !looksLikeInstitution(p);
+            boolean holdsPosition = java.util.Arrays.stream(p.toLowerCase(Locale.ROOT).split("\\s+"))
+                    .anyMatch(w -> w.equals("professor") || w.equals("lecturer") || w.equals("fellow") || w.equals("chair"));
+            boolean position = (POSITION_WORDS.contains(first) || holdsPosition) && !looksLikeInstitution(p);
             if (!position) {
                 kept.add(p);
             }
