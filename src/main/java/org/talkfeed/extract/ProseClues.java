@@ -32,7 +32,9 @@ final class ProseClues {
                     + "(?:the\\s+)?(?:guest\\s+|featured\\s+|invited\\s+|keynote\\s+)?speakers?\\s+(?:is|will\\s+be|are)|presents|"
                     + "(?:will\\s+)?welcomes?|featuring|announces|introduces|hosts|"
                     + "(?:meeting|conversation|discussion|evening|session|lunch|chat|q&a|dialogue|interview)\\s+with|"
-                    + "a\\s+(?:talk|lecture|seminar)\\s+(?:from|with))\\s+", Pattern.CASE_INSENSITIVE);
+                    + "a\\s+(?:talk|lecture|seminar)\\s+(?:from|with)|"
+                    + "(?:vortrag|vorträge|lesung|referat|gespräch|gastvortrag)\\s+von|spricht|sprechen|conférence\\s+de|exposé\\s+de)\\s+",
+            Pattern.CASE_INSENSITIVE);
     /** "Hirokazu Fukawa Lecture", "Jane Doe Seminar": a name that names its event. */
     private static final Pattern NAME_THEN_EVENT = Pattern.compile(
             "(?:^|[:\\n]\\s*)" + "((?:\\p{Lu}[\\p{L}'’.-]+\\s+){1,3}\\p{Lu}[\\p{L}'’.-]+)\\s+(?:Lecture|Seminar|Talk|Colloquium|Presentation|Reading)\\b");
@@ -50,7 +52,7 @@ final class ProseClues {
     private static final Pattern NAME_RUN = Pattern.compile(
             "(?:(?:Prof(?:essor)?|Dr|Mr|Ms|Mrs|PROF(?:ESSOR)?|DR|MR|MS|MRS)\\.?\\s+)?\\p{Lu}[\\p{L}'’.-]*(?:" + GAP + "(?:\\p{Lu}[\\p{L}'’.-]*|de|van|von|der|da|di|del|la|le)){1,4}");
     private static final Pattern QUOTED_TITLE = Pattern.compile(
-            "(?:on|entitled|titled|title|topic|talk|about)[:\\s]+[\"“”‘']([^\"“”]{8,250}?)[\"“”’']");
+            "(?:on|entitled|titled|title|topic|talk|about|thema|titel|sujet|intitulé)[:\\s]+[\"“”‘'„«]([^\"“”«»]{4,250}?)[\"“”’'»]");
     private static final Pattern ANY_QUOTED = Pattern.compile(
             "(?:[\"“„«]|(?<![\\p{L}])[`‘‚'])([^\"“”„«»\\n]{8,250}?)(?:[\"”“»]|[’'](?![\\p{L}]))");
     /** `A title, with "quotes" and apostrophes inside,' closed at the end of its line (an old typewriter convention). */
@@ -65,11 +67,12 @@ final class ProseClues {
     private static final String CAP = "\\p{Lu}[\\p{L}'’.&-]*";
     private static final String BUILDING = "(?:(?i:hall|building|bldg\\.?|auditorium|room|center|centre|theat(?:er|re)|ballroom|lounge|"
             + "library|chapel|gallery|museum|lab|laboratory|wing|tower|house|forum|pavilion|atrium|suite|annex|conference room|"
-            + "seminar room|lecture room|lecture hall|classroom|dining room))";
+            + "seminar room|lecture room|lecture hall|classroom|dining room|saal|festsaal|hörsaal|aula|gebäude|seminarraum|"
+            + "rathaus|rathauses|salle|amphithéâtre|amphi))";
     private static final String ROOM_NO = "(?:\\d{1,4}[A-Za-z]?(?:[-.]\\d{1,3}[A-Za-z]?)?|[A-Z]\\d{2,4}[A-Za-z]?)";
     /** A place in running text: a named building or room, or a room number next to a building's name. */
     private static final Pattern PLACE_IN_PROSE = Pattern.compile(
-            "(?<lead>\\b(?:in|at|by|inside|location|venue|place|where)[ \\t]*:?" + SP + "(?:the" + SP + ")?|[,;—–(*|\\t][ \\t]*|[ \\t]-[ \\t]|\\.[ \\t]+|^[ \\t]*"
+            "(?<lead>\\b(?:in|at|by|inside|location|venue|place|where|im|in der|in den|ort|raum)[ \\t]*:?" + SP + "(?:the" + SP + ")?|[,;—–(*|\\t][ \\t]*|[ \\t]-[ \\t]|\\.[ \\t]+|^[ \\t]*"
                     + "|(?<=\\s)(?=(?i:room|rm\\.?)\\s))(?<place>"
                     + "(?i:room|rm\\.?)" + SP + ROOM_NO + "(?:,?" + SP + "(?:in|of|at)?" + SP + "(?:the" + SP + ")?" + CAP + "(?:" + SP + CAP + "){0,3})?"
                     + "|(?:" + CAP + SP + "){1,4}(?:(?i:main|large|small|new|old)" + SP + ")?" + BUILDING + "(?:" + SP + "(?i:room" + SP + ")?" + ROOM_NO + ")?"
@@ -77,6 +80,7 @@ final class ProseClues {
                     + "(?:,[ \\t]*the[ \\t]+" + CAP + "(?:[ \\t]+(?:of[ \\t]+|and[ \\t]+)?" + CAP + "){0,5})?"
                     + "|" + ROOM_NO + SP + CAP + "(?:[ \\t]+" + CAP + "){0,2}(?:" + SP + BUILDING + ")?"
                     + "|" + CAP + "(?:[ \\t]+" + CAP + ")?[ \\t]+" + ROOM_NO
+                    + "|" + BUILDING + "[ \\t]+(?:des|der|im|am|de|du|de la)[ \\t]+" + CAP + "(?:[ \\t]+" + CAP + "){0,3}"
                     + "|\\p{Lu}\\p{L}{0,3}\\d{3,4}[A-Za-z]?|\\d{3,4}\\p{Lu}{2,4}"
                     + "|\\d{3,4}[A-Za-z]?(?=[ \\t]*[.,;)\\n]))(?![\\p{L}\\d])",
             Pattern.MULTILINE);
