@@ -8,11 +8,12 @@ import java.util.regex.Pattern;
 
 /** Where a talk is: the physical place without filler, whether it can be joined online, and the join link. */
 final class Places {
-    static final Pattern URL = Pattern.compile("https?://[^\\s<>\"'()\\[\\]{}|]+[^\\s<>\"'()\\[\\]{}|.,;:!?*]");
+    static final Pattern URL = Pattern.compile("(?:https?://|(?<![\\w@/.])www\\.)[^\\s<>\"'()\\[\\]{}|]+[^\\s<>\"'()\\[\\]{}|.,;:!?*]");
     private static final Pattern JOIN_HOST = Pattern.compile(
             "zoom\\.(us|com)|teams\\.microsoft|teams\\.live|meet\\.google|webex\\.com|bluejeans|gotomeeting|youtube\\.com/live|"
                     + "youtu\\.be|twitch\\.tv|meet\\.jit\\.si|whereby\\.com|eventbrite|/webinar|/register|zoomgov|panopto|livestream",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern JOIN_PATH = Pattern.compile("/j/|/join|meetup-join|/meeting|/webinar/register|/s/|/w/|\\?pwd=");
     private static final Pattern ONLINE_WORDS = Pattern.compile(
             "\\b(zoom|online|virtual(ly)?|webinar|teams|webex|livestream(ed)?|live[- ]stream(ed)?|remote(ly)?|hybrid|google meet|"
                     + "streamed|broadcast|bluejeans|jitsi)\\b",
@@ -21,7 +22,8 @@ final class Places {
     private static final Pattern PROSE_ONLINE = Pattern.compile(
             "\\b(zoom|webex|teams meeting|microsoft teams|google meet|livestream(ed)?|live[- ]stream(ed)?|webinar|hybrid (event|talk|seminar|format)|"
                     + "(join|attend|participate|watch)\\s+(us\\s+)?(online|remotely|virtually)|online\\s+(via|on|through|at)|"
-                    + "virtual (talk|seminar|event|lecture|colloquium|meeting)|will be (streamed|broadcast|held online|online|recorded and streamed))\\b",
+                    + "virtual (talk|seminar|event|lecture|colloquium|meeting)|will be (streamed|broadcast|held online|online|recorded and streamed)|"
+                    + "held (online|virtually)|(attend|participate|join) virtually|online-veranstaltung|per zoom|über zoom|via teams)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern FILLER = Pattern.compile(
             "^(?:the\\s+)?(?:talk|seminar|lecture|event|colloquium|meeting)?\\s*(?:will\\s+(?:be\\s+)?(?:given|held|take\\s+place|happen)|"
@@ -72,14 +74,22 @@ final class Places {
                 continue;
             }
             Matcher m = URL.matcher(text);
+            String meeting = null;
             while (m.find()) {
                 String url = m.group();
                 if (JOIN_HOST.matcher(url).find()) {
-                    return url;
+                    if (JOIN_PATH.matcher(url).find()) {
+                        return url; // a link that joins the meeting itself
+                    }
+                    meeting = meeting == null ? url : meeting;
+                    continue;
                 }
                 if (fallback == null && mentionsOnline(text.substring(Math.max(0, m.start() - 80), m.start()))) {
                     fallback = url;
                 }
+            }
+            if (meeting != null) {
+                return meeting;
             }
         }
         return fallback;

@@ -41,7 +41,7 @@ final class ScheduleReader {
             MessageText itemMessage = new MessageText(message.messageId(), "", message.fromName(), message.fromAddress(),
                     message.date(), message.listId(), itemLines);
             LocalDate date = item.headingDate() != null ? item.headingDate() : preambleDate;
-            Talk talk = new TalkAssembler(itemMessage, defaults, itemLines, new Inherited(date, preambleTime, preambleEnd, preambleLocation))
+            Talk talk = new TalkAssembler(itemMessage, defaults, itemLines, new Inherited(date, preambleTime, preambleEnd, preambleLocation, Places.proseOffersOnline(preamble)))
                     .assemble(LabeledFields.find(itemLines), false);
             if (talk != null && talk.speakers().isEmpty() && !preambleSpeakers.isEmpty()) {
                 talk = withSpeakers(talk, preambleSpeakers); // a series by one speaker, named once above the list

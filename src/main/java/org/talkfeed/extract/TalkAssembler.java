@@ -145,7 +145,7 @@ final class TalkAssembler {
         boolean online = url != null || Places.mentionsOnline(links) || where.stream().anyMatch(Places::mentionsOnline)
                 || Places.mentionsOnline(when);
         if (url == null && !online) {
-            online = Places.proseOffersOnline(firstParagraphs(prose));
+            online = Places.proseOffersOnline(firstParagraphs(prose)) || inherited.online();
         }
         String host = host(fields, prose);
         String series = series(fields);
