@@ -105,6 +105,20 @@ final class TalkAssembler {
         if (time == null && !partOfDigest) {
             time = firstTime(message.subject(), true);
         }
+        if (time != null && time.end() == null && time.position() >= 0) {
+            time = withLaterEnd(time, timeContext);
+        }
+        if (time != null && time.end() == null && !partOfDigest) {
+            for (TimeRange same : new TimeFinder(true).find(prose)) {
+                if (same.start().equals(time.start())) {
+                    TimeRange ended = withLaterEnd(same, prose); // the body repeats the start and says when it ends
+                    if (ended.end() != null) {
+                        time = new TimeRange(time.start(), ended.end(), time.position(), time.endPosition(), time.warning());
+                        break;
+                    }
+                }
+            }
+        }
         if (time == null && inherited.start() != null) {
             time = new TimeRange(inherited.start(), inherited.end(), -1, -1, null);
         }
@@ -164,6 +178,29 @@ final class TalkAssembler {
         double confidence = confidence(title, speakers, time, location != null || online, warnings);
         return new Talk(title, speakers, date.date(), time == null ? null : time.start(), time == null ? null : time.end(),
                 zone, location, online, url, host, series, abstractText, bio, confidence, warnings);
+    }
+
+    private static final java.util.regex.Pattern UNTIL = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:until|till|to|ending at|ends at|end at|finish(?:es)? at|run(?:s)? (?:until|till|to))\\s+(?:about\\s+|around\\s+|approximately\\s+|ca\\.?\\s+)?");
+
+    /** "begin at 3:30 and run until around 5:00": an end stated apart from the start, in the next few words. */
+    private static TimeRange withLaterEnd(TimeRange time, String text) {
+        int from = Math.min(text.length(), time.endPosition());
+        String after = text.substring(from, Math.min(text.length(), from + 100));
+        java.util.regex.Matcher until = UNTIL.matcher(after);
+        if (!until.find()) {
+            return time;
+        }
+        List<TimeRange> ends = new TimeFinder(false).find(after.substring(until.end()));
+        if (ends.isEmpty() || ends.get(0).position() > 0) {
+            return time;
+        }
+        java.time.LocalTime end = ends.get(0).start();
+        if (end.isBefore(time.start()) && end.getHour() < 12) {
+            end = end.plusHours(12);
+        }
+        return end.isAfter(time.start()) ? new TimeRange(time.start(), end, time.position(), time.endPosition(), time.warning())
+                : time;
     }
 
     private DateMention firstDate(String text, boolean relativeToo) {
