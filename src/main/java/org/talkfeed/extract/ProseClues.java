@@ -507,6 +507,29 @@ final class ProseClues {
         return FIRST_PERSON.matcher(text).find();
     }
 
+    /** In a listing, the place given on the line (or the line after) that carries the talk's own date. */
+    static String locationOnDateLine(String text, java.time.LocalDate date, DateFinder dates) {
+        if (date == null) {
+            return null;
+        }
+        String[] lines = text.split("\n");
+        for (int i = 0; i < Math.min(lines.length, 200); i++) {
+            String line = lines[i];
+            if (line.contains(":") && Label.of(line.substring(0, line.indexOf(':')).replaceAll("[^\\p{L} ]", "").strip()) != null) {
+                continue;
+            }
+            boolean ours = dates.find(line).stream().anyMatch(d -> d.date().equals(date) && !d.relative());
+            if (ours) {
+                String near = line + (i + 1 < lines.length ? "\n" + lines[i + 1] : "");
+                String place = locationFromProse(near);
+                if (place != null) {
+                    return place;
+                }
+            }
+        }
+        return null;
+    }
+
     /** "Rebecca Parker's Defense" in a subject or a line: the speaker. */
     static Speaker possessiveSpeaker(String text) {
         Matcher m = POSSESSIVE.matcher(text);

@@ -149,6 +149,9 @@ final class TalkAssembler {
         List<String> where = all(fields, Label.WHERE);
         String location = Places.location(where);
         if (location == null && where.isEmpty() && !partOfDigest) {
+            location = ProseClues.locationOnDateLine(prose, date.date(), dates);
+        }
+        if (location == null && where.isEmpty() && !partOfDigest) {
             location = ProseClues.locationFromProse(firstParagraphs(prose));
         }
         if (location == null && where.isEmpty()) {
