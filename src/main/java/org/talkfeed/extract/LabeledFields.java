@@ -34,7 +34,7 @@ final class LabeledFields {
         return line.substring(start, i).toLowerCase(Locale.ROOT);
     }
     /** Any "Some label: value" line, known label or not: it ends the short field before it. */
-    private static final Pattern ANY_LABEL = Pattern.compile("^\\s*[-•#>]*\\s*\\p{Lu}[\\p{L} &/()-]{1,28}:(\\s|$)");
+    private static final Pattern ANY_LABEL = Pattern.compile("^\\s*[-•#>]*\\s*[\\p{Lu}\\d][\\p{L}\\d &/()-]{1,28}\\s?:(\\s|$)");
 
     private LabeledFields() {
     }

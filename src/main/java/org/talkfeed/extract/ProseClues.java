@@ -315,7 +315,7 @@ final class ProseClues {
             from = m.start("place") + 1; // a rejected mention may hide a real one that starts inside it
             String place = m.group("place").replaceAll("\\s+", " ").strip();
             if (CALENDAR_WORD.matcher(place).find() || AFTER_IS_MONTH.matcher(text.substring(m.end())).find()
-                    || place.split(" ").length > 9) {
+                    || place.split(" ").length > 9 || place.length() < 3 || place.matches("(?i).*\\d\\s*[ap]\\.?m\\b.*")) {
                 continue;
             }
             boolean digit = place.matches(".*\\d.*");
