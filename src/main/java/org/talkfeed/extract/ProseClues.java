@@ -193,7 +193,11 @@ final class ProseClues {
     private static Speaker nameOnItsOwnLine(String text) {
         String[] lines = text.split("\n");
         for (int i = 0; i < Math.min(lines.length, 60); i++) {
-            String line = lines[i].strip().replaceAll("^[|*#=+\\s-]+|[|*#=+\\s-]+$", "");
+            if (lines[i].contains("@") && (lines[i].contains(";") || lines[i].contains(","))) {
+                continue; // a list of addresses (a forwarded Cc: line), not a speaker's line
+            }
+            String line = lines[i].replaceAll("<?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+>?|<?https?://\\S+>?", " ")
+                    .strip().replaceAll("^[|*#=+\\s-]+|[|*#=+\\s-]+$", "").replaceAll("\\s{2,}", " ");
             if (line.isEmpty() || line.length() > 60 || line.contains(":")) {
                 continue;
             }
