@@ -76,6 +76,6 @@ final class NameCheck {
 
     private static boolean usedInLowerCase(String word, String text) {
         // not inside an address: "andrew.cmu.edu" says nothing about the name Andrew
-        return Pattern.compile("(?<![\\p{L}.@/_-])" + Pattern.quote(word) + "(?![\\p{L}@_-]|\\.\\p{L})").matcher(text).find();
+        return Pattern.compile("(?<![\\p{L}.@/_-])" + Pattern.quote(word) + "(?![\\p{L}@_+-]|\\.\\p{L})").matcher(text).find();
     }
 }

@@ -206,7 +206,9 @@ final class ProseClues {
                 return several.get(0);
             }
             Speaker speaker = SpeakerParser.parseOne(line);
-            if (speaker != null && speaker.affiliation() == null && speaker.name().split("\\s+").length >= 2
+            boolean placed = speaker != null && (speaker.affiliation() == null
+                    || SpeakerParser.looksLikeInstitution(speaker.affiliation()) || line.matches(".*\\(.*\\).*"));
+            if (placed && speaker.name().split("\\s+").length >= 2 && line.length() <= 90
                     && NameCheck.plausible(speaker.name(), text)) {
                 return speaker;
             }

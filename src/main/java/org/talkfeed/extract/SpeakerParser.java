@@ -30,6 +30,7 @@ final class SpeakerParser {
     /** Words that are no one's name: abstract nouns by their ending, buildings, organizations. */
     private static final Pattern NOT_A_NAME_WORD = Pattern.compile(
             ".{3,}(?:tion|tions|ment|ments|ness|ity|ities|ology|ologies|ics|ance|ances|ence|ences|ship|ism|isms|ized|izing)"
+                    + "|.{7,}al|no|change|changes|cancelled|canceled|postponed|update|reminder"
                     + "|hall|auditorium|room|building|commission|committee|department|institute|university|college|calendar|"
                     + "section|head|observations?|reflections?|phase|modification|management|operations|advanced|critical|social|"
                     + "federal|national|international|annual|special|general|new|north|south|east|west|central|carolina|county|"
@@ -75,7 +76,7 @@ final class SpeakerParser {
             "department", "dept", "dept.", "faculty", "visiting", "senior", "principal", "staff", "chief", "graduate",
             "undergraduate", "phd", "ph.d.", "emeritus", "instructor");
     private static final Pattern INSTITUTION = Pattern.compile(
-            "\\b(univ|universit|institut|college|school|laborator|lab\\b|labs\\b|cent(er|re)|inc\\b|corp|research|"
+            "\\b(univ|universit|institut|college|school|laborator|lab\\b|labs\\b|cent(er|re)|inc\\b|corp|research|u\\.? of\\b|"
                     + "hospital|academy|foundation|polytechn|ecole|école|eth\\b|mit\\b|cnrs|inria|max planck|google|"
                     + "microsoft|meta\\b|amazon|ibm|deepmind|openai|nvidia|apple|tti|ucla|ucsd|nyu|cmu|epfl|kaist)",
             Pattern.CASE_INSENSITIVE);
