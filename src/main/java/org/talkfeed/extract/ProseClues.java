@@ -14,6 +14,12 @@ final class ProseClues {
     /** "Jane Doe's talk", "Rebecca Parker's Defense". */
     private static final Pattern POSSESSIVE = Pattern.compile(NAME + "['’]s\\s+(?:[\\p{L}-]+\\s+){0,3}(?i:talk|lecture|seminar|"
             + "defen[cs]e|presentation|colloquium|keynote|thesis|dissertation|webinar)\\b");
+    private static final Pattern SPEAKER_OPENS = Pattern.compile(
+            NAME + "\\s+(?:at\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*\\s+(?i:seminar|colloquium|lunch|lecture)|talking|talks|speaks|speaking|to speak|will speak|"
+                    + "lectures|presents|on\\s+\\p{Lu})\\b");
+    /** "Physic Colloquium, Monday, Feb. 27, Steve Granick, University of Illinois": a person, then an institution. */
+    private static final Pattern COMMA_SEGMENTS = Pattern.compile("\\s*,\\s*");
+
     /** "Richard Littauer's Thesis Colloquium" before a colon in a subject: whatever the event is called. */
     private static final Pattern OWNER = Pattern.compile(NAME + "['’]s\\s+\\p{Lu}");
     /** A line announcing that the title comes next: "The title and abstract of his talk follow." */
@@ -410,6 +416,13 @@ final class ProseClues {
                         : new SubjectParts(null, rest.get(0), series);
             }
         }
+        Matcher opening = SPEAKER_OPENS.matcher(s);
+        if (opening.lookingAt()) {
+            Speaker speaker = SpeakerParser.parseOne(opening.group(1));
+            if (speaker != null && speaker.name().contains(" ")) {
+                return new SubjectParts(speaker, null, null); // "Steve Shafer at IUS seminar", "Stuart Friedberg talking Friday"
+            }
+        }
         String[] slashed = s.split("\\s*/\\s*");
         if (slashed.length >= 3) {
             // "HCI Seminar/Robert Stevens/Friday, September 10": the part that is a person
@@ -489,13 +502,19 @@ final class ProseClues {
                 continue; // a labeled field, read elsewhere
             }
             for (DateMention mention : dates.find(line)) {
-                if (!mention.date().equals(date) || mention.start() < 3) {
+                if (!mention.date().equals(date)) {
                     continue;
+                }
+                String after = line.substring(mention.end()).replaceFirst("^\\s*[:–—-]\\s*", "");
+                Speaker following = after.isBlank() ? null : SpeakerParser.parseOne(after.split("\\s+[-–—]\\s+")[0]);
+                if (following != null && following.name().contains(" ") && line.substring(mention.end()).matches("^\\s*[:–—-].*")
+                        && NameCheck.plausible(following.name(), text)) {
+                    return following; // "Tuesday, May 16: Cindy Bryce - Thesis Proposal"
                 }
                 String lead = line.substring(0, mention.start()).replaceFirst("^[\\s\\d/.:-]*", "");
                 lead = TIME_PREFIX.matcher(lead).replaceFirst("");
                 lead = lead.replaceAll("[\\s,:;|–—-]+(?:\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?[\\s,–—-]*)*$", "").strip();
-                Speaker speaker = lead.isEmpty() ? null : SpeakerParser.parseOne(lead);
+                Speaker speaker = lead.isEmpty() || mention.start() < 3 ? null : SpeakerParser.parseOne(lead);
                 if (speaker != null && speaker.name().contains(" ") && NameCheck.plausible(speaker.name(), text)) {
                     return speaker;
                 }
@@ -511,6 +530,26 @@ final class ProseClues {
 
     static boolean firstPersonTalk(String text) {
         return FIRST_PERSON.matcher(text).find();
+    }
+
+    /** In a line of comma-separated parts, a person's name followed by an institution. */
+    static Speaker personBeforeInstitution(String text) {
+        String[] lines = text.split("\n");
+        for (int i = 0; i < Math.min(lines.length, 40); i++) {
+            if (lines[i].contains("@")) {
+                continue;
+            }
+            String[] parts = COMMA_SEGMENTS.split(lines[i].strip());
+            for (int k = 0; k + 1 < parts.length; k++) {
+                Speaker speaker = SpeakerParser.parseOne(parts[k]);
+                if (speaker != null && speaker.affiliation() == null && speaker.name().contains(" ")
+                        && SpeakerParser.looksLikeInstitution(parts[k + 1]) && NameCheck.plausible(speaker.name(), text)) {
+                    String rest = String.join(", ", java.util.Arrays.asList(parts).subList(k + 1, parts.length));
+                    return new Speaker(speaker.name(), rest.replaceAll("[,.;\\s]+$", ""));
+                }
+            }
+        }
+        return null;
     }
 
     /** In a listing, the place given on the line (or the line after) that carries the talk's own date. */

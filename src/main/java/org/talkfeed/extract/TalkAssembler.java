@@ -137,6 +137,12 @@ final class TalkAssembler {
         List<Speaker> speakers = speakers(fields);
         String title = title(fields);
         SpeakerAndTitle fallback = fallbacks(speakers, title, prose);
+        if (fallback.speakers().isEmpty() && !partOfDigest) {
+            Speaker listed = ProseClues.personBeforeInstitution(prose);
+            if (listed != null) {
+                fallback = new SpeakerAndTitle(List.of(listed), fallback.title());
+            }
+        }
         if (fallback.speakers().isEmpty()) {
             Speaker onDateLine = ProseClues.speakerOnDateLine(prose, date.date(), dates);
             if (onDateLine != null) {
