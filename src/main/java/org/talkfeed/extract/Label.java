@@ -17,7 +17,7 @@ enum Label {
             "location/zoom", "where/zoom", "address", "ort", "raum", "veranstaltungsort", "wo", "lieu", "salle"),
     SPEAKER("who", "speaker", "speakers", "speaker(s)", "presenter", "presenters", "presenter(s)", "lecturer",
             "guest speaker", "invited speaker", "keynote speaker", "talk by", "by", "candidate", "phd candidate", "student",
-            "lecture by", "presented by", "given by", "keynote", "name", "author", "lecturer(s)", "panelists", "panelist", "instructor", "instructors", "referent", "referentin", "referenten", "referentinnen",
+            "lecture by", "presented by", "given by", "keynote", "name", "author", "lecturer(s)", "panelists", "panelist", "referent", "referentin", "referenten", "referentinnen",
             "referierende", "vortragende", "vortragender", "sprecher", "sprecherin", "redner", "rednerin", "gast",
             "orateur", "oratrice", "conférencier", "conférencière", "intervenant", "intervenante"),
     AFFILIATION("affiliation", "institution", "institute", "university", "organization", "organisation"),

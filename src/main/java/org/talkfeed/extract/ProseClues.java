@@ -501,10 +501,11 @@ final class ProseClues {
             if (line.contains(":") && Label.of(line.substring(0, line.indexOf(':')).replaceAll("[^\\p{L} ]", "").strip()) != null) {
                 continue; // a labeled field, read elsewhere
             }
-            for (DateMention mention : dates.find(line)) {
-                if (!mention.date().equals(date)) {
-                    continue;
-                }
+            if (line.length() > 300) {
+                continue; // not a schedule line
+            }
+            DateMention ours = dates.find(line).stream().filter(d -> d.date().equals(date)).findFirst().orElse(null);
+            for (DateMention mention : ours == null ? List.<DateMention>of() : List.of(ours)) {
                 String after = line.substring(mention.end()).replaceFirst("^\\s*[:–—-]\\s*", "");
                 Speaker following = after.isBlank() ? null : SpeakerParser.parseOne(after.split("\\s+[-–—]\\s+")[0]);
                 if (following != null && following.name().contains(" ") && line.substring(mention.end()).matches("^\\s*[:–—-].*")
@@ -536,7 +537,7 @@ final class ProseClues {
     static Speaker personBeforeInstitution(String text) {
         String[] lines = text.split("\n");
         for (int i = 0; i < Math.min(lines.length, 40); i++) {
-            if (lines[i].contains("@")) {
+            if (lines[i].contains("@") || lines[i].length() > 300) {
                 continue;
             }
             String[] parts = COMMA_SEGMENTS.split(lines[i].strip());
@@ -563,7 +564,7 @@ final class ProseClues {
             if (line.contains(":") && Label.of(line.substring(0, line.indexOf(':')).replaceAll("[^\\p{L} ]", "").strip()) != null) {
                 continue;
             }
-            boolean ours = dates.find(line).stream().anyMatch(d -> d.date().equals(date) && !d.relative());
+            boolean ours = line.length() <= 300 && dates.find(line).stream().anyMatch(d -> d.date().equals(date) && !d.relative());
             if (ours) {
                 String near = line + (i + 1 < lines.length ? "\n" + lines[i + 1] : "");
                 String place = locationFromProse(near);
