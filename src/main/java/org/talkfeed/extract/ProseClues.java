@@ -84,8 +84,11 @@ final class ProseClues {
                     + "|(?:" + CAP + SP + "){1,4}(?:(?i:main|large|small|new|old)" + SP + ")?" + BUILDING + "(?:" + SP + "(?i:room" + SP + ")?" + ROOM_NO + ")?"
                     + "(?:," + SP + "(?i:room" + SP + ")?" + ROOM_NO + ")?"
                     + "(?:,[ \\t]*the[ \\t]+" + CAP + "(?:[ \\t]+(?:of[ \\t]+|and[ \\t]+)?" + CAP + "){0,5})?"
+                    + "(?:,[ \\t]*\\d{1,2}(?:st|nd|rd|th)[ \\t]+(?i:floor)(?:,?[ \\t]*(?:of[ \\t]+)?(?:the[ \\t]+)?" + CAP
+                    + "(?:[ \\t]+(?:of[ \\t]+)?" + CAP + "){0,4})?)?"
+                    + "(?:,[ \\t]*" + CAP + "(?:[ \\t]+" + CAP + "){0,2}[ \\t]+" + BUILDING + "(?:[ \\t]+" + ROOM_NO + ")?)?"
                     + "|" + ROOM_NO + SP + CAP + "(?:[ \\t]+" + CAP + "){0,2}(?:" + SP + BUILDING + ")?"
-                    + "|" + CAP + "(?:[ \\t]+" + CAP + ")?[ \\t]+" + ROOM_NO
+                    + "|" + CAP + "(?:[ \\t]+" + CAP + ")?" + SP + ROOM_NO
                     + "|" + BUILDING + "[ \\t]+(?:des|der|im|am|de|du|de la)[ \\t]+" + CAP + "(?:[ \\t]+" + CAP + "){0,3}"
                     + "|\\p{Lu}\\p{L}{0,3}\\d{3,4}[A-Za-z]?|\\d{3,4}\\p{Lu}{2,4}"
                     + "|\\d{3,4}[A-Za-z]?(?=[ \\t]*[.,;)\\n]))(?![\\p{L}\\d])",
@@ -348,6 +351,9 @@ final class ProseClues {
             }
             if (place.matches("(?i)^the\\b.*") && !digit) {
                 score -= 2;
+            }
+            if (!digit && SpeakerParser.looksLikeInstitution(place)) {
+                score -= 2; // "Systems Research Center" names who, a room number says where
             }
             int at = m.start("place");
             if (times.stream().anyMatch(t -> Math.abs(t.position() - at) <= 160)) {
