@@ -126,7 +126,8 @@ final class LabeledFields {
                 if (ANY_LABEL.matcher(undecorate(line)).find()) {
                     break;
                 }
-                if (label != Label.WHEN && label != Label.TIME && label != Label.DATE && !new TimeFinder(true).find(line).isEmpty()) {
+                if (label != Label.WHEN && label != Label.TIME && label != Label.DATE && mayHoldTime(line)
+                        && !new TimeFinder(true).find(line).isEmpty()) {
                     break; // "REFRESHMENTS at 3:00" under a place is another matter
                 }
                 if (added >= MAX_SHORT_FIELD_LINES || (sawBlank && !isIndented(line))) {
@@ -176,6 +177,10 @@ final class LabeledFields {
             }
             return matches[i];
         }
+    }
+
+    private static boolean mayHoldTime(String line) {
+        return line.chars().anyMatch(Character::isDigit) || line.toLowerCase(Locale.ROOT).contains("noon");
     }
 
     private static boolean isIndented(String line) {

@@ -70,7 +70,7 @@ final class Places {
     static String joinUrl(String... texts) {
         String fallback = null;
         for (String text : texts) {
-            if (text == null) {
+            if (text == null || (!text.contains("http") && !text.contains("www."))) {
                 continue;
             }
             Matcher m = URL.matcher(text);

@@ -321,7 +321,7 @@ final class ProseClues {
 
     /** "in Room 101 of the Science Center", "in Wean Hall 7500", "1001 Hamburg Hall": the most place-like mention. */
     static String locationFromProse(String text) {
-        List<TimeRange> times = new TimeFinder(true).find(text);
+        List<TimeRange> times = null;
         Matcher m = PLACE_IN_PROSE.matcher(text);
         String best = null;
         int bestScore = 0;
@@ -356,6 +356,9 @@ final class ProseClues {
                 score -= 2; // "Systems Research Center" names who, a room number says where
             }
             int at = m.start("place");
+            if (times == null) {
+                times = new TimeFinder(true).find(text); // worked out once, only when there is a place to weigh
+            }
             if (times.stream().anyMatch(t -> Math.abs(t.position() - at) <= 160)) {
                 score += 2; // said with the time of the talk
             }
@@ -507,8 +510,8 @@ final class ProseClues {
             if (line.contains(":") && Label.of(line.substring(0, line.indexOf(':')).replaceAll("[^\\p{L} ]", "").strip()) != null) {
                 continue; // a labeled field, read elsewhere
             }
-            if (line.length() > 300) {
-                continue; // not a schedule line
+            if (line.length() > 300 || line.chars().noneMatch(Character::isDigit)) {
+                continue; // not a schedule line with a date
             }
             DateMention ours = dates.find(line).stream().filter(d -> d.date().equals(date)).findFirst().orElse(null);
             for (DateMention mention : ours == null ? List.<DateMention>of() : List.of(ours)) {
@@ -548,9 +551,12 @@ final class ProseClues {
             }
             String[] parts = COMMA_SEGMENTS.split(lines[i].strip());
             for (int k = 0; k + 1 < parts.length; k++) {
+                if (!SpeakerParser.looksLikeInstitution(parts[k + 1])) {
+                    continue;
+                }
                 Speaker speaker = SpeakerParser.parseOne(parts[k]);
                 if (speaker != null && speaker.affiliation() == null && speaker.name().contains(" ")
-                        && SpeakerParser.looksLikeInstitution(parts[k + 1]) && NameCheck.plausible(speaker.name(), text)) {
+                        && NameCheck.plausible(speaker.name(), text)) {
                     String rest = String.join(", ", java.util.Arrays.asList(parts).subList(k + 1, parts.length));
                     return new Speaker(speaker.name(), rest.replaceAll("[,.;\\s]+$", ""));
                 }
@@ -570,7 +576,8 @@ final class ProseClues {
             if (line.contains(":") && Label.of(line.substring(0, line.indexOf(':')).replaceAll("[^\\p{L} ]", "").strip()) != null) {
                 continue;
             }
-            boolean ours = line.length() <= 300 && dates.find(line).stream().anyMatch(d -> d.date().equals(date) && !d.relative());
+            boolean ours = line.length() <= 300 && line.chars().anyMatch(Character::isDigit)
+                    && dates.find(line).stream().anyMatch(d -> d.date().equals(date) && !d.relative());
             if (ours) {
                 String near = line + (i + 1 < lines.length ? "\n" + lines[i + 1] : "");
                 String place = locationFromProse(near);

@@ -109,15 +109,7 @@ final class TalkAssembler {
             time = withLaterEnd(time, timeContext);
         }
         if (time != null && time.end() == null && !partOfDigest) {
-            for (TimeRange same : new TimeFinder(true).find(prose)) {
-                if (same.start().equals(time.start())) {
-                    TimeRange ended = withLaterEnd(same, prose); // the body repeats the start and says when it ends
-                    if (ended.end() != null) {
-                        time = new TimeRange(time.start(), ended.end(), time.position(), time.endPosition(), time.warning());
-                        break;
-                    }
-                }
-            }
+            time = endFromBody(time, prose);
         }
         if (time == null && inherited.start() != null) {
             time = new TimeRange(inherited.start(), inherited.end(), -1, -1, null);
@@ -191,6 +183,28 @@ final class TalkAssembler {
 
     private static final java.util.regex.Pattern UNTIL = java.util.regex.Pattern.compile(
             "(?i)\\b(?:until|till|to|ending at|ends at|end at|finish(?:es)? at|run(?:s)? (?:until|till|to))\\s+(?:about\\s+|around\\s+|approximately\\s+|ca\\.?\\s+)?");
+
+    private static final java.util.regex.Pattern UNTIL_WORDS = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:until|till|ending at|ends at|end at|finish(?:es)? at)\\b|(?<=\\d)\\s*(?:[ap]\\.?m\\.?)?\\s*(?:to|-|–|—)(?=\\s*\\d)");
+
+    /** The body repeats the start and says when it ends: looked for only around "until" and the like, in small windows. */
+    private static TimeRange endFromBody(TimeRange time, String body) {
+        String prose = body.length() > 3000 ? body.substring(0, 3000) : body;
+        java.util.regex.Matcher until = UNTIL_WORDS.matcher(prose);
+        while (until.find()) {
+            int from = Math.max(0, until.start() - 100);
+            String window = prose.substring(from, Math.min(prose.length(), until.end() + 40));
+            for (TimeRange same : new TimeFinder(true).find(window)) {
+                if (same.start().equals(time.start())) {
+                    TimeRange ended = same.end() != null ? same : withLaterEnd(same, window);
+                    if (ended.end() != null) {
+                        return new TimeRange(time.start(), ended.end(), time.position(), time.endPosition(), time.warning());
+                    }
+                }
+            }
+        }
+        return time;
+    }
 
     /** "begin at 3:30 and run until around 5:00": an end stated apart from the start, in the next few words. */
     private static TimeRange withLaterEnd(TimeRange time, String text) {

@@ -27,6 +27,10 @@ final class WeeklySeries {
 
     /** The talks of a weekly series the text describes, each a copy of the base talk on its day; empty when none. */
     static List<Talk> expand(String text, Talk base, DateFinder dates) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!lower.contains("days ") && !lower.contains("days,") && !lower.contains("every ") && !lower.contains("each ")) {
+            return List.of(); // no "Thursdays", "every Thursday": no recurrence to read
+        }
         Matcher m = WEEKDAYS.matcher(text);
         while (m.find()) {
             String after = text.substring(m.end(), Math.min(text.length(), m.end() + 90));
