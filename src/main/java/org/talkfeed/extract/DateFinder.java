@@ -29,7 +29,7 @@ final class DateFinder {
     // The patterns start at the month or the day; a weekday before them is read backwards (WEEKDAY_BEFORE),
     // which keeps the scan cheap: most positions fail on their first character.
     private static final Pattern MONTH_FIRST = Pattern.compile(
-            "\\b" + MONTH + "\\s+" + DAY + "\\b(?:,?\\s+" + YEAR + "\\b)?", Pattern.CASE_INSENSITIVE);
+            "\\b(?=[JFMASONDjfmasond])" + MONTH + "\\s+" + DAY + "\\b(?:,?\\s+" + YEAR + "\\b)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DAY_FIRST = Pattern.compile(
             "\\b" + DAY + "(?:\\s+of)?\\s+" + MONTH + "(?![a-z])(?:,?\\s+" + YEAR + "\\b)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern WEEKDAY_BEFORE = Pattern.compile(

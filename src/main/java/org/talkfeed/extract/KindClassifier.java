@@ -52,8 +52,12 @@ final class KindClassifier {
 
     /** Whether the text reads as list traffic that is not a talk (calls for papers, job ads, courses, CVs). */
     static boolean looksLikeOtherTraffic(String subject, String body) {
-        return NOT_TALK.matcher(subject).find()
-                || NOT_TALK.matcher(body.length() > 3000 ? body.substring(0, 3000) : body).results().count() >= 2;
+        if (NOT_TALK.matcher(subject).find()) {
+            return true;
+        }
+        java.util.regex.Matcher m = NOT_TALK.matcher(body.length() > 3000 ? body.substring(0, 3000) : body);
+        return m.find() && m.find(); // two signs in the body
+
     }
 
     private static String firstSentences(String text) {
