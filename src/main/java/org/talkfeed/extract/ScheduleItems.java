@@ -45,7 +45,7 @@ final class ScheduleItems {
         List<String> preamble = new ArrayList<>();
         List<String> current = null;
         for (String line : lines) {
-            if (ProseClues.headline(line) != null) {
+            if (SpeakerClues.headline(line) != null) {
                 if (current != null) {
                     items.add(new Item(List.copyOf(current), null, null));
                 }
@@ -197,7 +197,7 @@ final class ScheduleItems {
         if (!gap && previousItem != null && previousItem.size() == 1) {
             return null; // the line above is the previous item's own anchor line
         }
-        if (ProseClues.headline(above) != null) {
+        if (SpeakerClues.headline(above) != null) {
             return above;
         }
         if (gap) {

@@ -30,13 +30,13 @@ final class ScheduleReader {
         List<TimeRange> preambleTimes = new TimeFinder(true).find(preamble);
         LocalTime preambleTime = preambleTimes.isEmpty() ? null : preambleTimes.get(0).start();
         LocalTime preambleEnd = preambleTimes.isEmpty() ? null : preambleTimes.get(0).end();
-        String preambleLocation = ProseClues.locationFromProse(preamble);
-        List<org.talkfeed.talk.Speaker> preambleSpeakers = preamble.isBlank() ? List.of() : ProseClues.speakersFromProse(preamble);
+        String preambleLocation = PlaceClues.locationFromProse(preamble);
+        List<org.talkfeed.talk.Speaker> preambleSpeakers = preamble.isBlank() ? List.of() : SpeakerClues.speakersFromProse(preamble);
         List<Talk> talks = new ArrayList<>();
         for (ScheduleItems.Item item : schedule.items()) {
             List<String> itemLines = new ArrayList<>(item.lines());
             if (item.lead() != null) {
-                itemLines.add(0, ProseClues.headline(item.lead()) != null ? item.lead() : "Speaker: " + item.lead());
+                itemLines.add(0, SpeakerClues.headline(item.lead()) != null ? item.lead() : "Speaker: " + item.lead());
             }
             MessageText itemMessage = new MessageText(message.messageId(), "", message.fromName(), message.fromAddress(),
                     message.date(), message.listId(), itemLines);

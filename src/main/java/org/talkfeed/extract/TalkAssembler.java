@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -41,11 +40,11 @@ final class TalkAssembler {
         this.dates = new DateFinder(reference, defaults.dayFirst());
     }
 
-    private ProseClues.SubjectParts subject;
+    private SubjectLine.SubjectParts subject;
 
-    private ProseClues.SubjectParts subjectParts() {
+    private SubjectLine.SubjectParts subjectParts() {
         if (subject == null) {
-            subject = ProseClues.subjectParts(message.subject());
+            subject = SubjectLine.subjectParts(message.subject());
         }
         return subject;
     }
@@ -99,17 +98,17 @@ final class TalkAssembler {
         }
         String timeContext = timeText.isEmpty() ? when : timeText;
         if (time == null && !partOfDigest) {
-            time = nearestTime(prose, date);
+            time = TalkTimes.nearestTime(prose, date, dates);
             timeContext = prose;
         }
         if (time == null && !partOfDigest) {
             time = firstTime(message.subject(), true);
         }
         if (time != null && time.end() == null && time.position() >= 0) {
-            time = withLaterEnd(time, timeContext);
+            time = TalkTimes.withLaterEnd(time, timeContext);
         }
         if (time != null && time.end() == null && !partOfDigest) {
-            time = endFromBody(time, prose);
+            time = TalkTimes.endFromBody(time, prose);
         }
         if (time == null && inherited.start() != null) {
             time = new TimeRange(inherited.start(), inherited.end(), -1, -1, null);
@@ -130,13 +129,13 @@ final class TalkAssembler {
         String title = title(fields);
         SpeakerAndTitle fallback = fallbacks(speakers, title, prose);
         if (fallback.speakers().isEmpty() && !partOfDigest) {
-            Speaker listed = ProseClues.personBeforeInstitution(prose);
+            Speaker listed = SpeakerClues.personBeforeInstitution(prose);
             if (listed != null) {
                 fallback = new SpeakerAndTitle(List.of(listed), fallback.title());
             }
         }
         if (fallback.speakers().isEmpty()) {
-            Speaker onDateLine = ProseClues.speakerOnDateLine(prose, date.date(), dates);
+            Speaker onDateLine = SpeakerClues.speakerOnDateLine(prose, date.date(), dates);
             if (onDateLine != null) {
                 fallback = new SpeakerAndTitle(List.of(onDateLine), fallback.title());
             }
@@ -147,10 +146,10 @@ final class TalkAssembler {
         List<String> where = all(fields, Label.WHERE);
         String location = Places.location(where);
         if (location == null && where.isEmpty() && !partOfDigest) {
-            location = ProseClues.locationOnDateLine(prose, date.date(), dates);
+            location = PlaceClues.locationOnDateLine(prose, date.date(), dates);
         }
         if (location == null && where.isEmpty() && !partOfDigest) {
-            location = ProseClues.locationFromProse(firstParagraphs(prose));
+            location = PlaceClues.locationFromProse(firstParagraphs(prose));
         }
         if (location == null && where.isEmpty()) {
             location = inherited.location();
@@ -181,51 +180,6 @@ final class TalkAssembler {
                 zone, location, online, url, host, series, abstractText, bio, confidence, warnings);
     }
 
-    private static final java.util.regex.Pattern UNTIL = java.util.regex.Pattern.compile(
-            "(?i)\\b(?:until|till|to|ending at|ends at|end at|finish(?:es)? at|run(?:s)? (?:until|till|to))\\s+(?:about\\s+|around\\s+|approximately\\s+|ca\\.?\\s+)?");
-
-    private static final java.util.regex.Pattern UNTIL_WORDS = java.util.regex.Pattern.compile(
-            "(?i)\\b(?:until|till|ending at|ends at|end at|finish(?:es)? at)\\b|(?<=\\d)\\s*(?:[ap]\\.?m\\.?)?\\s*(?:to|-|–|—)(?=\\s*\\d)");
-
-    /** The body repeats the start and says when it ends: looked for only around "until" and the like, in small windows. */
-    private static TimeRange endFromBody(TimeRange time, String body) {
-        String prose = body.length() > 3000 ? body.substring(0, 3000) : body;
-        java.util.regex.Matcher until = UNTIL_WORDS.matcher(prose);
-        while (until.find()) {
-            int from = Math.max(0, until.start() - 100);
-            String window = prose.substring(from, Math.min(prose.length(), until.end() + 40));
-            for (TimeRange same : new TimeFinder(true).find(window)) {
-                if (same.start().equals(time.start())) {
-                    TimeRange ended = same.end() != null ? same : withLaterEnd(same, window);
-                    if (ended.end() != null) {
-                        return new TimeRange(time.start(), ended.end(), time.position(), time.endPosition(), time.warning());
-                    }
-                }
-            }
-        }
-        return time;
-    }
-
-    /** "begin at 3:30 and run until around 5:00": an end stated apart from the start, in the next few words. */
-    private static TimeRange withLaterEnd(TimeRange time, String text) {
-        int from = Math.min(text.length(), time.endPosition());
-        String after = text.substring(from, Math.min(text.length(), from + 100));
-        java.util.regex.Matcher until = UNTIL.matcher(after);
-        if (!until.find()) {
-            return time;
-        }
-        List<TimeRange> ends = new TimeFinder(false).find(after.substring(until.end()));
-        if (ends.isEmpty() || ends.get(0).position() > 0) {
-            return time;
-        }
-        java.time.LocalTime end = ends.get(0).start();
-        if (end.isBefore(time.start()) && end.getHour() < 12) {
-            end = end.plusHours(12);
-        }
-        return end.isAfter(time.start()) ? new TimeRange(time.start(), end, time.position(), time.endPosition(), time.warning())
-                : time;
-    }
-
     private DateMention firstDate(String text, boolean relativeToo) {
         if (text == null || text.isEmpty()) {
             return null;
@@ -239,22 +193,6 @@ final class TalkAssembler {
         }
         List<TimeRange> found = new TimeFinder(strict).find(text);
         return found.isEmpty() ? null : found.get(0);
-    }
-
-    /** In prose, the time written closest after the talk's date (before it when none follows). */
-    private TimeRange nearestTime(String text, DateMention date) {
-        List<TimeRange> found = new TimeFinder(true).find(text);
-        if (found.isEmpty()) {
-            return null;
-        }
-        List<DateMention> mentions = dates.find(text);
-        int anchor = mentions.stream().filter(m -> m.date().equals(date.date())).mapToInt(DateMention::start)
-                .findFirst().orElse(-1);
-        if (anchor < 0) {
-            return found.get(0);
-        }
-        return found.stream().min(Comparator.comparingInt(t -> t.position() >= anchor
-                ? t.position() - anchor : 4 * (anchor - t.position()))).orElse(found.get(0));
     }
 
     private String defaultZone(LocalDate date, List<String> warnings) {
@@ -303,7 +241,7 @@ final class TalkAssembler {
     }
 
     private SpeakerAndTitle fallbacks(List<Speaker> speakers, String title, String prose) {
-        ProseClues.SubjectParts subject = subjectParts();
+        SubjectLine.SubjectParts subject = subjectParts();
         List<Speaker> who = speakers;
         String what = title;
         if (who.isEmpty() && subject.speaker() != null && NameCheck.plausible(subject.speaker().name(), body)) {
@@ -311,13 +249,13 @@ final class TalkAssembler {
         }
         boolean namedInSubject = false;
         if (who.isEmpty()) {
-            Speaker owner = ProseClues.possessiveSpeaker(message.subject());
+            Speaker owner = SpeakerClues.possessiveSpeaker(message.subject());
             if (owner != null) {
                 who = List.of(owner);
                 namedInSubject = true; // "Rebecca Parker's Defense": the sender may well be the speaker
             }
         }
-        ProseClues.SubjectParts headline = who.isEmpty() || what == null ? ProseClues.headline(prose) : null;
+        SubjectLine.SubjectParts headline = who.isEmpty() || what == null ? SpeakerClues.headline(prose) : null;
         if (headline != null) {
             boolean samePerson = who.isEmpty() || who.get(0).name().equalsIgnoreCase(headline.speaker().name());
             if (samePerson) {
@@ -328,37 +266,37 @@ final class TalkAssembler {
             }
         }
         if (who.isEmpty()) {
-            ProseClues.SubjectParts line = ProseClues.titleThenSpeakerLine(prose);
+            SubjectLine.SubjectParts line = SpeakerClues.titleThenSpeakerLine(prose);
             if (line != null) {
                 who = List.of(line.speaker());
                 what = what == null ? line.title() : what;
             }
         }
         if (who.isEmpty()) {
-            Speaker around = ProseClues.speakerAroundQuote(prose);
+            Speaker around = SpeakerClues.speakerAroundQuote(prose);
             if (around != null) {
                 who = List.of(around);
             }
         }
         if (who.isEmpty()) {
-            who = ProseClues.speakersFromProse(prose);
+            who = SpeakerClues.speakersFromProse(prose);
         }
         if (what == null && subject.title() != null) {
             what = subject.title();
         }
         if (what == null) {
-            what = ProseClues.titleAfterIntro(prose.lines().toList());
+            what = TitleClues.titleAfterIntro(prose.lines().toList());
         }
         if (what == null) {
-            what = ProseClues.titleLineUnderDate(prose.lines().toList(), dates);
+            what = TitleClues.titleLineUnderDate(prose.lines().toList(), dates);
         }
         if (what == null) {
-            what = ProseClues.titleFromProse(prose);
+            what = TitleClues.titleFromProse(prose);
         }
         if (what == null) {
-            what = ProseClues.titleFromProse(message.subject());
+            what = TitleClues.titleFromProse(message.subject());
         }
-        if (who.isEmpty() && message.fromName() != null && ProseClues.firstPersonTalk(prose)) {
+        if (who.isEmpty() && message.fromName() != null && SpeakerClues.firstPersonTalk(prose)) {
             Speaker sender = SpeakerParser.parseOne(message.fromName());
             if (sender != null && sender.name().contains(" ")) {
                 who = List.of(new Speaker(sender.name(), null)); // "my talk": the sender speaks
@@ -367,7 +305,7 @@ final class TalkAssembler {
         }
         boolean keepSender = namedInSubject;
         List<Speaker> notSender = who.stream()
-                .map(s -> ProseClues.fuller(s, body))
+                .map(s -> SpeakerClues.fuller(s, body))
                 .filter(s -> message.fromName() == null || !s.name().equalsIgnoreCase(message.fromName().strip())
                         || !speakers.isEmpty() || keepSender)
                 .toList();
@@ -377,7 +315,7 @@ final class TalkAssembler {
     private String host(List<Field> fields, String prose) {
         String value = all(fields, Label.HOST).stream().findFirst().orElse(null);
         if (value == null) {
-            return ProseClues.hostFromProse(prose);
+            return SpeakerClues.hostFromProse(prose);
         }
         String cleaned = EMAIL_OR_ANGLE.matcher(LabeledFields.undecorate(value)).replaceAll(" ")
                 .replaceAll("\\s+", " ").replaceAll("^[,;:\\s]+|[,;:\\s]+$", "").strip();

@@ -1,0 +1,122 @@
+package org.talkfeed.extract;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Where a talk is held, from the rooms and buildings that prose mentions. */
+final class PlaceClues {
+    private static final String SP = "[ \\t]*\\n?[ \\t]*";
+    private static final String CAP = "\\p{Lu}[\\p{L}'’.&-]*";
+    private static final String BUILDING = "(?:(?i:hall|building|bldg\\.?|auditorium|room|center|centre|theat(?:er|re)|ballroom|lounge|"
+            + "library|chapel|gallery|museum|lab|laboratory|wing|tower|house|forum|pavilion|atrium|suite|annex|conference room|"
+            + "seminar room|lecture room|lecture hall|classroom|dining room|saal|festsaal|hörsaal|aula|gebäude|seminarraum|"
+            + "rathaus|rathauses|salle|amphithéâtre|amphi))";
+    private static final String ROOM_NO = "(?:\\d{1,4}[A-Za-z]?(?:[-.]\\d{1,3}[A-Za-z]?)?|[A-Z]\\d{2,4}[A-Za-z]?)";
+    /** A place in running text: a named building or room, or a room number next to a building's name. */
+    private static final Pattern PLACE_IN_PROSE = Pattern.compile(
+            "(?<lead>\\b(?:in|at|by|inside|location|venue|place|where|im|in der|in den|ort|raum)[ \\t]*:?" + SP + "(?:the" + SP + ")?|[,;—–(*|\\t][ \\t]*|[ \\t]-[ \\t]|\\.[ \\t]+|^[ \\t]*"
+                    + "|(?<=\\s)(?=(?i:room|rm\\.?)\\s))(?<place>"
+                    + "(?i:room|rm\\.?)" + SP + ROOM_NO + "(?:,?" + SP + "(?:in|of|at)?" + SP + "(?:the" + SP + ")?" + CAP + "(?:" + SP + CAP + "){0,3})?"
+                    + "|(?:" + CAP + SP + "){1,4}(?:(?i:main|large|small|new|old)" + SP + ")?" + BUILDING + "(?:" + SP + "(?i:room" + SP + ")?" + ROOM_NO + ")?"
+                    + "(?:," + SP + "(?i:room" + SP + ")?" + ROOM_NO + ")?"
+                    + "(?:,[ \\t]*the[ \\t]+" + CAP + "(?:[ \\t]+(?:of[ \\t]+|and[ \\t]+)?" + CAP + "){0,5})?"
+                    + "(?:,[ \\t]*\\d{1,2}(?:st|nd|rd|th)[ \\t]+(?i:floor)(?:,?[ \\t]*(?:of[ \\t]+)?(?:the[ \\t]+)?" + CAP
+                    + "(?:[ \\t]+(?:of[ \\t]+)?" + CAP + "){0,4})?)?"
+                    + "(?:,[ \\t]*" + CAP + "(?:[ \\t]+" + CAP + "){0,2}[ \\t]+" + BUILDING + "(?:[ \\t]+" + ROOM_NO + ")?)?"
+                    + "|" + ROOM_NO + SP + CAP + "(?:[ \\t]+" + CAP + "){0,2}(?:" + SP + BUILDING + ")?"
+                    + "|" + CAP + "(?:[ \\t]+" + CAP + ")?" + SP + ROOM_NO
+                    + "|" + BUILDING + "[ \\t]+(?:des|der|im|am|de|du|de la)[ \\t]+" + CAP + "(?:[ \\t]+" + CAP + "){0,3}"
+                    + "|\\p{Lu}\\p{L}{0,3}\\d{3,4}[A-Za-z]?|\\d{3,4}\\p{Lu}{2,4}"
+                    + "|\\d{3,4}[A-Za-z]?(?=[ \\t]*[.,;)\\n]))(?![\\p{L}\\d])",
+            Pattern.MULTILINE);
+    private static final Pattern CALENDAR_WORD = Pattern.compile(
+            "(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|"
+                    + "october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
+                    + "saturday|sunday|date|time|speaker|title|topic|noon|am|pm|uhr|article|page|section|chapter|volume|vol|issue|"
+                    + "figure|fig|table|version|step|level|grade|phone|fax|tel|ext|route|bus|gev|mev|kev|ev|km|mb|gb|or|and)s?\\b|\\d{1,2}:\\d{2}|\\b(?:19|20)\\d\\d\\b");
+    private static final Pattern AFTER_IS_MONTH = Pattern.compile(
+            "^[ \\t.,]*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b");
+
+    private PlaceClues() {
+    }
+
+    /** "in Room 101 of the Science Center", "in Wean Hall 7500", "1001 Hamburg Hall": the most place-like mention. */
+    static String locationFromProse(String text) {
+        List<TimeRange> times = null;
+        Matcher m = PLACE_IN_PROSE.matcher(text);
+        String best = null;
+        int bestScore = 0;
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            from = m.start("place") + 1; // a rejected mention may hide a real one that starts inside it
+            String place = m.group("place").replaceAll("\\s+", " ").strip();
+            if (CALENDAR_WORD.matcher(place).find() || AFTER_IS_MONTH.matcher(text.substring(m.end())).find()
+                    || place.split(" ").length > 9 || place.length() < 3 || place.matches("(?i).*\\d\\s*[ap]\\.?m\\b.*")) {
+                continue;
+            }
+            boolean digit = place.matches(".*\\d.*");
+            boolean bareNumber = place.matches("\\d{3,4}[A-Za-z]?");
+            boolean building = place.matches("(?s).*\\b" + BUILDING + "\\b.*");
+            if (!digit && !building) {
+                continue;
+            }
+            String lead = m.group("lead").toLowerCase(java.util.Locale.ROOT).strip();
+            if (bareNumber && (!(lead.startsWith("in") || lead.startsWith("room")) || place.matches("(?:1[5-9]|20)\\d\\d"))) {
+                continue; // a number alone is a room only after "in"
+            }
+            int score = (lead.startsWith("in") || lead.startsWith("at") || lead.startsWith("by") || lead.startsWith("loc")
+                    || lead.startsWith("venue") || lead.startsWith("place") || lead.startsWith("where") ? 3 : 1)
+                    + (digit ? 2 : 0) + (building ? 1 : 0);
+            if (!building && NameCheck.hasCommonWord(place.replaceAll("[\\d.-]+[A-Za-z]?\\b", " ").strip(), text)) {
+                continue; // "Over 20", "Die 14": a common word and a number
+            }
+            if (place.matches("(?i)^the\\b.*") && !digit) {
+                score -= 2;
+            }
+            if (!digit && SpeakerParser.looksLikeInstitution(place)) {
+                score -= 2; // "Systems Research Center" names who, a room number says where
+            }
+            int at = m.start("place");
+            if (times == null) {
+                times = new TimeFinder(true).find(text); // worked out once, only when there is a place to weigh
+            }
+            if (times.stream().anyMatch(t -> Math.abs(t.position() - at) <= 160)) {
+                score += 2; // said with the time of the talk
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = place;
+            }
+        }
+        if (best == null || bestScore < 2) {
+            return null;
+        }
+        best = best.replaceFirst(",?\\s+(?:of|in|at)\\s+(?:the\\s+)?", ", ");
+        return best.replaceFirst("\\.\\s.*$", "").replaceAll("[.,]$", "").strip();
+    }
+
+    /** In a listing, the place given on the line (or the line after) that carries the talk's own date. */
+    static String locationOnDateLine(String text, java.time.LocalDate date, DateFinder dates) {
+        if (date == null) {
+            return null;
+        }
+        String[] lines = text.split("\n");
+        for (int i = 0; i < Math.min(lines.length, 200); i++) {
+            String line = lines[i];
+            if (line.contains(":") && Label.of(line.substring(0, line.indexOf(':')).replaceAll("[^\\p{L} ]", "").strip()) != null) {
+                continue;
+            }
+            boolean ours = line.length() <= 300 && line.chars().anyMatch(Character::isDigit)
+                    && dates.find(line).stream().anyMatch(d -> d.date().equals(date) && !d.relative());
+            if (ours) {
+                String near = line + (i + 1 < lines.length ? "\n" + lines[i + 1] : "");
+                String place = locationFromProse(near);
+                if (place != null) {
+                    return place;
+                }
+            }
+        }
+        return null;
+    }
+}

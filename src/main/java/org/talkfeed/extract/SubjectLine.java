@@ -1,0 +1,126 @@
+package org.talkfeed.extract;
+
+import org.talkfeed.talk.Speaker;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Speaker, title and series read from a message's subject line. */
+final class SubjectLine {
+    private static final Pattern SPEAKER_OPENS = Pattern.compile(
+            SpeakerClues.NAME + "\\s+(?:at\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*\\s+(?i:seminar|colloquium|lunch|lecture)|talking|talks|speaks|speaking|to speak|will speak|"
+                    + "lectures|presents|on\\s+\\p{Lu})\\b");
+    /** "Richard Littauer's Thesis Colloquium" before a colon in a subject: whatever the event is called. */
+    private static final Pattern OWNER = Pattern.compile(SpeakerClues.NAME + "['’]s\\s+\\p{Lu}");
+    private static final Pattern SUBJECT_TAGS = Pattern.compile(
+            "^(?:\\s*(?:\\[[^\\]]*\\]|re:|fwd?:|fw:|reminder:?|update[d]?:?|cancel+ed:?|room change:?|today:?|tomorrow:?|"
+                    + "new time:?|rescheduled:?))+\\s*",
+            Pattern.CASE_INSENSITIVE);
+
+    private SubjectLine() {
+    }
+
+    /** The subject without list tags and "Re:"/"Reminder:" prefixes. */
+    static String cleanSubject(String subject) {
+        String s = subject;
+        String before;
+        do {
+            before = s;
+            s = SUBJECT_TAGS.matcher(s).replaceFirst("");
+        } while (!s.equals(before));
+        return s.strip();
+    }
+
+    /** "Series: Speaker, Affiliation" or "Speaker: Title" in a subject line. */
+    static SubjectParts subjectParts(String subject) {
+        String s = cleanSubject(subject);
+        String[] segments = s.split(":\\s+");
+        if (segments.length >= 3) {
+            // "Thu 13 Apr: TeX Hour: unlatex; Fermi estimate: 6:30 to 7:30 BST": the one part that is not when or a series
+            List<String> rest = new java.util.ArrayList<>();
+            String series = null;
+            for (String segment : segments) {
+                if (WHEN_FIRST.matcher(segment).lookingAt() || !new TimeFinder(true).find(segment).isEmpty()
+                        && segment.split("\\s+").length <= 6) {
+                    continue;
+                }
+                if (series == null && seriesName(segment) != null || segment.split("\\s+").length <= 2 && series == null) {
+                    series = segment;
+                    continue;
+                }
+                rest.add(segment);
+            }
+            if (rest.size() == 1 && rest.get(0).split("\\s+").length >= 2) {
+                Speaker speaker = SpeakerParser.parseOne(rest.get(0));
+                return speaker != null && speaker.affiliation() != null ? new SubjectParts(speaker, null, series)
+                        : new SubjectParts(null, rest.get(0), series);
+            }
+        }
+        Matcher opening = SPEAKER_OPENS.matcher(s);
+        if (opening.lookingAt()) {
+            Speaker speaker = SpeakerParser.parseOne(opening.group(1));
+            if (speaker != null && speaker.name().contains(" ")) {
+                return new SubjectParts(speaker, null, null); // "Steve Shafer at IUS seminar", "Stuart Friedberg talking Friday"
+            }
+        }
+        String[] slashed = s.split("\\s*/\\s*");
+        if (slashed.length >= 3) {
+            // "HCI Seminar/Robert Stevens/Friday, September 10": the part that is a person
+            for (String part : slashed) {
+                Speaker speaker = SpeakerParser.parseOne(part);
+                if (speaker != null && speaker.name().contains(" ") && !WHEN_FIRST.matcher(part).lookingAt()) {
+                    return new SubjectParts(speaker, null, seriesName(slashed[0]));
+                }
+            }
+        }
+        int colon = s.lastIndexOf(": ");
+        if (colon < 0) {
+            colon = s.indexOf(" - ");
+        }
+        if (colon < 0) {
+            return new SubjectParts(null, null, null);
+        }
+        String head = s.substring(0, colon).strip();
+        String tail = s.substring(colon + (s.startsWith(": ", colon) ? 2 : 3)).strip();
+        if (WHEN_FIRST.matcher(tail).lookingAt() && head.split("\\s+").length <= 12) {
+            return new SubjectParts(null, head, null); // "Functions: Wed, Oct. 30": the title, then when
+        }
+        Speaker tailSpeaker = SpeakerParser.parseOne(tail);
+        if (tailSpeaker != null && (tailSpeaker.affiliation() != null || tail.split("\\s+").length <= 4)) {
+            return new SubjectParts(tailSpeaker, null, seriesName(head));
+        }
+        Matcher possessive = OWNER.matcher(head);
+        if (possessive.lookingAt()) {
+            Speaker owner = SpeakerParser.parseOne(possessive.group(1));
+            if (owner != null) {
+                return new SubjectParts(owner, tail, null);
+            }
+        }
+        Speaker headSpeaker = SpeakerParser.parseOne(stripLeadingDate(head));
+        if (headSpeaker != null) {
+            return new SubjectParts(headSpeaker, tail, null);
+        }
+        return new SubjectParts(null, null, seriesName(head));
+    }
+
+    record SubjectParts(Speaker speaker, String title, String series) {
+    }
+
+    private static final Pattern WHEN_FIRST = Pattern.compile(
+            "(?i)(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d|"
+                    + "\\d{1,2}[/.]\\d{1,2}\\b|today\\b|tomorrow\\b");
+
+    private static String stripLeadingDate(String text) {
+        return text.replaceFirst("^\\d{1,2}/\\d{1,2}\\s+", "");
+    }
+
+    private static String seriesName(String head) {
+        String h = stripLeadingDate(head).replaceAll("(?i)\\s+(this week|today|tomorrow|tonight|next week|reminder)$", "").strip();
+        if (h.matches("(?i).*\\b(seminar|colloqui(um|a)|talks?|lectures?|lunch|series|forum|workshop|symposium|reading group|meetup)\\b.*")
+                && h.length() <= 80) {
+            return h;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,87 @@
+package org.talkfeed.extract;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A talk's title from prose, for announcements written without labels. */
+final class TitleClues {
+    /** A line announcing that the title comes next: "The title and abstract of his talk follow." */
+    private static final Pattern TITLE_FOLLOWS = Pattern.compile(
+            "(?i)\\btitle\\b[^\\n]{0,60}\\b(?:follows?|below|is|was)\\b[\\s:.]*$");
+    private static final Pattern STATEMENT = Pattern.compile(
+            "(?i).*\\b(?:is|are|was|were|will|we|our|you|your|please|has|have)\\b.*[,;]$|^(?:please|thanks|thank you)\\b.*");
+    private static final Pattern QUOTED_TITLE = Pattern.compile(
+            "(?:on|entitled|titled|title|topic|talk|about|thema|titel|sujet|intitulé)[:\\s]+[\"“”‘'„«]([^\"“”«»]{4,250}?)[\"“”’'»]");
+    /** Any quoted run of text, as group 1 (also read by {@link SpeakerClues}). */
+    static final Pattern ANY_QUOTED = Pattern.compile(
+            "(?:[\"“„«]|(?<![\\p{L}])[`‘‚'])([^\"“”„«»\\n]{8,250}?)(?:[\"”“»]|[’'](?![\\p{L}]))");
+    /** `A title, with "quotes" and apostrophes inside,' closed at the end of its line (an old typewriter convention). */
+    private static final Pattern BACKTICK_QUOTE = Pattern.compile("`([^`\\n]{8,250})'[.,;]?[ \\t]*$", Pattern.MULTILINE);
+
+    private TitleClues() {
+    }
+
+    /** Under a date heading, a short line of its own that is neither a time, a place nor a greeting: the title. */
+    static String titleLineUnderDate(List<String> lines, DateFinder dates) {
+        for (int i = 0; i + 1 < Math.min(lines.size(), 12); i++) {
+            String line = lines.get(i).strip();
+            List<DateMention> found = dates.find(line);
+            if (found.isEmpty() || line.length() > found.get(0).end() + 6) {
+                continue;
+            }
+            for (int j = i + 1; j < Math.min(lines.size(), i + 3); j++) {
+                String candidate = lines.get(j).strip();
+                int words = candidate.isEmpty() ? 0 : candidate.split("\\s+").length;
+                if (words >= 3 && words <= 20 && !candidate.endsWith(":") && dates.find(candidate).isEmpty()
+                        && new TimeFinder(true).find(candidate).isEmpty() && !candidate.contains("@")
+                        && !candidate.matches("(?i)^(dear|hi|hello|greetings|all|please|thanks|thank you|join us)\\b.*")) {
+                    return candidate.replaceAll("^[\"“„]|[\"”“]$", "");
+                }
+                if (!candidate.isEmpty()) {
+                    break;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The line after "The title and abstract of the talk follow.", when it is short enough to be a title. */
+    static String titleAfterIntro(List<String> lines) {
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (!TITLE_FOLLOWS.matcher(lines.get(i)).find()) {
+                continue;
+            }
+            for (int j = i + 1; j < Math.min(lines.size(), i + 3); j++) {
+                String candidate = lines.get(j).strip();
+                int words = candidate.isEmpty() ? 0 : candidate.split("\\s+").length;
+                if (words >= 2 && words <= 25) {
+                    return candidate.replaceAll("^[\"“„]|[\"”“]$", "");
+                }
+                if (!candidate.isEmpty()) {
+                    break;
+                }
+            }
+        }
+        return null;
+    }
+
+    static String titleFromProse(String text) {
+        Matcher backtick = BACKTICK_QUOTE.matcher(text);
+        if (backtick.find()) {
+            return backtick.group(1).replaceAll("\\s+", " ").strip();
+        }
+        Matcher m = QUOTED_TITLE.matcher(text);
+        if (m.find()) {
+            return m.group(1).replaceAll("\\s+", " ").strip();
+        }
+        Matcher any = ANY_QUOTED.matcher(text);
+        while (any.find()) {
+            String candidate = any.group(1).strip();
+            if (candidate.split("\\s+").length >= 3 && !STATEMENT.matcher(candidate).matches()) {
+                return candidate.replaceAll("\\s+", " ");
+            }
+        }
+        return null;
+    }
+}
