@@ -50,7 +50,8 @@ final class PlaceClues {
         int from = 0;
         while (from < text.length() && m.find(from)) {
             from = m.start("place") + 1; // a rejected mention may hide a real one that starts inside it
-            String place = m.group("place").replaceAll("\\s+", " ").strip();
+            // a sentence ends inside the match ("IBM. 302 Computer Science"): only its first part is this mention
+            String place = m.group("place").replaceAll("\\s+", " ").strip().replaceFirst("\\.\\s.*$", "");
             if (CALENDAR_WORD.matcher(place).find() || AFTER_IS_MONTH.matcher(text.substring(m.end())).find()
                     || place.split(" ").length > 9 || place.length() < 3 || place.matches("(?i).*\\d\\s*[ap]\\.?m\\b.*")) {
                 continue;
