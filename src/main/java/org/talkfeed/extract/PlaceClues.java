@@ -33,7 +33,7 @@ final class PlaceClues {
     private static final Pattern CALENDAR_WORD = Pattern.compile(
             "(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|"
                     + "october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
-                    + "saturday|sunday|date|time|speaker|title|topic|noon|am|pm|uhr|article|page|section|chapter|volume|vol|issue|"
+                    + "saturday|sunday|date|time|speaker|title|topic|noon|am|pm|uhr|today|tomorrow|tonight|article|page|section|chapter|volume|vol|issue|"
                     + "figure|fig|table|version|step|level|grade|phone|fax|tel|ext|route|bus|gev|mev|kev|ev|km|mb|gb|or|and)s?\\b|\\d{1,2}:\\d{2}|\\b(?:19|20)\\d\\d\\b");
     private static final Pattern AFTER_IS_MONTH = Pattern.compile(
             "^[ \\t.,]*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b");

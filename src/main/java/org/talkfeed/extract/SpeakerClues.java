@@ -179,8 +179,11 @@ final class SpeakerClues {
         while (m.find()) {
             Speaker speaker = SpeakerParser.parseOne(m.group(1) + " (" + m.group(2) + ")");
             if (speaker != null) {
-                String title = m.group(3).replaceAll("\\s+", " ").strip().replaceAll("[.]$", "");
-                return new SubjectLine.SubjectParts(speaker, title, null);
+                String title = m.group(3).replaceAll("\\s+", " ").strip()
+                        .replaceFirst("\\s*#.*$", "") // a markdown heading starts the next part
+                        .replaceFirst("(?i)\\s*\\([^)]*(?:seminar|kolloquium|colloquium|lecture|series|reihe)[^)]*\\)\\s*\\.?$", "")
+                        .replaceAll("[.]$", "");
+                return new SubjectLine.SubjectParts(speaker, title.contains(" ") ? title : null, null); // one word: cut off
             }
         }
         return null;

@@ -35,7 +35,7 @@ final class TitleClues {
                 int words = candidate.isEmpty() ? 0 : candidate.split("\\s+").length;
                 if (words >= 3 && words <= 20 && !candidate.endsWith(":") && dates.find(candidate).isEmpty()
                         && new TimeFinder(true).find(candidate).isEmpty() && !candidate.contains("@")
-                        && !candidate.matches("(?i)^(dear|hi|hello|greetings|all|please|thanks|thank you|join us)\\b.*")) {
+                        && !candidate.matches("(?i)^(dear|hi|hello|greetings|all|please|thanks|thank you|join us|save the date)\\b.*")) {
                     return candidate.replaceAll("^[\"“„]|[\"”“]$", "");
                 }
                 if (!candidate.isEmpty()) {
