@@ -56,6 +56,15 @@ public final class Extractor {
                 talks = SameTalk.merge(List.of(talks.get(0), whole));
             }
         }
+        if (talks.size() == 1 && !labeledTalk) {
+            List<SubjectLine.SubjectParts> pairs = SpeakerClues.presentations(String.join("\n", lines));
+            if (pairs.size() >= 2) {
+                Talk base = talks.get(0); // one session, several talks: "A will present "X"; B will present "Y""
+                talks = pairs.stream().map(p -> new Talk(p.title(), List.of(p.speaker()), base.date(), base.start(), base.end(),
+                        base.timezone(), base.location(), base.online(), base.url(), base.host(), base.series(), null, null,
+                        base.confidence(), base.warnings())).toList();
+            }
+        }
         if (talks.size() == 1) {
             Talk base = talks.get(0);
             List<Talk> series = WeeklySeries.expand(String.join("\n", lines), base,

@@ -75,6 +75,25 @@ final class SpeakerClues {
         return speaker;
     }
 
+    /** "Chris Kennedy will present: "Title"", "Radu Craioveanu will be presenting "Title"": a person and their title. */
+    private static final Pattern PRESENTS = Pattern.compile(
+            NAME + "\\s+(?:will\\s+(?:be\\s+)?(?:present(?:ing)?|talk(?:ing)?(?:\\s+about)?|speak(?:ing)?(?:\\s+on)?|giv(?:e|ing)\\s+(?:a\\s+)?talk(?:\\s+(?:on|entitled))?)"
+                    + "|presents|is presenting)\\s*:?\\s*[\"“„]([^\"“”\\n]{4,250})[\"”“]");
+
+    /** Every "person will present "title"" pair in the text, in order; one message can announce several talks this way. */
+    static List<SubjectLine.SubjectParts> presentations(String text) {
+        List<SubjectLine.SubjectParts> found = new java.util.ArrayList<>();
+        Matcher m = PRESENTS.matcher(text);
+        while (m.find()) {
+            Speaker speaker = SpeakerParser.parseOne(m.group(1));
+            if (speaker != null && NameCheck.plausible(speaker.name(), text)
+                    && found.stream().noneMatch(p -> p.speaker().name().equals(speaker.name()))) {
+                found.add(new SubjectLine.SubjectParts(speaker, m.group(2).strip(), null));
+            }
+        }
+        return found;
+    }
+
     /** The speaker the prose names, trying the strongest cues first. */
     static List<Speaker> speakersFromProse(String text) {
         Speaker speaker = firstPerson(POSSESSIVE, text, s -> true);
