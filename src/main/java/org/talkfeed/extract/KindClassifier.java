@@ -22,7 +22,8 @@ final class KindClassifier {
                     + "happening (now|today))\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_TALK = Pattern.compile(
-            "\\b(call for (papers|participation|submissions|abstracts|proposals|nominations|posters)|cfp|submission deadline|"
+            "\\b(calls? for (papers|participation|submissions|abstracts|proposals|nominations|posters|presentations|talks|speakers|"
+                    + "contributions|workshops|tutorials)|cfp|submission deadline|"
                     + "paper submission|postdoc(toral)? (position|fellowship|opening)s?|(faculty|phd|research|tenure[- ]track) positions?|"
                     + "job (opening|posting|offer)|we are hiring|applications? (are|is) (now )?(invited|open)|apply (now|by|online)|"
                     + "application deadline|course registration|enrol+ment|curriculum vitae|\\bcv\\b|position available|"
