@@ -16,6 +16,9 @@ public final class Extractor {
     private static final int MAX_LINES = 3000;
     private static final int MAX_LINE_LENGTH = 2000;
     private static final int MAX_CHARS = 100_000;
+    private static final java.util.regex.Pattern NOT_A_TALK_EVENT = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:(?:org(?:anizational)?|business|staff|committee|board|annual general|general|planning|members') meeting|agm|"
+                    + "newsletter|updater|bulletin|digest|news roundup)\\b");
 
     public Announcement extract(MessageText message, ExtractionDefaults defaults) {
         try {
@@ -91,6 +94,10 @@ public final class Extractor {
         }
         if (talks.size() == 1 && kind != Kind.CANCELLATION && talks.get(0).speakers().isEmpty() && talks.get(0).title() == null) {
             return Announcement.notTalk("a date, but no speaker or title: not a talk");
+        }
+        if (talks.size() == 1 && talks.get(0).speakers().isEmpty()
+                && NOT_A_TALK_EVENT.matcher(message.subject() + " " + talks.get(0).title()).find()) {
+            return Announcement.notTalk("a meeting or newsletter with no speaker, not a talk");
         }
         return new Announcement(kind, talks, null);
     }
