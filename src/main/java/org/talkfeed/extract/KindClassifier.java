@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 final class KindClassifier {
     private static final Pattern CANCELLED = Pattern.compile(
             "\\b(cancel(?:s|ed|led|ing|lation|ation)?\\b|postpon(?:e|es|ed|ing|ement)\\b|will not take place|won'?t take place|"
-                    + "called off|is off\\b|not be held|abgesagt|entfällt|fällt aus|verschoben|annulé|reporté)",
+                    + "called off|is off\\b|not be held|abgesagt|entfällt|fällt aus|verschoben|annulé|reporté|goes dark|go dark|"
+                    + "will not meet|won'?t meet|no (?:talk|seminar|colloquium|lecture|meeting|session) (?:this|next|on|today|tomorrow))",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern UPDATED = Pattern.compile(
             "\\b(room change|change of (room|venue|location|time|date|place)|new (room|venue|location|time|date)|"
