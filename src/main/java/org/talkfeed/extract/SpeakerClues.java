@@ -201,6 +201,7 @@ final class SpeakerClues {
                 String title = m.group(3).replaceAll("\\s+", " ").strip()
                         .replaceFirst("\\s*#.*$", "") // a markdown heading starts the next part
                         .replaceFirst("(?i)\\s*\\([^)]*(?:seminar|kolloquium|colloquium|lecture|series|reihe)[^)]*\\)\\s*\\.?$", "")
+                        .replaceFirst("(?i)(?<=\\.)\\s+\\S*(?:seminar|kolloquium|colloquium)\\S*(?:\\s+\\S+){0,3}\\.?$", "")
                         .replaceAll("[.]$", "");
                 return new SubjectLine.SubjectParts(speaker, title.contains(" ") ? title : null, null); // one word: cut off
             }
@@ -254,7 +255,8 @@ final class SpeakerClues {
             Speaker speaker = SpeakerParser.parseOne(line.substring(colon + 2));
             if (speaker != null && speaker.affiliation() != null && speaker.name().contains(" ")
                     && NameCheck.plausible(speaker.name(), text) && head.split("\\s+").length >= 2
-                    && head.split("\\s+").length <= 15 && !head.matches(".*[\"“„|()\\d].*") && Label.of(head) == null) {
+                    && head.split("\\s+").length <= 15 && !head.matches(".*[\"“„|()\\d].*") && Label.of(head) == null
+                    && !head.matches("(?i)(save the date|reminder|notice|announcement|update|news|hello|dear|join us|welcome)\\b.*")) {
                 return new SubjectLine.SubjectParts(speaker, head, null);
             }
         }

@@ -66,6 +66,14 @@ final class TitleClues {
         return null;
     }
 
+    private static final Pattern SUBTITLE = Pattern.compile("^\\s+[–—-]\\s+([^\\n]{3,150})");
+
+    /** "„Title“ – a subtitle" on one line: the subtitle belongs to the title. */
+    private static String withSubtitle(String title, String text, int afterQuote) {
+        Matcher sub = SUBTITLE.matcher(text.substring(afterQuote, Math.min(text.length(), afterQuote + 160)));
+        return sub.find() ? title + " – " + sub.group(1).strip() : title;
+    }
+
     static String titleFromProse(String text) {
         Matcher backtick = BACKTICK_QUOTE.matcher(text);
         if (backtick.find()) {
@@ -79,7 +87,7 @@ final class TitleClues {
         while (any.find()) {
             String candidate = any.group(1).strip();
             if (candidate.split("\\s+").length >= 3 && !STATEMENT.matcher(candidate).matches()) {
-                return candidate.replaceAll("\\s+", " ");
+                return withSubtitle(candidate, text, any.end()).replaceAll("\\s+", " ");
             }
         }
         return null;
