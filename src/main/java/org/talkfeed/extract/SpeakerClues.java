@@ -83,6 +83,9 @@ final class SpeakerClues {
     /** Every "person will present "title"" pair in the text, in order; one message can announce several talks this way. */
     static List<SubjectLine.SubjectParts> presentations(String text) {
         List<SubjectLine.SubjectParts> found = new java.util.ArrayList<>();
+        if (!text.contains(" will ") && !text.contains("presents") && !text.contains("presenting")) {
+            return found;
+        }
         Matcher m = PRESENTS.matcher(text);
         while (m.find()) {
             Speaker speaker = SpeakerParser.parseOne(m.group(1));
