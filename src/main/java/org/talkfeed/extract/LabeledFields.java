@@ -116,6 +116,9 @@ final class LabeledFields {
                 if (!longField && !indentedBlockFollows(lines, labels, i)) {
                     break;
                 }
+                if (label == Label.WHERE && !value.isEmpty() && !unfinished(value) && !nextHasNumber(lines, i)) {
+                    break; // "Wean Hall 7220", then a blank line and the title: the place is complete
+                }
                 if (longField && !value.isEmpty()) {
                     value.append("\n\n");
                 }
@@ -177,6 +180,21 @@ final class LabeledFields {
             }
             return matches[i];
         }
+    }
+
+    /** A value that stops mid-phrase ("Talk will be given live, in-person at") goes on after the blank line. */
+    private static boolean unfinished(CharSequence value) {
+        String v = value.toString().strip().toLowerCase(Locale.ROOT);
+        return v.endsWith(",") || v.endsWith(":") || v.matches(".*\\b(at|in|on|of|and|the)$");
+    }
+
+    private static boolean nextHasNumber(List<String> lines, int blank) {
+        for (int j = blank + 1; j < lines.size() && j <= blank + 3; j++) {
+            if (!lines.get(j).isBlank()) {
+                return lines.get(j).chars().anyMatch(Character::isDigit);
+            }
+        }
+        return false;
     }
 
     private static boolean mayHoldTime(String line) {
