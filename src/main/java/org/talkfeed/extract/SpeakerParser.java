@@ -204,7 +204,7 @@ final class SpeakerParser {
     private static String clean(String name) {
         String n = HONORIFIC.matcher(name.strip()).replaceFirst("");
         n = SUFFIX.matcher(n).replaceFirst("");
-        return n.replaceAll("[\"“”]", "").replaceAll("\\s+", " ").strip();
+        return n.replaceAll("[\"“”]", "").replaceAll("['’]s$", "").replaceAll("\\s+", " ").strip();
     }
 
     /** After the name, the part that names an institution; positions like "Associate Professor" are not one. */

@@ -303,13 +303,22 @@ final class TalkAssembler {
                 namedInSubject = true;
             }
         }
-        boolean keepSender = namedInSubject;
+        boolean keepSender = namedInSubject || (!who.isEmpty() && namedOutsideSignature(who.get(0).name(), prose));
         List<Speaker> notSender = who.stream()
                 .map(s -> SpeakerClues.fuller(s, body))
                 .filter(s -> message.fromName() == null || !s.name().equalsIgnoreCase(message.fromName().strip())
                         || !speakers.isEmpty() || keepSender)
                 .toList();
         return new SpeakerAndTitle(notSender, what);
+    }
+
+    /** The sender's name in the subject or above the closing lines: they announce their own talk, not just sign it. */
+    private boolean namedOutsideSignature(String name, String prose) {
+        if (message.subject().contains(name)) {
+            return true;
+        }
+        int at = prose.indexOf(name);
+        return at >= 0 && at < prose.length() * 0.6;
     }
 
     private String host(List<Field> fields, String prose) {
