@@ -109,8 +109,4 @@ final class Places {
         String lower = text.toLowerCase(java.util.Locale.ROOT);
         return ONLINE_HINTS.stream().anyMatch(lower::contains) && PROSE_ONLINE.matcher(text).find();
     }
-
-    static boolean onlineOnlyWords(String text) {
-        return text != null && ONLINE_ONLY_PART.matcher(text.toLowerCase(Locale.ROOT).strip()).matches();
-    }
 }

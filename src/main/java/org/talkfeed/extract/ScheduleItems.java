@@ -17,9 +17,6 @@ final class ScheduleItems {
 
     /** One listed talk: its lines, a person line above it (or null), and the day heading it sits under. */
     record Item(List<String> lines, String lead, LocalDate headingDate) {
-        String text() {
-            return (lead == null ? "" : lead + "\n") + String.join("\n", lines);
-        }
     }
 
     record Schedule(List<String> preamble, List<Item> items) {

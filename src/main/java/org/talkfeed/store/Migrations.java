@@ -48,10 +48,6 @@ final class Migrations {
     private Migrations() {
     }
 
-    static int latest() {
-        return STEPS.size();
-    }
-
     static void apply(Connection db) throws SQLException {
         int version;
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {

@@ -65,10 +65,6 @@ public final class TalkStore implements AutoCloseable {
         }
     }
 
-    public int schemaVersion() {
-        return query("PRAGMA user_version", rs -> rs.getInt(1)).get(0);
-    }
-
     public boolean seen(String messageKey) {
         try (PreparedStatement st = db.prepareStatement("SELECT 1 FROM messages WHERE message_key = ?")) {
             st.setString(1, messageKey);
@@ -131,17 +127,6 @@ public final class TalkStore implements AutoCloseable {
                 rs -> new MessageRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5) == null ? null : ZonedDateTime.parse(rs.getString(5)),
                         Outcome.valueOf(rs.getString(6).toUpperCase(java.util.Locale.ROOT)), rs.getString(7)));
-    }
-
-    public int revisionCount(long talkId) {
-        try (PreparedStatement st = db.prepareStatement("SELECT COUNT(*) FROM revisions WHERE talk_id = ?")) {
-            st.setLong(1, talkId);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : 0;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the store: " + e.getMessage(), e);
-        }
     }
 
     private List<StoredTalk> candidates(Talk incoming) {

@@ -69,9 +69,4 @@ public record Talk(
         }
         return line.toString();
     }
-
-    public Talk withWarnings(List<String> newWarnings) {
-        return new Talk(title, speakers, date, start, end, timezone, location, online, url, host, series,
-                abstractText, bio, confidence, newWarnings);
-    }
 }
