@@ -63,9 +63,7 @@ public final class Extractor {
             List<SubjectLine.SubjectParts> pairs = SpeakerClues.presentations(String.join("\n", lines));
             if (pairs.size() >= 2) {
                 Talk base = talks.get(0); // one session, several talks: "A will present "X"; B will present "Y""
-                talks = pairs.stream().map(p -> new Talk(p.title(), List.of(p.speaker()), base.date(), base.start(), base.end(),
-                        base.timezone(), base.location(), base.online(), base.url(), base.host(), base.series(), null, null,
-                        base.confidence(), base.warnings())).toList();
+                talks = pairs.stream().map(p -> base.part(p.title(), List.of(p.speaker()))).toList();
             }
         }
         if (talks.size() == 1) {

@@ -44,18 +44,13 @@ final class ScheduleReader {
             Talk talk = new TalkAssembler(itemMessage, defaults, itemLines, new Inherited(date, preambleTime, preambleEnd, preambleLocation, Places.proseOffersOnline(preamble)))
                     .assemble(LabeledFields.find(itemLines), false);
             if (talk != null && talk.speakers().isEmpty() && !preambleSpeakers.isEmpty()) {
-                talk = withSpeakers(talk, preambleSpeakers); // a series by one speaker, named once above the list
+                talk = talk.withSpeakers(preambleSpeakers); // a series by one speaker, named once above the list
             }
             if (talk != null && (talk.title() != null || !talk.speakers().isEmpty() || announcesALaterSpeaker(item))) {
                 talks.add(talk);
             }
         }
         return talks;
-    }
-
-    private static Talk withSpeakers(Talk t, List<org.talkfeed.talk.Speaker> speakers) {
-        return new Talk(t.title(), speakers, t.date(), t.start(), t.end(), t.timezone(), t.location(), t.online(), t.url(),
-                t.host(), t.series(), t.abstractText(), t.bio(), t.confidence(), t.warnings());
     }
 
     /** A dated slot whose talk is still "to be announced" is a talk in the listing all the same. */

@@ -58,8 +58,7 @@ final class WeeklySeries {
             LocalTime end = times.isEmpty() ? base.end() : times.get(0).end();
             List<Talk> talks = new ArrayList<>();
             for (LocalDate d = from.with(TemporalAdjusters.nextOrSame(day)); !d.isAfter(to); d = d.plusWeeks(1)) {
-                talks.add(new Talk(base.title(), base.speakers(), d, start, end, base.timezone(), base.location(), base.online(),
-                        base.url(), base.host(), base.series(), base.abstractText(), base.bio(), base.confidence(), base.warnings()));
+                talks.add(base.on(d, start, end));
             }
             return talks;
         }

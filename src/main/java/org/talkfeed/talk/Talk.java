@@ -69,4 +69,21 @@ public record Talk(
         }
         return line.toString();
     }
+
+    public Talk withSpeakers(List<Speaker> newSpeakers) {
+        return new Talk(title, newSpeakers, date, start, end, timezone, location, online, url, host, series, abstractText, bio,
+                confidence, warnings);
+    }
+
+    /** The same talk on another day and time: one meeting of a weekly series. */
+    public Talk on(LocalDate newDate, LocalTime newStart, LocalTime newEnd) {
+        return new Talk(title, speakers, newDate, newStart, newEnd, timezone, location, online, url, host, series, abstractText,
+                bio, confidence, warnings);
+    }
+
+    /** One of several talks in this session: its own title and speakers; the message's abstract and bio are not its own. */
+    public Talk part(String partTitle, List<Speaker> partSpeakers) {
+        return new Talk(partTitle, partSpeakers, date, start, end, timezone, location, online, url, host, series, null, null,
+                confidence, warnings);
+    }
 }
