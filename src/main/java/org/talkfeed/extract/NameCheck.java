@@ -75,7 +75,17 @@ final class NameCheck {
     }
 
     private static boolean usedInLowerCase(String word, String text) {
-        // not inside an address: "andrew.cmu.edu" says nothing about the name Andrew
-        return Pattern.compile("(?<![\\p{L}.@/_-])" + Pattern.quote(word) + "(?![\\p{L}@_+-]|\\.\\p{L})").matcher(text).find();
+        // a whole word, not inside an address: "andrew.cmu.edu" says nothing about the name Andrew
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            char before = at == 0 ? ' ' : text.charAt(at - 1);
+            int end = at + word.length();
+            char after = end < text.length() ? text.charAt(end) : ' ';
+            boolean dotThenLetter = after == '.' && end + 1 < text.length() && Character.isLetter(text.charAt(end + 1));
+            if (!Character.isLetter(before) && ".@/_-".indexOf(before) < 0
+                    && !Character.isLetter(after) && "@_+-".indexOf(after) < 0 && !dotThenLetter) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -42,6 +42,8 @@ final class SpeakerParser {
             "(?:,\\s*|\\s+)(?:will|is|are|was|has|have|who|which|whose|spricht|spreche|wird|um|hält|on|about|gives|presents)\\b.*$|"
                     + "\\s*[,;]?\\s*\\d{1,2}\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?.*$",
             Pattern.CASE_INSENSITIVE);
+    /** "Alice Smith and Bob Jones (Stanford)": one affiliation in brackets after several names. */
+    private static final Pattern SHARED_AFFILIATION = Pattern.compile("^(.*\\s(?:and|&|und|et)\\s.*?)\\s*\\(([^)]+)\\)$");
     /** "R. J. (Bob) Pangborn": a nickname in parentheses inside a name. */
     private static final Pattern NICKNAME = Pattern.compile("\\s\\(\\p{Lu}\\p{Ll}+\\)(?=\\s+\\p{Lu})");
     private static final Pattern PARENS = Pattern.compile("^(.+?)\\s*\\(([^)]+)\\)\\s*(.*)$");
@@ -101,7 +103,7 @@ final class SpeakerParser {
         }
         List<Speaker> speakers = new ArrayList<>();
         String sharedAffiliation = null;
-        Matcher trailingParens = Pattern.compile("^(.*\\s(?:and|&|und|et)\\s.*?)\\s*\\(([^)]+)\\)$").matcher(text);
+        Matcher trailingParens = SHARED_AFFILIATION.matcher(text);
         if (trailingParens.matches() && !trailingParens.group(1).contains("(")) {
             sharedAffiliation = trailingParens.group(2).strip();
             text = trailingParens.group(1);
