@@ -99,23 +99,10 @@ final class PlaceClues {
 
     /** In a listing, the place given on the line (or the line after) that carries the talk's own date. */
     static String locationOnDateLine(String text, java.time.LocalDate date, DateFinder dates) {
-        if (date == null) {
-            return null;
-        }
-        String[] lines = text.split("\n");
-        for (int i = 0; i < Math.min(lines.length, 200); i++) {
-            String line = lines[i];
-            if (line.contains(":") && Label.of(line.substring(0, line.indexOf(':')).replaceAll("[^\\p{L} ]", "").strip()) != null) {
-                continue;
-            }
-            boolean ours = line.length() <= 300 && line.chars().anyMatch(Character::isDigit)
-                    && dates.find(line).stream().anyMatch(d -> d.date().equals(date) && !d.relative());
-            if (ours) {
-                String near = line + (i + 1 < lines.length ? "\n" + lines[i + 1] : "");
-                String place = locationFromProse(near);
-                if (place != null) {
-                    return place;
-                }
+        for (DateLines.DatedLine dated : DateLines.naming(date, text, dates)) {
+            String place = locationFromProse(dated.line() + "\n" + dated.next());
+            if (place != null) {
+                return place;
             }
         }
         return null;

@@ -268,33 +268,21 @@ final class SpeakerClues {
 
     /** In a schedule, the line that gives the talk's own date, led by a person: "Jim Peters - 3:30 pm, Tuesday, April 20". */
     static Speaker speakerOnDateLine(String text, java.time.LocalDate date, DateFinder dates) {
-        if (date == null) {
-            return null;
-        }
-        String[] lines = text.split("\n");
-        for (int i = 0; i < Math.min(lines.length, 120); i++) {
-            String line = lines[i];
-            if (line.contains(":") && Label.of(line.substring(0, line.indexOf(':')).replaceAll("[^\\p{L} ]", "").strip()) != null) {
-                continue; // a labeled field, read elsewhere
+        for (DateLines.DatedLine dated : DateLines.naming(date, text, dates)) {
+            String line = dated.line();
+            DateMention mention = dated.mention();
+            String after = line.substring(mention.end()).replaceFirst("^\\s*[:–—-]\\s*", "");
+            Speaker following = after.isBlank() ? null : SpeakerParser.parseOne(after.split("\\s+[-–—]\\s+")[0]);
+            if (following != null && following.name().contains(" ") && line.substring(mention.end()).matches("^\\s*[:–—-].*")
+                    && NameCheck.plausible(following.name(), text)) {
+                return following; // "Tuesday, May 16: Cindy Bryce - Thesis Proposal"
             }
-            if (line.length() > 300 || line.chars().noneMatch(Character::isDigit)) {
-                continue; // not a schedule line with a date
-            }
-            DateMention ours = dates.find(line).stream().filter(d -> d.date().equals(date)).findFirst().orElse(null);
-            for (DateMention mention : ours == null ? List.<DateMention>of() : List.of(ours)) {
-                String after = line.substring(mention.end()).replaceFirst("^\\s*[:–—-]\\s*", "");
-                Speaker following = after.isBlank() ? null : SpeakerParser.parseOne(after.split("\\s+[-–—]\\s+")[0]);
-                if (following != null && following.name().contains(" ") && line.substring(mention.end()).matches("^\\s*[:–—-].*")
-                        && NameCheck.plausible(following.name(), text)) {
-                    return following; // "Tuesday, May 16: Cindy Bryce - Thesis Proposal"
-                }
-                String lead = line.substring(0, mention.start()).replaceFirst("^[\\s\\d/.:-]*", "");
-                lead = TIME_PREFIX.matcher(lead).replaceFirst("");
-                lead = lead.replaceAll("[\\s,:;|–—-]+(?:\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?[\\s,–—-]*)*$", "").strip();
-                Speaker speaker = lead.isEmpty() || mention.start() < 3 ? null : SpeakerParser.parseOne(lead);
-                if (speaker != null && speaker.name().contains(" ") && NameCheck.plausible(speaker.name(), text)) {
-                    return speaker;
-                }
+            String lead = line.substring(0, mention.start()).replaceFirst("^[\\s\\d/.:-]*", "");
+            lead = TIME_PREFIX.matcher(lead).replaceFirst("");
+            lead = lead.replaceAll("[\\s,:;|–—-]+(?:\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?[\\s,–—-]*)*$", "").strip();
+            Speaker speaker = lead.isEmpty() || mention.start() < 3 ? null : SpeakerParser.parseOne(lead);
+            if (speaker != null && speaker.name().contains(" ") && NameCheck.plausible(speaker.name(), text)) {
+                return speaker;
             }
         }
         return null;
