@@ -40,6 +40,9 @@ final class DateFinder {
     private static final Pattern NUMERIC = Pattern.compile(
             "(?<![\\d/.:])(?<a>\\d{1,2})(?<sep>[/.])(?<b>\\d{1,2})(?:\\k<sep>(?<y>\\d{4}|\\d{2}))?(?![\\d/:]|\\.\\d)",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern FRACTION_UNIT = Pattern.compile(
+            "\\s*(?:hours?|hrs?|days?|weeks?|months?|minutes?|mins?|miles?|km|cups?|inch(?:es)?|of\\b|percent|%)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern RELATIVE = Pattern.compile("\\b(today|tonight|tomorrow|this (?:afternoon|morning|evening))\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WEEKDAY_ONLY = Pattern.compile(
@@ -158,6 +161,9 @@ final class DateFinder {
             boolean dot = m.group("sep").equals(".");
             if (dot && y == null) {
                 continue; // "3.30" is a time, "1.2" a version: only "22.02.2022" counts
+            }
+            if (y == null && FRACTION_UNIT.matcher(text).region(m.end(), text.length()).lookingAt()) {
+                continue; // "1/2 hour", "3/4 of": a fraction
             }
             boolean dayFirstHere = dot || dayFirstHereByDefault;
             if (a > 12 && b <= 12) {

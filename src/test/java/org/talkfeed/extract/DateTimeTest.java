@@ -49,12 +49,10 @@ class DateTimeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {"you may 2 choose", "version 1.2 released", "at 3.30pm", "ratio 1/2 hour"})
+    @CsvSource(delimiter = '|', value = {"you may 2 choose", "version 1.2 released", "at 3.30pm", "a 1/2 hour break",
+            "3/4 of the seats"})
     void notDates(String text) {
-        assertThat(new DateFinder(SENT, false).find(text)).allMatch(d -> !d.date().getMonth().equals(java.time.Month.MAY));
-        if (!text.contains("1/2")) {
-            assertThat(new DateFinder(SENT, false).find(text)).isEmpty();
-        }
+        assertThat(new DateFinder(SENT, false).find(text)).isEmpty();
     }
 
     @org.junit.jupiter.api.Test
