@@ -186,15 +186,7 @@ public final class MessageReader {
         try (InputStream in = part.getInputStream()) {
             bytes = in.readNBytes(MAX_PART_BYTES);
         }
-        return Charsets.decode(bytes, charsetOf(part));
-    }
-
-    private static String charsetOf(Part part) {
-        try {
-            return new ContentType(part.getContentType()).getParameter("charset");
-        } catch (MessagingException | RuntimeException e) {
-            return null;
-        }
+        return Charsets.decode(bytes, parameter(part, "charset"));
     }
 
     private static boolean isFlowed(Part part) {
