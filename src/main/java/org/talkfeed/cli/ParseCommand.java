@@ -8,9 +8,6 @@ import org.talkfeed.talk.Announcement;
 import org.talkfeed.talk.Speaker;
 import org.talkfeed.talk.Talk;
 import org.talkfeed.talk.TalkJson;
-import org.talkfeed.text.MessageReader;
-import org.talkfeed.text.MessageText;
-import org.talkfeed.text.UnreadableMessageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,13 +49,7 @@ final class ParseCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        Announcement announcement;
-        try {
-            MessageText text = new MessageReader().read(bytes);
-            announcement = new Extractor().extract(text, defaults);
-        } catch (UnreadableMessageException e) {
-            announcement = Announcement.notTalk(e.getMessage());
-        }
+        Announcement announcement = new Extractor().extractMessage(bytes, defaults);
         System.out.println(json ? TalkJson.writePretty(announcement) : describe(announcement));
         return 0;
     }

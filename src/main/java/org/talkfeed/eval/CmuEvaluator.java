@@ -5,15 +5,12 @@ import org.talkfeed.extract.Extractor;
 import org.talkfeed.talk.Announcement;
 import org.talkfeed.talk.Speaker;
 import org.talkfeed.talk.Talk;
-import org.talkfeed.text.MessageReader;
-import org.talkfeed.text.UnreadableMessageException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Scores start, end, speaker and location on CMU-tagged posts. A post's first predicted talk is right on a
@@ -21,26 +18,14 @@ import java.util.stream.Stream;
  * is right when talkfeed also finds none.
  */
 public final class CmuEvaluator {
-    private final MessageReader reader = new MessageReader();
     private final Extractor extractor = new Extractor();
 
     public EvalReport evaluate(Path dir) throws IOException {
-        List<Path> posts;
-        try (Stream<Path> files = Files.list(dir)) {
-            posts = files.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList();
-        }
-        if (posts.isEmpty()) {
-            throw new IOException(dir + ": no .txt posts");
-        }
+        List<Path> posts = CorpusFiles.list(dir, ".txt", "no .txt posts");
         EvalReport report = new EvalReport();
         for (Path file : posts) {
             CmuPost post = CmuPost.parse(Files.readString(file, StandardCharsets.ISO_8859_1));
-            Announcement got;
-            try {
-                got = extractor.extract(reader.read(post.message()), ExtractionDefaults.NONE);
-            } catch (UnreadableMessageException e) {
-                got = Announcement.notTalk(e.getMessage());
-            }
+            Announcement got = extractor.extractMessage(post.message(), ExtractionDefaults.NONE);
             Talk talk = got.talks().isEmpty() ? null : got.talks().get(0);
             String name = file.getFileName().toString();
             report.countEmail(talk != null);

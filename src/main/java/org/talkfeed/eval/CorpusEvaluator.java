@@ -7,19 +7,15 @@ import org.talkfeed.talk.Announcement;
 import org.talkfeed.talk.Kind;
 import org.talkfeed.talk.Talk;
 import org.talkfeed.talk.TalkJson;
-import org.talkfeed.text.MessageReader;
-import org.talkfeed.text.UnreadableMessageException;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Runs extraction over a labeled corpus folder (NNN.eml + NNN.json) and scores it. */
 public final class CorpusEvaluator {
-    private final MessageReader reader = new MessageReader();
     private final Extractor extractor = new Extractor();
     private final ExtractionDefaults defaults;
 
@@ -28,13 +24,7 @@ public final class CorpusEvaluator {
     }
 
     public EvalReport evaluate(Path dir) throws IOException {
-        List<Path> emails;
-        try (Stream<Path> files = Files.list(dir)) {
-            emails = files.filter(p -> p.getFileName().toString().endsWith(".eml")).sorted().toList();
-        }
-        if (emails.isEmpty()) {
-            throw new IOException(dir + ": no .eml files (expected NNN.eml with NNN.json beside each)");
-        }
+        List<Path> emails = CorpusFiles.list(dir, ".eml", "no .eml files (expected NNN.eml with NNN.json beside each)");
         EvalReport report = new EvalReport();
         for (Path eml : emails) {
             Path json = eml.resolveSibling(eml.getFileName().toString().replaceFirst("\\.eml$", ".json"));
@@ -52,12 +42,7 @@ public final class CorpusEvaluator {
         for (JsonNode t : labelJson.get("talks")) {
             labeled.add(TalkJson.MAPPER.treeToValue(t, Talk.class));
         }
-        Announcement got;
-        try {
-            got = extractor.extract(reader.read(bytes), defaults);
-        } catch (UnreadableMessageException e) {
-            got = Announcement.notTalk(e.getMessage());
-        }
+        Announcement got = extractor.extractMessage(bytes, defaults);
         boolean kindRight = got.kind() == labeledKind;
         report.countEmail(kindRight);
         if (!kindRight) {

@@ -3,7 +3,9 @@ package org.talkfeed.extract;
 import org.talkfeed.talk.Announcement;
 import org.talkfeed.talk.Kind;
 import org.talkfeed.talk.Talk;
+import org.talkfeed.text.MessageReader;
 import org.talkfeed.text.MessageText;
+import org.talkfeed.text.UnreadableMessageException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,17 @@ public final class Extractor {
     private static final java.util.regex.Pattern NOT_A_TALK_EVENT = java.util.regex.Pattern.compile(
             "(?i)\\b(?:(?:org(?:anizational)?|business|staff|committee|board|annual general|general|planning|members') meeting|agm|"
                     + "newsletter|updater|bulletin|digest|news roundup)\\b");
+
+    private final MessageReader reader = new MessageReader();
+
+    /** A whole message as bytes: read, then extracted; bytes that are no email at all are not a talk, with the reason. */
+    public Announcement extractMessage(byte[] bytes, ExtractionDefaults defaults) {
+        try {
+            return extract(reader.read(bytes), defaults);
+        } catch (UnreadableMessageException e) {
+            return Announcement.notTalk(e.getMessage());
+        }
+    }
 
     public Announcement extract(MessageText message, ExtractionDefaults defaults) {
         try {
