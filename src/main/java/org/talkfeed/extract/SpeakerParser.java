@@ -67,8 +67,8 @@ final class SpeakerParser {
             "division", "faculty", "staff", "graduate", "undergraduate", "members", "member", "chair", "director",
             "president", "board", "council", "society", "association", "club", "foundation", "service", "services", "company",
             "fellow", "fellows", "colleagues", "friends", "folks", "everybody", "team", "users", "subscribers", "readers",
-            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul",
-            "aug", "sep", "sept", "oct", "nov", "dec", "may", "januar", "februar", "märz", "mai", "juni", "juli", "oktober",
+            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "feb", "mar", "apr", "jun", "jul",
+            "aug", "sep", "sept", "oct", "nov", "dec", "januar", "februar", "märz", "mai", "juni", "juli", "oktober",
             "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "janvier", "février",
             "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "lundi", "mardi",
             "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "uhr"));
@@ -108,7 +108,7 @@ final class SpeakerParser {
             sharedAffiliation = trailingParens.group(2).strip();
             text = trailingParens.group(1);
         }
-        for (String piece : splitOutsideBrackets(text)) {
+        for (String piece : namesListed(splitOutsideBrackets(text))) {
             Speaker one = parseOne(piece);
             if (one == null) {
                 if (!speakers.isEmpty() && !piece.isBlank()) {
@@ -125,6 +125,24 @@ final class SpeakerParser {
             speakers.replaceAll(s -> s.affiliation() == null ? new Speaker(s.name(), shared) : s);
         }
         return speakers;
+    }
+
+    /**
+     * "Michael Clauss, Tom Roeper and Barbara Pearson": in a list joined by "and", a piece whose comma-separated parts
+     * are all people's names is several people, not a name and an affiliation.
+     */
+    private static List<String> namesListed(List<String> pieces) {
+        if (pieces.size() < 2) {
+            return pieces;
+        }
+        List<String> expanded = new ArrayList<>();
+        for (String piece : pieces) {
+            String[] parts = piece.split(",");
+            boolean allNames = parts.length > 1 && java.util.Arrays.stream(parts)
+                    .allMatch(p -> looksLikeName(clean(p)) && !looksLikeInstitution(p));
+            expanded.addAll(allNames ? List.of(parts) : List.of(piece));
+        }
+        return expanded;
     }
 
     /** Splits on "and", ";" and the like, but not inside brackets: "(Staats- und Verwaltungsrecht)" is one affiliation. */

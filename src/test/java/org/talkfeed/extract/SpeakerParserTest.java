@@ -35,6 +35,24 @@ class SpeakerParserTest {
                 .containsExactly(new Speaker("Alice Smith", "MIT"), new Speaker("Bob Jones", "CMU"));
     }
 
+    @Test
+    void firstNamesThatAreAlsoMonthWords() {
+        assertThat(SpeakerParser.parse("Jan Novak (Charles University) & May Chen (NUS)"))
+                .containsExactly(new Speaker("Jan Novak", "Charles University"), new Speaker("May Chen", "NUS"));
+    }
+
+    @Test
+    void aCommaListOfNamesBeforeAnd() {
+        assertThat(SpeakerParser.parse("Ana Lima, Tom Berg and Eva Holm (Uppsala)")).containsExactly(
+                new Speaker("Ana Lima", "Uppsala"), new Speaker("Tom Berg", "Uppsala"), new Speaker("Eva Holm", "Uppsala"));
+    }
+
+    @Test
+    void aNameAndAnInstitutionBeforeAndAreNotAList() {
+        assertThat(SpeakerParser.parse("Ana Lima, Uppsala University and Tom Berg, Lund University")).containsExactly(
+                new Speaker("Ana Lima", "Uppsala University"), new Speaker("Tom Berg", "Lund University"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"TBA", "To be announced", "the speakers", "Room 101"})
     void placeholdersAreNoSpeaker(String text) {
