@@ -13,12 +13,16 @@ final class PlaceClues {
             + "seminar room|lecture room|lecture hall|classroom|dining room|saal|festsaal|hörsaal|aula|gebäude|seminarraum|"
             + "rathaus|rathauses|salle|amphithéâtre|amphi))";
     private static final String ROOM_NO = "(?:\\d{1,4}[A-Za-z]?(?:[-.]\\d{1,3}[A-Za-z]?)?|[A-Z]\\d{2,4}[A-Za-z]?)";
+    /** "... Hall of the Music Center", "Festsaal des Rathauses St. Johann": whose building or room it is. */
+    private static final String OF_WHAT = "(?:[ \\t]+(?:of the|of|for|des|der|im)[ \\t]+" + CAP + "(?:[ \\t]+(?:of[ \\t]+)?" + CAP + "){0,4}"
+            + "(?![ \\t]+(?:(?i:and|und)\\b|\\p{Lu})))?";
     /** A place in running text: a named building or room, or a room number next to a building's name. */
     private static final Pattern PLACE_IN_PROSE = Pattern.compile(
             "(?<lead>\\b(?:in|at|by|inside|location|venue|place|where|im|in der|in den|ort|raum)[ \\t]*:?" + SP + "(?:the" + SP + ")?|[,;—–(*|\\t][ \\t]*|[ \\t]-[ \\t]|\\.[ \\t]+|^[ \\t]*"
                     + "|(?<=\\s)(?=(?i:room|rm\\.?)\\s))(?<place>"
                     + "(?i:room|rm\\.?)" + SP + ROOM_NO + "(?:,?" + SP + "(?:in|of|at)?" + SP + "(?:the" + SP + ")?" + CAP + "(?:" + SP + CAP + "){0,3})?"
                     + "|(?:" + CAP + SP + "){1,4}(?:(?i:main|large|small|new|old)" + SP + ")?" + BUILDING + "(?:" + SP + "(?i:room" + SP + ")?" + ROOM_NO + ")?"
+                    + OF_WHAT + "(?:,?[ \\t]+(?i:room|raum)[ \\t]+" + ROOM_NO + ")?"
                     + "(?:," + SP + "(?i:room" + SP + ")?" + ROOM_NO + ")?"
                     + "(?:,[ \\t]*the[ \\t]+" + CAP + "(?:[ \\t]+(?:of[ \\t]+|and[ \\t]+)?" + CAP + "){0,5})?"
                     + "(?:,[ \\t]*\\d{1,2}(?:st|nd|rd|th)[ \\t]+(?i:floor)(?:,?[ \\t]*(?:of[ \\t]+)?(?:the[ \\t]+)?" + CAP
@@ -28,7 +32,7 @@ final class PlaceClues {
                     + "|" + CAP + "(?:[ \\t]+" + CAP + ")?" + SP + ROOM_NO
                     + "|" + BUILDING + "[ \\t]+(?:des|der|im|am|de|du|de la)[ \\t]+" + CAP + "(?:[ \\t]+" + CAP + "){0,3}"
                     + "|\\p{Lu}\\p{L}{0,3}\\d{3,4}[A-Za-z]?|\\d{3,4}\\p{Lu}{2,4}"
-                    + "|\\d{3,4}[A-Za-z]?(?=[ \\t]*[.,;)\\n]))(?![\\p{L}\\d]|[:.]\\d)",
+                    + "|\\d{3,4}[A-Za-z]?(?=[ \\t]*[.,;)\\n]))(?![\\p{L}\\d]|[:.-]\\d)",
             Pattern.MULTILINE);
     private static final Pattern CALENDAR_WORD = Pattern.compile(
             "(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|"
@@ -69,7 +73,8 @@ final class PlaceClues {
             int score = (lead.startsWith("in") || lead.startsWith("at") || lead.startsWith("by") || lead.startsWith("loc")
                     || lead.startsWith("venue") || lead.startsWith("place") || lead.startsWith("where") ? 3 : 1)
                     + (digit ? 2 : 0) + (building ? 1 : 0);
-            if (!building && NameCheck.hasCommonWord(place.replaceAll("[\\d.-]+[A-Za-z]?\\b", " ").strip(), text)) {
+            String words = place.replaceAll("[\\d.-]+[A-Za-z]?\\b", " ").strip();
+            if (!building && !words.contains(" ") && NameCheck.hasCommonWord(words, text)) {
                 continue; // "Over 20", "Die 14": a common word and a number
             }
             if (place.matches("(?i)^the\\b.*") && !digit) {
@@ -93,7 +98,7 @@ final class PlaceClues {
         if (best == null || bestScore < 2) {
             return null;
         }
-        best = best.replaceFirst(",?\\s+(?:of|in|at)\\s+(?:the\\s+)?", ", ");
+        best = best.replaceFirst("(?<=\\d[A-Za-z]?),?\\s+(?:of|in|at)\\s+(?:the\\s+)?", ", "); // "Room 101 of the X": "Room 101, X"
         return best.replaceFirst("\\.\\s.*$", "").replaceAll("[.,]$", "").strip();
     }
 

@@ -1,0 +1,23 @@
+package org.talkfeed.extract;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlaceCluesTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "The talk is at 4pm in the Lecture Hall of the Royal Botanic Society. | Lecture Hall of the Royal Botanic Society",
+            "Dienstag, 18.30 Uhr, Festsaal des Alten Schlosses: Vortrag | Festsaal des Alten Schlosses",
+            "Meet at 3pm in the Garden Room of the Old Mill and then walk on. | Garden Room",
+            "3 p.m. Physics lecture. Jane Roe, Acme Labs. 204 Materials Science. | 204 Materials Science",
+            "Join us in Room 204 of the Science Center at noon. | Room 204, Science Center",
+            "Case Study\\n9-376-094 describes the firm. | -",
+            "Over 20 people came at 4pm, over the years. | -",
+    })
+    void placeInProse(String text, String place) {
+        assertThat(PlaceClues.locationFromProse(text.replace("\\n", "\n"))).isEqualTo(place);
+    }
+}
