@@ -29,7 +29,7 @@ final class PlaceClues {
                     + "(?:[ \\t]+(?:of[ \\t]+)?" + CAP + "){0,4})?)?"
                     + "(?:,[ \\t]*" + CAP + "(?:[ \\t]+" + CAP + "){0,2}[ \\t]+" + BUILDING + "(?:[ \\t]+" + ROOM_NO + ")?)?"
                     + "|" + ROOM_NO + SP + CAP + "(?:[ \\t]+" + CAP + "){0,2}(?:" + SP + BUILDING + ")?"
-                    + "|" + CAP + "(?:[ \\t]+" + CAP + ")?" + SP + ROOM_NO
+                    + "|" + CAP + "(?:[ \\t]+" + CAP + ")?(?:[ \\t]+|[ \\t]*\\n[ \\t]*)" + ROOM_NO
                     + "|" + BUILDING + "[ \\t]+(?:des|der|im|am|de|du|de la)[ \\t]+" + CAP + "(?:[ \\t]+" + CAP + "){0,3}"
                     + "|\\p{Lu}\\p{L}{0,3}\\d{3,4}[A-Za-z]?|\\d{3,4}\\p{Lu}{2,4}"
                     + "|\\d{3,4}[A-Za-z]?(?=[ \\t]*[.,;)\\n]))(?![\\p{L}\\d]|[:.-]\\d)",

@@ -18,7 +18,7 @@ final class SpeakerClues {
     /** "Physic Colloquium, Monday, Feb. 27, Steve Granick, University of Illinois": a person, then an institution. */
     private static final Pattern COMMA_SEGMENTS = Pattern.compile("\\s*,\\s*");
     private static final Pattern WILL_VERB = Pattern.compile(
-            "\\s(?:will|is going to|is scheduled to|shall|is to|is slated to)\\s+(?:also\\s+)?(?:be\\s+)?(?:speak|talk|present|giv|lectur|deliver|"
+            "\\s(?:will|is going to|(?:is|was) scheduled to|shall|is to|is slated to)\\s+(?:also\\s+)?(?:be\\s+)?(?:speak|talk|present|giv|lectur|deliver|come|"
                     + "visit|discuss|describ|address|explor|examin|shar|review|report|outlin|argu|show|lead|introduc|focus|consider|here|"
                     + "in town|on campus|with us|joining)");
     /** Words after which a speaker's name follows: "lecture by", "the speaker is", "presents", "welcome". */
@@ -26,9 +26,9 @@ final class SpeakerClues {
             "\\b(?:(?:talk|lecture|seminar|presentation|colloquium|keynote|address|session|discussion|webinar|workshop|defen[cs]e|"
                     + "reading|remarks|speech)\\s+(?:will\\s+be\\s+)?(?:given\\s+|delivered\\s+|presented\\s+|led\\s+)?by|"
                     + "(?:the\\s+)?(?:guest\\s+|featured\\s+|invited\\s+|keynote\\s+)?speakers?\\s+(?:is|will\\s+be|are)|presents|"
-                    + "(?:will\\s+)?welcomes?|featuring|announces|introduces|hosts|"
+                    + "(?:will\\s+)?welcomes?|featuring|announces|introduces|hosts|(?:first|next|second|then)\\s+up\\s+is|"
                     + "(?:meeting|conversation|discussion|evening|session|lunch|chat|q&a|dialogue|interview)\\s+with|"
-                    + "a\\s+(?:talk|lecture|seminar)\\s+(?:from|with)|"
+                    + "a\\s+(?:talk|lecture|seminar)\\s+(?:from|with)|[”\"]\\s+with|"
                     + "(?:vortrag|vorträge|lesung|referat|gespräch|gastvortrag)\\s+von|spricht|sprechen|conférence\\s+de|exposé\\s+de)\\s+",
             Pattern.CASE_INSENSITIVE);
     /** "Hirokazu Fukawa Lecture", "Jane Doe Seminar": a name that names its event. */

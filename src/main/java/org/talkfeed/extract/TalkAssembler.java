@@ -117,7 +117,14 @@ final class TalkAssembler {
             warnings.add(time.warning());
         }
 
-        String zone = ZoneWords.find(timeContext.isEmpty() ? when : timeContext);
+        String zone = null;
+        if (time != null && time.position() >= 0 && time.endPosition() <= timeContext.length()) {
+            // "6:30 to 7:30pm UK Summer Time": the zone written with the time, before any other in the text
+            zone = ZoneWords.find(timeContext.substring(time.position(), Math.min(timeContext.length(), time.endPosition() + 40)));
+        }
+        if (zone == null) {
+            zone = ZoneWords.find(timeContext.isEmpty() ? when : timeContext);
+        }
         if (zone == null && time != null && time.position() >= 0 && !timeContext.isEmpty()) {
             zone = ZoneWords.find(lineAround(timeContext, time.position()));
         }

@@ -91,7 +91,8 @@ final class ZoneWords {
     }
 
     private static String named(String words) {
-        String w = words.toLowerCase(Locale.ROOT).replace('.', ' ').strip();
+        String w = words.toLowerCase(Locale.ROOT).replace('.', ' ').strip()
+                .replaceFirst("\\s+(?:standard|daylight|summer)$", ""); // "UK Summer Time": the greedy words took "Summer"
         for (int drop = 0; drop < 3; drop++) {
             if (REGIONS.containsKey(w)) {
                 return REGIONS.get(w);

@@ -31,6 +31,9 @@ final class BodyCleaner {
         for (int lineIndex = 0; lineIndex < raw.length; lineIndex++) {
             String line = raw[lineIndex];
             String trimmed = stripTrailing(line.replace('\u00a0', ' ').replace("\u200b", ""));
+            if (trimmed.contains("**")) {
+                trimmed = trimmed.replace("**", ""); // markdown bold, as blog and wiki posts carry it
+            }
             if (trimmed.indexOf("](") > 0) {
                 trimmed = MARKDOWN_LINK.matcher(trimmed).replaceAll("$1 <$2>");
             }

@@ -110,6 +110,8 @@ class DateTimeTest {
             "18:00 UTC+2 | Etc/GMT-2",
             "18:00 (London time) | Europe/London",
             "noon JST | Asia/Tokyo",
+            "6 to 7pm UK Summer Time | Europe/London",
+            "17:00 Central European Summer Time | Europe/Berlin",
     })
     void zones(String text, String zone) {
         assertThat(ZoneWords.find(text)).isEqualTo(zone);

@@ -1,0 +1,71 @@
+package org.talkfeed.extract;
+
+import org.junit.jupiter.api.Test;
+import org.talkfeed.talk.Announcement;
+import org.talkfeed.talk.Speaker;
+import org.talkfeed.talk.Talk;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Announcements written as prose, without labels: who speaks, and in which zone the time is meant. */
+class ProseAnnouncementTest {
+
+    private static Talk onlyTalk(String subject, String body) {
+        String mail = "From: Seminar Desk <desk@example.org>\r\n"
+                + "Date: Mon, 06 Mar 2023 09:00:00 +0100\r\n"
+                + "Subject: " + subject + "\r\n"
+                + "Message-ID: <prose-" + subject.hashCode() + "@example.org>\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + body.replace("\n", "\r\n");
+        Announcement announcement = new Extractor().extractMessage(mail.getBytes(StandardCharsets.UTF_8), ExtractionDefaults.NONE);
+        assertThat(announcement.talks()).as("talks in: " + body).hasSize(1);
+        return announcement.talks().get(0);
+    }
+
+    @Test
+    void theZoneWrittenWithTheTimeWinsOverAnEarlierOne() {
+        Talk talk = onlyTalk("Tue 7 Mar: reading group", """
+                Next month, on 3 April from 1 to 5pm Eastern Time, the open forum meets again.
+
+                Tomorrow's reading group (Tuesday 7 March, 6:30 to 7:30pm UK Summer Time): Ruth Okafor
+                will talk about parsing old manuscripts.
+                """);
+        assertThat(talk.date()).hasToString("2023-03-07");
+        assertThat(talk.timezone()).isEqualTo("Europe/London");
+    }
+
+    @Test
+    void aQuotedTitleWithItsSpeaker() {
+        Talk talk = onlyTalk("Evening talks resume", """
+                On Thursday, March 9, at 7pm we meet again in the Garden Room.
+
+                “Beekeeping in Cities” with Tomas Lindqvist, Urban Apiarist
+
+                Tomas will share what ten years of rooftop hives taught him.
+                """);
+        assertThat(talk.speakers()).extracting(Speaker::name).containsExactly("Tomas Lindqvist");
+    }
+
+    @Test
+    void firstUpIsTheSpeaker() {
+        Talk talk = onlyTalk("Two topics today", """
+                We meet today, March 6, at 4pm on Zoom.
+
+                Indexing scanned journals
+                First up is Priya Raman. She will present what the library has learned so far.
+                """);
+        assertThat(talk.speakers()).extracting(Speaker::name).containsExactly("Priya Raman");
+    }
+
+    @Test
+    void markdownBoldDoesNotHideTheSpeaker() {
+        Talk talk = onlyTalk("Theory meeting", """
+                The theory meeting is this **Friday, March 10** at **203 Hill Hall**.
+
+                **4:00 – 4:30 pm** – A talk by Prof. **Lena Park** on **“Sparse cuts in expanders”**.
+                """);
+        assertThat(talk.speakers()).extracting(Speaker::name).containsExactly("Lena Park");
+        assertThat(talk.start()).hasToString("16:00");
+    }
+}
