@@ -19,7 +19,7 @@ final class PlaceClues {
     /** A place in running text: a named building or room, or a room number next to a building's name. */
     private static final Pattern PLACE_IN_PROSE = Pattern.compile(
             "(?<lead>\\b(?:in|at|by|inside|location|venue|place|where|im|in der|in den|ort|raum)[ \\t]*:?" + SP + "(?:the" + SP + ")?|[,;—–(*|\\t][ \\t]*|[ \\t]-[ \\t]|\\.[ \\t]+|^[ \\t]*"
-                    + "|(?<=\\s)(?=(?i:room|rm\\.?)\\s))(?<place>"
+                    + "|(?<=\\s)(?=(?i:room|rm\\.?)\\s)|(?i:raum|room)[ \\t]+(?=\\p{Lu}{2,4}\\d))(?<place>"
                     + "(?i:room|rm\\.?)" + SP + ROOM_NO + "(?:,?" + SP + "(?:in|of|at)?" + SP + "(?:the" + SP + ")?" + CAP + "(?:" + SP + CAP + "){0,3})?"
                     + "|(?:" + CAP + SP + "){1,4}(?:(?i:main|large|small|new|old)" + SP + ")?" + BUILDING + "(?:" + SP + "(?i:room" + SP + ")?" + ROOM_NO + ")?"
                     + OF_WHAT + "(?:,?[ \\t]+(?i:room|raum)[ \\t]+" + ROOM_NO + ")?"
@@ -31,7 +31,7 @@ final class PlaceClues {
                     + "|" + ROOM_NO + SP + CAP + "(?:[ \\t]+" + CAP + "){0,2}(?:" + SP + BUILDING + ")?"
                     + "|" + CAP + "(?:[ \\t]+" + CAP + ")?(?:[ \\t]+|[ \\t]*\\n[ \\t]*)" + ROOM_NO
                     + "|" + BUILDING + "[ \\t]+(?:des|der|im|am|de|du|de la)[ \\t]+" + CAP + "(?:[ \\t]+" + CAP + "){0,3}"
-                    + "|\\p{Lu}\\p{L}{0,3}\\d{3,4}[A-Za-z]?|\\d{3,4}\\p{Lu}{2,4}"
+                    + "|\\p{Lu}\\p{L}{0,3}\\d{3,4}[A-Za-z]?|\\d{3,4}\\p{Lu}{2,4}|(?<=(?i:raum|room)[ \\t])\\p{Lu}{2,4}\\d{1,2}"
                     + "|\\d{3,4}[A-Za-z]?(?=[ \\t]*[.,;)\\n]))(?![\\p{L}\\d]|[:.-]\\d)",
             Pattern.MULTILINE);
     private static final Pattern CALENDAR_WORD = Pattern.compile(

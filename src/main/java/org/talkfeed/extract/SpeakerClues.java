@@ -52,7 +52,7 @@ final class SpeakerClues {
             Pattern.CASE_INSENSITIVE);
     /** A headline line: "Jane Doe (MIT), Title of the Talk" or "Jane Doe (MIT): Title". */
     private static final Pattern HEADLINE = Pattern.compile(
-            "(?m)^\\s*" + NAME + "\\s*\\(([^)]{2,120})\\)\\s*[,:|–—-]\\s*(\\p{Lu}[^\\n]*(?:\\n(?!\\s*\\n)(?![^\\n]*\\p{Lu}\\p{L}+\\s\\p{Lu}\\p{L}+\\s*\\()[^\\n]+){0,2})");
+            "(?m)^\\s*(?:[^\\n:(]{3,60}:\\s+)?" + NAME + "\\s*\\(([^)]{2,120})\\)\\s*[,:|–—-]\\s*(\\p{Lu}[^\\n]*(?:\\n(?!\\s*\\n)(?![^\\n]*\\p{Lu}\\p{L}+\\s\\p{Lu}\\p{L}+\\s*\\()[^\\n]+){0,2})");
     private static final Pattern HOSTED_BY = Pattern.compile(
             "\\b(?:hosted|organi[sz]ed|invited|sponsored|introduced|moderated|chaired)\\s+by\\s+" + NAME
                     + "|at the invitation of\\s+" + NAME);

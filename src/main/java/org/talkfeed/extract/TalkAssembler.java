@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Builds one talk from its labeled fields, falling back to the subject and the prose for what they lack. */
@@ -235,12 +236,17 @@ final class TalkAssembler {
         return speakers;
     }
 
+    /** "Jane Doe's Thesis Colloquium: " before the title itself. */
+    private static final Pattern EVENT_OF_SOMEONE = Pattern.compile("^\\p{Lu}[^:]{2,60}['’]s\\s+(?:[\\p{L}-]+\\s+){0,3}"
+            + "(?i:talk|lecture|seminar|defen[cs]e|presentation|colloq\\p{L}*|keynote|thesis|dissertation|webinar)\\s*:\\s+(?=\\S)");
+
     private static String title(List<Field> fields) {
         String title = blankToNull(all(fields, Label.TITLE).stream().findFirst().orElse(null));
         if (title == null) {
             return null;
         }
         title = title.replaceAll("^[\"“”'‘’]+|[\"“”'‘’]+$", "").replaceAll("\\s+", " ").strip();
+        title = EVENT_OF_SOMEONE.matcher(title).replaceFirst("");
         return SpeakerParser.isPlaceholder(title) ? null : title;
     }
 
@@ -293,6 +299,9 @@ final class TalkAssembler {
         }
         if (what == null) {
             what = TitleClues.titleAfterIntro(prose.lines().toList());
+        }
+        if (what == null) {
+            what = TitleClues.titleAboveAbstract(prose.lines().toList());
         }
         if (what == null) {
             what = TitleClues.titleLineUnderDate(prose.lines().toList(), dates);

@@ -17,7 +17,7 @@ final class TitleClues {
     static final Pattern ANY_QUOTED = Pattern.compile(
             "(?:[\"“„«]|(?<![\\p{L}])[`‘‚'])([^\"“”„«»\\n]{8,250}?)(?:[\"”“»]|[’'](?![\\p{L}]))");
     /** `A title, with "quotes" and apostrophes inside,' closed at the end of its line (an old typewriter convention). */
-    private static final Pattern BACKTICK_QUOTE = Pattern.compile("`([^`\\n]{8,250})'[.,;]?[ \\t]*$", Pattern.MULTILINE);
+    private static final Pattern BACKTICK_QUOTE = Pattern.compile("`([^`\\n]{8,250})'[.,;]?[ \\t]*(?:\\([^()\\n]{1,60}\\)[ \\t]*)?$", Pattern.MULTILINE);
 
     private TitleClues() {
     }
@@ -62,6 +62,31 @@ final class TitleClues {
                     break;
                 }
             }
+        }
+        return null;
+    }
+
+    private static final Pattern ABSTRACT_LABEL = Pattern.compile("(?i)^[\\s*_#]*(?:abstract|summary|zusammenfassung|résumé)\\b[*_]*\\s*:?.*");
+
+    /** A short line standing alone right above "Abstract:": the title the abstract belongs to. */
+    static String titleAboveAbstract(List<String> lines) {
+        for (int i = 1; i < lines.size(); i++) {
+            if (!ABSTRACT_LABEL.matcher(lines.get(i)).matches()) {
+                continue;
+            }
+            int j = i - 1;
+            while (j > 0 && lines.get(j).isBlank()) {
+                j--;
+            }
+            String candidate = lines.get(j).strip();
+            boolean standsAlone = j == 0 || lines.get(j - 1).isBlank();
+            int words = candidate.isEmpty() ? 0 : candidate.split("\\s+").length;
+            if (standsAlone && words >= 2 && words <= 20 && !candidate.matches(".*[:,;]$") && !candidate.contains("@")
+                    && !candidate.contains("://") && !(candidate.endsWith(".") && words > 12)
+                    && !STATEMENT.matcher(candidate).matches() && !candidate.matches("^[\\p{L} ]{1,20}:\\s.*")) {
+                return candidate.replaceAll("^[\"“„]|[\"”“]$", "");
+            }
+            return null;
         }
         return null;
     }

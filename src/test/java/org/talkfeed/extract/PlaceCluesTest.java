@@ -14,6 +14,7 @@ class PlaceCluesTest {
             "Meet at 3pm in the Garden Room of the Old Mill and then walk on. | Garden Room",
             "3 p.m. Physics lecture. Jane Roe, Acme Labs. 204 Materials Science. | 204 Materials Science",
             "Join us in Room 204 of the Science Center at noon. | Room 204, Science Center",
+            "Montag, 16:15 im Raum SR4 | SR4",
             "Case Study\\n9-376-094 describes the firm. | -",
             "Over 20 people came at 4pm, over the years. | -",
     })

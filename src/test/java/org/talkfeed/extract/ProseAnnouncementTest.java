@@ -68,4 +68,28 @@ class ProseAnnouncementTest {
         assertThat(talk.speakers()).extracting(Speaker::name).containsExactly("Lena Park");
         assertThat(talk.start()).hasToString("16:00");
     }
+
+    @Test
+    void aLineStandingAloneAboveTheAbstractIsTheTitle() {
+        Talk talk = onlyTalk("Today's talk: Omar Haddad", """
+                Today's talk will take place at 16:00 in room 4.02. The speaker is Omar Haddad.
+
+                Mapping the Undersea Cables
+
+                Abstract:
+
+                Most traffic between continents crosses a few hundred cables.
+                """);
+        assertThat(talk.title()).isEqualTo("Mapping the Undersea Cables");
+    }
+
+    @Test
+    void aLabeledTitleLosesItsEventPrefix() {
+        Talk talk = onlyTalk("Defense invitation", """
+                Speaker: Jane Roe
+                Topic: Jane Roe's Thesis Defense: Sketching Large Graphs
+                Date: Friday, March 10, 2023, 2pm
+                """);
+        assertThat(talk.title()).isEqualTo("Sketching Large Graphs");
+    }
 }
