@@ -101,8 +101,17 @@ final class SubjectLine {
         if (headSpeaker != null) {
             return new SubjectParts(headSpeaker, tail, null);
         }
+        if (ONLY_WHEN.matcher(head).matches() && tail.split("\\s+").length >= 3) {
+            return new SubjectParts(null, tail, null); // "May 2023: AI Regulation in the EU"
+        }
         return new SubjectParts(null, null, seriesName(head));
     }
+
+    /** A subject part that says only when: "May 2023", "Thu 13 Apr", "12/10", "Friday, March 3". */
+    private static final Pattern ONLY_WHEN = Pattern.compile(
+            "(?i)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s*)?(?:\\d{1,2}(?:st|nd|rd|th)?\\.?\\s*)?"
+                    + "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?(?:,?\\s*\\d{4})?"
+                    + "|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s*)?\\d{1,4}[/.-]\\d{1,2}(?:[/.-]\\d{1,4})?");
 
     record SubjectParts(Speaker speaker, String title, String series) {
     }

@@ -84,6 +84,7 @@ class DateTimeTest {
             "16 c.t. | 16:15 | ",
             "16 s.t. | 16:00 | ",
             "1:15pm-3:15pm ET | 13:15 | 15:15",
+            "This Friday (12-2) is our last meeting | 12:00 | 14:00",
     })
     void times(String text, String start, String end) {
         List<TimeRange> found = new TimeFinder(true).find(text);
@@ -93,7 +94,8 @@ class DateTimeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {"Room 1.204", "call 773-834-1234", "22.02.2022", "$3.50", "page 12"})
+    @CsvSource(delimiter = '|', value = {"Room 1.204", "call 773-834-1234", "22.02.2022", "$3.50", "page 12",
+            "Friday 12-15 May", "won 12-2 last season"})
     void notTimes(String text) {
         assertThat(new TimeFinder(true).find(text)).isEmpty();
     }
