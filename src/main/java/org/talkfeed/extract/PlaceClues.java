@@ -28,17 +28,19 @@ final class PlaceClues {
                     + "(?:,[ \\t]*\\d{1,2}(?:st|nd|rd|th)[ \\t]+(?i:floor)(?:,?[ \\t]*(?:of[ \\t]+)?(?:the[ \\t]+)?" + CAP
                     + "(?:[ \\t]+(?:of[ \\t]+)?" + CAP + "){0,4})?)?"
                     + "(?:,[ \\t]*" + CAP + "(?:[ \\t]+" + CAP + "){0,2}[ \\t]+" + BUILDING + "(?:[ \\t]+" + ROOM_NO + ")?)?"
-                    + "|" + ROOM_NO + SP + CAP + "(?:[ \\t]+" + CAP + "){0,2}(?:" + SP + BUILDING + ")?"
+                    + "|" + ROOM_NO + "(?:[ \\t]+|[ \\t]*\\n[ \\t]*)" + CAP + "(?:[ \\t]+" + CAP + "){0,2}(?:" + SP + BUILDING + ")?"
                     + "|" + CAP + "(?:[ \\t]+" + CAP + ")?(?:[ \\t]+|[ \\t]*\\n[ \\t]*)" + ROOM_NO
                     + "|" + BUILDING + "[ \\t]+(?:des|der|im|am|de|du|de la)[ \\t]+" + CAP + "(?:[ \\t]+" + CAP + "){0,3}"
                     + "|\\p{Lu}\\p{L}{0,3}\\d{3,4}[A-Za-z]?|\\d{3,4}\\p{Lu}{2,4}|(?<=(?i:raum|room)[ \\t])\\p{Lu}{2,4}\\d{1,2}"
-                    + "|\\d{3,4}[A-Za-z]?(?=[ \\t]*[.,;)\\n]))(?![\\p{L}\\d]|[:.-]\\d)",
+                    + "|\\d{3,4}[A-Za-z]?(?=[ \\t]*[.,;)\\n]))(?![\\p{L}\\d]|[:.-]\\d|-\\p{L})",
             Pattern.MULTILINE);
     private static final Pattern CALENDAR_WORD = Pattern.compile(
             "(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|"
                     + "october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
                     + "saturday|sunday|date|time|speaker|title|topic|noon|am|pm|uhr|today|tomorrow|tonight|article|page|section|chapter|volume|vol|issue|"
                     + "figure|fig|table|version|step|level|grade|phone|fax|tel|ext|route|bus|gev|mev|kev|ev|km|mb|gb|or|and)s?\\b|\\d{1,2}:\\d{2}|\\b(?:19|20)\\d\\d\\b");
+    private static final Pattern QUANTITY = Pattern.compile(
+            "(?i)(?:over|under|about|around|nearly|almost|some|approximately|only|just|top|all|another|more than|less than|fewer than)\\s+\\d");
     private static final Pattern AFTER_IS_MONTH = Pattern.compile(
             "^[ \\t.,]*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b");
 
@@ -73,6 +75,9 @@ final class PlaceClues {
             int score = (lead.startsWith("in") || lead.startsWith("at") || lead.startsWith("by") || lead.startsWith("loc")
                     || lead.startsWith("venue") || lead.startsWith("place") || lead.startsWith("where") ? 3 : 1)
                     + (digit ? 2 : 0) + (building ? 1 : 0);
+            if (QUANTITY.matcher(place).lookingAt()) {
+                continue; // "Over 20 years ago"
+            }
             String words = place.replaceAll("[\\d.-]+[A-Za-z]?\\b", " ").strip();
             if (!building && !words.contains(" ") && NameCheck.hasCommonWord(words, text)) {
                 continue; // "Over 20", "Die 14": a common word and a number

@@ -15,6 +15,8 @@ class PlaceCluesTest {
             "3 p.m. Physics lecture. Jane Roe, Acme Labs. 204 Materials Science. | 204 Materials Science",
             "Join us in Room 204 of the Science Center at noon. | Room 204, Science Center",
             "Montag, 16:15 im Raum SR4 | SR4",
+            "Over 20 years ago we met at 4pm. | -",
+            "The 3D-Druck workshop starts at 18 Uhr. | -",
             "Case Study\\n9-376-094 describes the firm. | -",
             "Over 20 people came at 4pm, over the years. | -",
     })
