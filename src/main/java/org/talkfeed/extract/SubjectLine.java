@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 final class SubjectLine {
     private static final Pattern SPEAKER_OPENS = Pattern.compile(
             SpeakerClues.NAME + "\\s+(?:at\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*\\s+(?i:seminar|colloquium|lunch|lecture)|talking|talks|speaks|speaking|to speak|will speak|"
-                    + "lectures|presents|on\\s+\\p{Lu})\\b");
+                    + "lectures|presents|visits|cancels|postpones|on\\s+\\p{Lu})\\b");
     /** "Richard Littauer's Thesis Colloquium" before a colon in a subject: whatever the event is called. */
     private static final Pattern OWNER = Pattern.compile(SpeakerClues.NAME + "['’]s\\s+\\p{Lu}");
     private static final Pattern SUBJECT_TAGS = Pattern.compile(

@@ -313,7 +313,8 @@ final class TalkAssembler {
             what = TitleClues.titleFromProse(message.subject());
         }
         if (who.isEmpty() && message.fromName() != null && SpeakerClues.firstPersonTalk(prose)) {
-            Speaker sender = SpeakerParser.parseOne(message.fromName());
+            // "KihongHeo": an account name written in camel case is the person's two names
+            Speaker sender = SpeakerParser.parseOne(message.fromName().strip().replaceFirst("^(\\p{Lu}\\p{Ll}+)(\\p{Lu}\\p{Ll}+)$", "$1 $2"));
             if (sender != null && sender.name().contains(" ")) {
                 who = List.of(new Speaker(sender.name(), null)); // "my talk": the sender speaks
                 namedInSubject = true;

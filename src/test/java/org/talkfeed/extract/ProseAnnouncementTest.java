@@ -13,7 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProseAnnouncementTest {
 
     private static Talk onlyTalk(String subject, String body) {
-        String mail = "From: Seminar Desk <desk@example.org>\r\n"
+        return onlyTalk("Seminar Desk <desk@example.org>", subject, body);
+    }
+
+    private static Talk onlyTalk(String from, String subject, String body) {
+        String mail = "From: " + from + "\r\n"
                 + "Date: Mon, 06 Mar 2023 09:00:00 +0100\r\n"
                 + "Subject: " + subject + "\r\n"
                 + "Message-ID: <prose-" + subject.hashCode() + "@example.org>\r\n"
@@ -91,5 +95,16 @@ class ProseAnnouncementTest {
                 Date: Friday, March 10, 2023, 2pm
                 """);
         assertThat(talk.title()).isEqualTo("Sketching Large Graphs");
+    }
+
+    @Test
+    void theSenderGivingTheirOwnTalkUnderACamelCaseAccountName() {
+        Talk talk = onlyTalk("MinaLee <mina@example.org>", "No class next week", """
+                Hi all,
+
+                There is no class next week. I will be giving a talk tomorrow, March 7, at 4pm about
+                "Testing Compilers at Scale" in the systems seminar; feel free to join.
+                """);
+        assertThat(talk.speakers()).extracting(Speaker::name).containsExactly("Mina Lee");
     }
 }

@@ -16,4 +16,13 @@ class SubjectLineTest {
     void aDateBeforeTheColonLeavesTheTitle(String subject, String title) {
         assertThat(SubjectLine.subjectParts(subject).title()).isEqualTo(title);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Ines Carvalho cancels her visit to campus | Ines Carvalho",
+            "Reminder: Tom Hale talks Friday on glaciers | Tom Hale",
+    })
+    void aSubjectThatOpensOnThePerson(String subject, String name) {
+        assertThat(SubjectLine.subjectParts(subject).speaker().name()).isEqualTo(name);
+    }
 }
