@@ -82,8 +82,7 @@ final class DateFinder {
         addNamed(found, DAY_FIRST.matcher(text));
         Matcher dashed = DASHED.matcher(text);
         while (dashed.find()) {
-            int year = Integer.parseInt(dashed.group("year"));
-            year = year < 100 ? (year < 50 ? 2000 + year : 1900 + year) : year;
+            int year = fullYear(Integer.parseInt(dashed.group("year")));
             add(found, dashed, year, month(dashed.group("mon")),
                     Integer.parseInt(dashed.group("day")));
         }
@@ -173,14 +172,51 @@ final class DateFinder {
             }
             int day = dayFirstHere ? a : b;
             int month = dayFirstHere ? b : a;
-            Integer year = null;
-            if (y != null) {
-                year = Integer.parseInt(y);
-                if (year < 100) {
-                    year += 2000;
+            Integer year = y == null ? null : fullYear(Integer.parseInt(y));
+            if (year != null && a <= 12 && b <= 12 && a != b) {
+                // "3.6.95, Monday": the reading that falls on the stated weekday settles the order
+                DayOfWeek stated = weekdayAround(text, m.start(), m.end());
+                if (stated != null && falls(year, b, a, stated) != falls(year, a, b, stated)) {
+                    dayFirstHere = falls(year, b, a, stated);
+                    day = dayFirstHere ? a : b;
+                    month = dayFirstHere ? b : a;
                 }
             }
             add(found, m, year, month, day);
+        }
+    }
+
+    /** "95" is 1995 and "22" is 2022: the century that puts the year nearest the message's date. */
+    private int fullYear(int year) {
+        if (year >= 100) {
+            return year;
+        }
+        int pivot = reference != null ? reference.getYear() : LocalDate.now().getYear();
+        int candidate = pivot - Math.floorMod(pivot, 100) + year;
+        if (candidate > pivot + 50) {
+            candidate -= 100;
+        } else if (candidate < pivot - 50) {
+            candidate += 100;
+        }
+        return candidate;
+    }
+
+    private static final Pattern WEEKDAY_AFTER = Pattern.compile("^[\\s,(]*" + WEEKDAY + "\\b", Pattern.CASE_INSENSITIVE);
+
+    private static DayOfWeek weekdayAround(String text, int start, int end) {
+        Matcher before = WEEKDAY_BEFORE.matcher(text.substring(Math.max(0, start - 24), start));
+        if (before.find()) {
+            return weekday(before.group("wd"));
+        }
+        Matcher after = WEEKDAY_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16)));
+        return after.find() ? weekday(after.group("wd")) : null;
+    }
+
+    private static boolean falls(int year, int month, int day, DayOfWeek weekday) {
+        try {
+            return LocalDate.of(year, month, day).getDayOfWeek() == weekday;
+        } catch (DateTimeException e) {
+            return false;
         }
     }
 

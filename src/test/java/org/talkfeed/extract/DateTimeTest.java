@@ -1,5 +1,6 @@
 package org.talkfeed.extract;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -91,6 +92,22 @@ class DateTimeTest {
         assertThat(found).as(text).isNotEmpty();
         assertThat(found.get(0).start()).isEqualTo(LocalTime.parse(start));
         assertThat(found.get(0).end()).isEqualTo(end == null ? null : LocalTime.parse(end));
+    }
+
+    @Test
+    void aTwoDigitYearTakesTheCenturyOfTheMessage() {
+        LocalDate sent1995 = LocalDate.of(1995, 3, 2);
+        assertThat(new DateFinder(sent1995, false).find("on 6-Mar-95").get(0).date()).isEqualTo(LocalDate.of(1995, 3, 6));
+        assertThat(new DateFinder(sent1995, false).find("on 3/6/95").get(0).date()).isEqualTo(LocalDate.of(1995, 3, 6));
+        assertThat(new DateFinder(SENT, false).find("on 3/6/22").get(0).date()).isEqualTo(LocalDate.of(2022, 3, 6));
+    }
+
+    @Test
+    void aStatedWeekdaySettlesTheOrderOfAnAmbiguousDate() {
+        LocalDate sent1995 = LocalDate.of(1995, 3, 2);
+        // 6 March 1995 was a Monday, 3 June 1995 a Saturday
+        assertThat(new DateFinder(sent1995, true).find("Date: 3.6.95, Monday").get(0).date()).isEqualTo(LocalDate.of(1995, 3, 6));
+        assertThat(new DateFinder(sent1995, false).find("Saturday 3.6.95").get(0).date()).isEqualTo(LocalDate.of(1995, 6, 3));
     }
 
     @ParameterizedTest(name = "{0}")
