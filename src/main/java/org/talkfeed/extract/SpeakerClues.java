@@ -19,7 +19,7 @@ final class SpeakerClues {
     private static final Pattern COMMA_SEGMENTS = Pattern.compile("\\s*,\\s*");
     private static final Pattern WILL_VERB = Pattern.compile(
             "\\s(?:will|is going to|(?:is|was) scheduled to|shall|is to|is slated to)\\s+(?:also\\s+)?(?:be\\s+)?(?:speak|talk|present|giv|lectur|deliver|come|"
-                    + "visit|discuss|describ|address|explor|examin|shar|review|report|outlin|argu|show|lead|introduc|focus|consider|here|"
+                    + "visit|discuss|describ|address|explor|examin|shar|review|report|outlin|argu|show|lead|introduc|focus|consider|moderat|here|"
                     + "in town|on campus|with us|joining)");
     /** Words after which a speaker's name follows: "lecture by", "the speaker is", "presents", "welcome". */
     private static final Pattern NAME_FOLLOWS = Pattern.compile(
@@ -119,7 +119,25 @@ final class SpeakerClues {
         if (speaker == null) {
             speaker = firstPerson(ADDRESSED, text, s -> s.name().contains(" "));
         }
-        return speaker == null ? List.of() : List.of(speaker);
+        return speaker == null ? List.of() : withPartner(speaker, text);
+    }
+
+    private static final Pattern AND_NAME = Pattern.compile("^\\s+(?:and|&)\\s+(" + NAME_RUN.pattern() + ")(?=\\s+(?:will|are|talk|present|speak|give)|\\s*[(,])");
+
+    /** "Cindy Bryce and Steve Roehrig will be moderating": the person named together with the speaker speaks too. */
+    private static List<Speaker> withPartner(Speaker speaker, String text) {
+        int at = text.indexOf(speaker.name());
+        if (at < 0) {
+            return List.of(speaker);
+        }
+        Matcher partner = AND_NAME.matcher(text.substring(at + speaker.name().length(), Math.min(text.length(), at + speaker.name().length() + 80)));
+        if (partner.find()) {
+            Speaker second = SpeakerParser.parseOne(partner.group(1).replaceAll("\\s+", " "));
+            if (second != null && second.name().contains(" ") && NameCheck.plausible(second.name(), text)) {
+                return List.of(speaker, second);
+            }
+        }
+        return List.of(speaker);
     }
 
     /** The first match of the pattern (group 1, else the whole match) that reads as a plausible person. */

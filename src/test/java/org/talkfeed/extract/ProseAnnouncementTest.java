@@ -107,4 +107,14 @@ class ProseAnnouncementTest {
                 """);
         assertThat(talk.speakers()).extracting(Speaker::name).containsExactly("Mina Lee");
     }
+
+    @Test
+    void twoPeopleNamedTogetherBeforeTheVerb() {
+        Talk talk = onlyTalk("Brownbag on water policy", """
+                There will be a brownbag lunch discussion on water policy this Thursday, March 9, at 12.30 in room 1001.
+
+                Marta Quiroga and Dev Anand will be moderating the discussion.
+                """);
+        assertThat(talk.speakers()).extracting(Speaker::name).containsExactly("Marta Quiroga", "Dev Anand");
+    }
 }
