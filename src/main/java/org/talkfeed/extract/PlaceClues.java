@@ -18,7 +18,7 @@ final class PlaceClues {
             + "(?![ \\t]+(?:(?i:and|und)\\b|\\p{Lu})))?";
     /** A place in running text: a named building or room, or a room number next to a building's name. */
     private static final Pattern PLACE_IN_PROSE = Pattern.compile(
-            "(?<lead>\\b(?:in|at|by|inside|location|venue|place|where|im|in der|in den|ort|raum)[ \\t]*:?" + SP + "(?:the" + SP + ")?|[,;—–(*|\\t][ \\t]*|[ \\t]-[ \\t]|\\.[ \\t]+|^[ \\t]*"
+            "(?<lead>\\b(?:in|at|by|inside|location|venue|place|where|im|in der|in den|ort|raum)[ \\t]*:?" + SP + "(?:the" + SP + ")?|[,;—–(*|\\t][ \\t]*|[ \\t]-[ \\t]|\\.[ \\t]+|^[ \\t]*|(?<=\\b[ap]\\.?m\\.?)[ \\t]+|[ ]{2,}|\\bto[ \\t]+"
                     + "|(?<=\\s)(?=(?i:room|rm\\.?)\\s)|(?i:raum|room)[ \\t]+(?=\\p{Lu}{2,4}\\d))(?<place>"
                     + "(?i:room|rm\\.?)" + SP + ROOM_NO + "(?:,?" + SP + "(?:in|of|at)?" + SP + "(?:the" + SP + ")?" + CAP + "(?:" + SP + CAP + "){0,3})?"
                     + "|(?:" + CAP + SP + "){1,4}(?:(?i:main|large|small|new|old)" + SP + ")?" + BUILDING + "(?:" + SP + "(?i:room" + SP + ")?" + ROOM_NO + ")?"
@@ -32,7 +32,7 @@ final class PlaceClues {
                     + "|" + CAP + "(?:[ \\t]+" + CAP + ")?(?:[ \\t]+|[ \\t]*\\n[ \\t]*)" + ROOM_NO
                     + "|" + BUILDING + "[ \\t]+(?:des|der|im|am|de|du|de la)[ \\t]+" + CAP + "(?:[ \\t]+" + CAP + "){0,3}"
                     + "|\\p{Lu}\\p{L}{0,3}\\d{3,4}[A-Za-z]?|\\d{3,4}\\p{Lu}{2,4}|(?<=(?i:raum|room)[ \\t])\\p{Lu}{2,4}\\d{1,2}"
-                    + "|\\d{3,4}[A-Za-z]?(?=[ \\t]*[.,;)\\n]))(?![\\p{L}\\d]|[:.-]\\d|-\\p{L})",
+                    + "|\\d{3,4}[A-Za-z]?(?=[ \\t]*[.,;)\\n]))(?![\\p{L}\\d]|[:.-]\\d|/\\d{1,2}(?!\\d)|-\\p{L})",
             Pattern.MULTILINE);
     private static final Pattern CALENDAR_WORD = Pattern.compile(
             "(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|"

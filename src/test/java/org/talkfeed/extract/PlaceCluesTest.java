@@ -17,6 +17,10 @@ class PlaceCluesTest {
             "Montag, 16:15 im Raum SR4 | SR4",
             "Over 20 years ago we met at 4pm. | -",
             "The 3D-Druck workshop starts at 18 Uhr. | -",
+            "Monday, 12:00-1:30 pm  Baxter Hall 12C | Baxter Hall 12C",
+            "The 4pm talk has been moved to Mill Hall 7A (ground floor). | Mill Hall 7A",
+            "3/29  KH 100   4:00  Dr. Ana Ruiz | KH 100",
+            "Lab Seminar 11/30/87 at 4pm | -",
             "Case Study\\n9-376-094 describes the firm. | -",
             "Over 20 people came at 4pm, over the years. | -",
     })
