@@ -157,8 +157,20 @@ final class SpeakerClues {
         Matcher verb = WILL_VERB.matcher(text);
         while (verb.find()) {
             int sentenceStart = Math.max(Math.max(text.lastIndexOf(". ", verb.start()), text.lastIndexOf(".\n", verb.start())),
-                    Math.max(text.lastIndexOf("\n\n", verb.start()), text.lastIndexOf(": ", verb.start())));
-            String sentence = text.substring(sentenceStart < 0 ? 0 : sentenceStart + 1, verb.start());
+                    text.lastIndexOf("\n\n", verb.start()));
+            String wide = text.substring(sentenceStart < 0 ? 0 : sentenceStart + 1, verb.start());
+            Matcher addressed = ADDRESSED.matcher(outsideQuotes(wide)); // "Dr. Jane Doe, ... will" before any other name
+            while (addressed.find()) {
+                Speaker speaker = SpeakerParser.parseOne(wide.substring(addressed.start()).replaceAll("\\s+", " "));
+                if (speaker == null) {
+                    speaker = SpeakerParser.parseOne(addressed.group().replaceAll("\\s+", " "));
+                }
+                if (speaker != null && speaker.name().contains(" ") && NameCheck.plausible(speaker.name(), text)) {
+                    return speaker;
+                }
+            }
+            int colon = wide.lastIndexOf(": ");
+            String sentence = outsideQuotes(colon < 0 ? wide : wide.substring(colon + 1));
             Matcher run = NAME_RUN.matcher(sentence);
             while (run.find()) {
                 Speaker speaker = SpeakerParser.parseOne(sentence.substring(run.start()).replaceAll("\\s+", " "));
@@ -172,6 +184,16 @@ final class SpeakerClues {
         }
         return null;
     }
+
+    /** The text with quoted runs blanked out: a quoted title's capitalized words are nobody's name. */
+    private static String outsideQuotes(String text) {
+        if (text.indexOf('"') < 0 && text.indexOf('“') < 0) {
+            return text;
+        }
+        return QUOTED_RUN.matcher(text).replaceAll(m -> " ".repeat(m.group().length()));
+    }
+
+    private static final Pattern QUOTED_RUN = Pattern.compile("\"[^\"]*(?:\"|$)|“[^”]*(?:”|$)");
 
     private static Speaker leadingName(String after, String text) {
         Matcher run = NAME_RUN.matcher(after);

@@ -117,4 +117,14 @@ class ProseAnnouncementTest {
                 """);
         assertThat(talk.speakers()).extracting(Speaker::name).containsExactly("Marta Quiroga", "Dev Anand");
     }
+
+    @Test
+    void aQuotedTitleBeforeTheSpeakerIsNotTheSpeaker() {
+        Talk talk = onlyTalk("Polymer seminar", """
+                A seminar, entitled "Crystal Growth in Rotating Drum
+                Furnaces", will be given on Friday, March 10, at 3:30 in Hill Hall 112. Professor Lena Okoro
+                from the Department of Chemistry at Kent State University will present the talk.
+                """);
+        assertThat(talk.speakers()).extracting(Speaker::name).containsExactly("Lena Okoro");
+    }
 }
