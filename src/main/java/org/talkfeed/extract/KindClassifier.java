@@ -63,7 +63,7 @@ final class KindClassifier {
     }
 
     private static String firstSentences(String text) {
-        String flat = text.replaceAll("\\s+", " ");
+        String flat = Spaces.collapse(text);
         return flat.length() > 300 ? flat.substring(0, 300) : flat;
     }
 }

@@ -18,6 +18,8 @@ final class LabeledFields {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DECORATION = Pattern.compile("[*_]{1,3}(?=\\S|$)|(?<=\\S)[*_]{1,3}|^\\s*[*_]+\\s*");
     private static final int MAX_SHORT_FIELD_LINES = 4;
+    private static final Pattern UNDERSCORES = Pattern.compile("(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])");
+    private static final Pattern ENDS_MID_PHRASE = Pattern.compile(".*\\b(at|in|on|of|and|the)$");
     /** The first word of every label: a line starting with another word is no label line, without running the big pattern. */
     private static final java.util.Set<String> FIRST_WORDS = Label.allWords().stream()
             .map(w -> w.split("[ /(]")[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -44,7 +46,7 @@ final class LabeledFields {
         if (line.indexOf('*') < 0 && line.indexOf('_') < 0) {
             return line;
         }
-        return line.replace("*", "").replaceAll("(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])", "");
+        return UNDERSCORES.matcher(line.replace("*", "")).replaceAll("");
     }
 
     static List<Field> find(List<String> lines) {
@@ -185,7 +187,7 @@ final class LabeledFields {
     /** A value that stops mid-phrase ("Talk will be given live, in-person at") goes on after the blank line. */
     private static boolean unfinished(CharSequence value) {
         String v = value.toString().strip().toLowerCase(Locale.ROOT);
-        return v.endsWith(",") || v.endsWith(":") || v.matches(".*\\b(at|in|on|of|and|the)$");
+        return v.endsWith(",") || v.endsWith(":") || ENDS_MID_PHRASE.matcher(v).matches();
     }
 
     private static boolean nextHasNumber(List<String> lines, int blank) {

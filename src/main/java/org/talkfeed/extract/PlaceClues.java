@@ -38,6 +38,17 @@ final class PlaceClues {
     private static final Pattern AFTER_IS_MONTH = Pattern.compile(
             "^[ \\t.,]*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b");
 
+    private static final Pattern SENTENCE_REST = Pattern.compile("\\.\\s.*$");
+    private static final Pattern CLOCK_WITH_MERIDIEM = Pattern.compile("(?i).*\\d\\s*[ap]\\.?m\\b.*");
+    private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
+    private static final Pattern BARE_NUMBER = Pattern.compile("\\d{3,4}[A-Za-z]?");
+    private static final Pattern BUILDING_WORD = Pattern.compile("\\b" + BUILDING + "\\b");
+    private static final Pattern YEAR = Pattern.compile("(?:1[5-9]|20)\\d\\d");
+    private static final Pattern NUMBERS = Pattern.compile("[\\d.-]+[A-Za-z]?\\b");
+    private static final Pattern LEADING_THE = Pattern.compile("(?i)^the\\b.*");
+    private static final Pattern OF_THE = Pattern.compile(",?\\s+(?:of|in|at)\\s+(?:the\\s+)?");
+    private static final Pattern TRAILING_DOT_OR_COMMA = Pattern.compile("[.,]$");
+
     private PlaceClues() {
     }
 
@@ -51,28 +62,28 @@ final class PlaceClues {
         while (from < text.length() && m.find(from)) {
             from = m.start("place") + 1; // a rejected mention may hide a real one that starts inside it
             // a sentence ends inside the match ("IBM. 302 Computer Science"): only its first part is this mention
-            String place = m.group("place").replaceAll("\\s+", " ").strip().replaceFirst("\\.\\s.*$", "");
-            if (CALENDAR_WORD.matcher(place).find() || AFTER_IS_MONTH.matcher(text.substring(m.end())).find()
-                    || place.split(" ").length > 9 || place.length() < 3 || place.matches("(?i).*\\d\\s*[ap]\\.?m\\b.*")) {
+            String place = SENTENCE_REST.matcher(Spaces.collapse(m.group("place")).strip()).replaceFirst("");
+            if (CALENDAR_WORD.matcher(place).find() || AFTER_IS_MONTH.matcher(text).region(m.end(), text.length()).find()
+                    || place.split(" ").length > 9 || place.length() < 3 || CLOCK_WITH_MERIDIEM.matcher(place).matches()) {
                 continue;
             }
-            boolean digit = place.matches(".*\\d.*");
-            boolean bareNumber = place.matches("\\d{3,4}[A-Za-z]?");
-            boolean building = place.matches("(?s).*\\b" + BUILDING + "\\b.*");
+            boolean digit = HAS_DIGIT.matcher(place).matches();
+            boolean bareNumber = BARE_NUMBER.matcher(place).matches();
+            boolean building = BUILDING_WORD.matcher(place).find();
             if (!digit && !building) {
                 continue;
             }
             String lead = m.group("lead").toLowerCase(java.util.Locale.ROOT).strip();
-            if (bareNumber && (!(lead.startsWith("in") || lead.startsWith("room")) || place.matches("(?:1[5-9]|20)\\d\\d"))) {
+            if (bareNumber && (!(lead.startsWith("in") || lead.startsWith("room")) || YEAR.matcher(place).matches())) {
                 continue; // a number alone is a room only after "in"
             }
             int score = (lead.startsWith("in") || lead.startsWith("at") || lead.startsWith("by") || lead.startsWith("loc")
                     || lead.startsWith("venue") || lead.startsWith("place") || lead.startsWith("where") ? 3 : 1)
                     + (digit ? 2 : 0) + (building ? 1 : 0);
-            if (!building && NameCheck.hasCommonWord(place.replaceAll("[\\d.-]+[A-Za-z]?\\b", " ").strip(), text)) {
+            if (!building && NameCheck.hasCommonWord(NUMBERS.matcher(place).replaceAll(" ").strip(), text)) {
                 continue; // "Over 20", "Die 14": a common word and a number
             }
-            if (place.matches("(?i)^the\\b.*") && !digit) {
+            if (LEADING_THE.matcher(place).matches() && !digit) {
                 score -= 2;
             }
             if (!digit && SpeakerParser.looksLikeInstitution(place)) {
@@ -93,8 +104,8 @@ final class PlaceClues {
         if (best == null || bestScore < 2) {
             return null;
         }
-        best = best.replaceFirst(",?\\s+(?:of|in|at)\\s+(?:the\\s+)?", ", ");
-        return best.replaceFirst("\\.\\s.*$", "").replaceAll("[.,]$", "").strip();
+        best = OF_THE.matcher(best).replaceFirst(", ");
+        return TRAILING_DOT_OR_COMMA.matcher(SENTENCE_REST.matcher(best).replaceFirst("")).replaceAll("").strip();
     }
 
     /** In a listing, the place given on the line (or the line after) that carries the talk's own date. */

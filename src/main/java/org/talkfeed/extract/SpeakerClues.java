@@ -57,6 +57,29 @@ final class SpeakerClues {
             "\\b(?:hosted|organi[sz]ed|invited|sponsored|introduced|moderated|chaired)\\s+by\\s+" + NAME
                     + "|at the invitation of\\s+" + NAME);
 
+    private static final Pattern ADDRESS_OR_LINK = Pattern.compile("<?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+>?|<?https?://\\S+>?");
+    private static final Pattern LINE_DECORATION = Pattern.compile("^[|*#=+\\s-]+|[|*#=+\\s-]+$");
+    private static final Pattern SPACES_2 = Pattern.compile("\\s{2,}");
+    private static final Pattern BRACKETED = Pattern.compile(".*\\(.*\\).*");
+    private static final Pattern MARKDOWN_HEADING = Pattern.compile("\\s*#.*$");
+    private static final Pattern SERIES_REMARK_IN_BRACKETS = Pattern.compile(
+            "(?i)\\s*\\([^)]*(?:seminar|kolloquium|colloquium|lecture|series|reihe)[^)]*\\)\\s*\\.?$");
+    private static final Pattern SERIES_SENTENCE = Pattern.compile(
+            "(?i)(?<=\\.)\\s+\\S*(?:seminar|kolloquium|colloquium)\\S*(?:\\s+\\S+){0,3}\\.?$");
+    private static final Pattern TRAILING_DOT = Pattern.compile("[.]$");
+    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s.,;:–—-]+");
+    private static final Pattern LEADING_BULLET = Pattern.compile("^\\s*[-•*·#>]+\\s*");
+    private static final Pattern QUOTE_BRACKET_OR_DIGIT = Pattern.compile(".*[\"“„|()\\d].*");
+    private static final Pattern OPENER = Pattern.compile(
+            "(?i)(save the date|reminder|notice|announcement|update|news|hello|dear|join us|welcome)\\b.*");
+    private static final Pattern LEADING_SEPARATOR = Pattern.compile("^\\s*[:–—-]\\s*");
+    private static final Pattern SPACED_DASH = Pattern.compile("\\s+[-–—]\\s+");
+    private static final Pattern STARTS_WITH_SEPARATOR = Pattern.compile("^\\s*[:–—-].*");
+    private static final Pattern LEADING_NUMBERS = Pattern.compile("^[\\s\\d/.:-]*");
+    private static final Pattern TRAILING_TIMES = Pattern.compile(
+            "[\\s,:;|–—-]+(?:\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?[\\s,–—-]*)*$");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[,.;\\s]+$");
+
     private SpeakerClues() {
     }
 
@@ -143,9 +166,9 @@ final class SpeakerClues {
             String sentence = text.substring(sentenceStart < 0 ? 0 : sentenceStart + 1, verb.start());
             Matcher run = NAME_RUN.matcher(sentence);
             while (run.find()) {
-                Speaker speaker = SpeakerParser.parseOne(sentence.substring(run.start()).replaceAll("\\s+", " "));
+                Speaker speaker = SpeakerParser.parseOne(Spaces.collapse(sentence.substring(run.start())));
                 if (speaker == null) {
-                    speaker = SpeakerParser.parseOne(run.group().replaceAll("\\s+", " "));
+                    speaker = SpeakerParser.parseOne(Spaces.collapse(run.group()));
                 }
                 if (speaker != null && NameCheck.plausible(speaker.name(), text)) {
                     return speaker;
@@ -160,7 +183,7 @@ final class SpeakerClues {
         if (!run.lookingAt()) {
             return null;
         }
-        String clause = CLAUSE_END.split(after, 2)[0].replaceAll("\\s+", " ");
+        String clause = Spaces.collapse(CLAUSE_END.split(after, 2)[0]);
         Speaker speaker = SpeakerParser.parseOne(clause);
         if (speaker == null || !NameCheck.shaped(speaker.name())) {
             speaker = SpeakerParser.parseOne(run.group().strip());
@@ -175,8 +198,8 @@ final class SpeakerClues {
             if (lines[i].contains("@") && (lines[i].contains(";") || lines[i].contains(","))) {
                 continue; // a list of addresses (a forwarded Cc: line), not a speaker's line
             }
-            String line = lines[i].replaceAll("<?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+>?|<?https?://\\S+>?", " ")
-                    .strip().replaceAll("^[|*#=+\\s-]+|[|*#=+\\s-]+$", "").replaceAll("\\s{2,}", " ");
+            String line = ADDRESS_OR_LINK.matcher(lines[i]).replaceAll(" ").strip();
+            line = SPACES_2.matcher(LINE_DECORATION.matcher(line).replaceAll("")).replaceAll(" ");
             if (line.isEmpty() || line.length() > 60 || line.contains(":")) {
                 continue;
             }
@@ -186,8 +209,8 @@ final class SpeakerClues {
             }
             Speaker speaker = SpeakerParser.parseOne(line);
             boolean placed = speaker != null && (speaker.affiliation() == null
-                    || SpeakerParser.looksLikeInstitution(speaker.affiliation()) || line.matches(".*\\(.*\\).*"));
-            if (placed && speaker.name().split("\\s+").length >= 2 && line.length() <= 90
+                    || SpeakerParser.looksLikeInstitution(speaker.affiliation()) || BRACKETED.matcher(line).matches());
+            if (placed && Spaces.words(speaker.name()).length >= 2 && line.length() <= 90
                     && NameCheck.plausible(speaker.name(), text)) {
                 return speaker;
             }
@@ -201,11 +224,11 @@ final class SpeakerClues {
         while (m.find()) {
             Speaker speaker = SpeakerParser.parseOne(m.group(1) + " (" + m.group(2) + ")");
             if (speaker != null) {
-                String title = m.group(3).replaceAll("\\s+", " ").strip()
-                        .replaceFirst("\\s*#.*$", "") // a markdown heading starts the next part
-                        .replaceFirst("(?i)\\s*\\([^)]*(?:seminar|kolloquium|colloquium|lecture|series|reihe)[^)]*\\)\\s*\\.?$", "")
-                        .replaceFirst("(?i)(?<=\\.)\\s+\\S*(?:seminar|kolloquium|colloquium)\\S*(?:\\s+\\S+){0,3}\\.?$", "")
-                        .replaceAll("[.]$", "");
+                String title = Spaces.collapse(m.group(3)).strip();
+                title = MARKDOWN_HEADING.matcher(title).replaceFirst(""); // a markdown heading starts the next part
+                title = SERIES_REMARK_IN_BRACKETS.matcher(title).replaceFirst("");
+                title = SERIES_SENTENCE.matcher(title).replaceFirst("");
+                title = TRAILING_DOT.matcher(title).replaceAll("");
                 return new SubjectLine.SubjectParts(speaker, title.contains(" ") ? title : null, null); // one word: cut off
             }
         }
@@ -215,10 +238,10 @@ final class SpeakerClues {
     /** The person named right after a quoted title ("“Title.” Jane Doe, MIT.") or right before it ("Jane Doe (MIT) “Title”"). */
     static Speaker speakerAroundQuote(String text) {
         Matcher q = TitleClues.ANY_QUOTED.matcher(text);
-        if (!q.find() || q.group(1).split("\\s+").length < 2) {
+        if (!q.find() || Spaces.words(q.group(1)).length < 2) {
             return null;
         }
-        String after = CLAUSE_END.split(text.substring(q.end()).replaceFirst("^[\\s.,;:–—-]+", ""), 2)[0];
+        String after = CLAUSE_END.split(LEADING_PUNCTUATION.matcher(text.substring(q.end())).replaceFirst(""), 2)[0];
         Speaker speaker = after.isBlank() ? null : SpeakerParser.parseOne(after);
         if (speaker != null && NameCheck.plausible(speaker.name(), text)) {
             return speaker;
@@ -249,7 +272,7 @@ final class SpeakerClues {
     static SubjectLine.SubjectParts titleThenSpeakerLine(String text) {
         String[] lines = text.split("\n");
         for (int i = 0; i < Math.min(lines.length, 8); i++) {
-            String line = lines[i].replaceFirst("^\\s*[-•*·#>]+\\s*", "").strip();
+            String line = LEADING_BULLET.matcher(lines[i]).replaceFirst("").strip();
             int colon = line.lastIndexOf(": ");
             if (colon < 8 || line.length() > 200) {
                 continue;
@@ -257,9 +280,9 @@ final class SpeakerClues {
             String head = line.substring(0, colon).strip();
             Speaker speaker = SpeakerParser.parseOne(line.substring(colon + 2));
             if (speaker != null && speaker.affiliation() != null && speaker.name().contains(" ")
-                    && NameCheck.plausible(speaker.name(), text) && head.split("\\s+").length >= 2
-                    && head.split("\\s+").length <= 15 && !head.matches(".*[\"“„|()\\d].*") && Label.of(head) == null
-                    && !head.matches("(?i)(save the date|reminder|notice|announcement|update|news|hello|dear|join us|welcome)\\b.*")) {
+                    && NameCheck.plausible(speaker.name(), text) && Spaces.words(head).length >= 2
+                    && Spaces.words(head).length <= 15 && !QUOTE_BRACKET_OR_DIGIT.matcher(head).matches() && Label.of(head) == null
+                    && !OPENER.matcher(head).matches()) {
                 return new SubjectLine.SubjectParts(speaker, head, null);
             }
         }
@@ -271,15 +294,15 @@ final class SpeakerClues {
         for (DateLines.DatedLine dated : DateLines.naming(date, text, dates)) {
             String line = dated.line();
             DateMention mention = dated.mention();
-            String after = line.substring(mention.end()).replaceFirst("^\\s*[:–—-]\\s*", "");
-            Speaker following = after.isBlank() ? null : SpeakerParser.parseOne(after.split("\\s+[-–—]\\s+")[0]);
-            if (following != null && following.name().contains(" ") && line.substring(mention.end()).matches("^\\s*[:–—-].*")
+            String after = LEADING_SEPARATOR.matcher(line.substring(mention.end())).replaceFirst("");
+            Speaker following = after.isBlank() ? null : SpeakerParser.parseOne(SPACED_DASH.split(after)[0]);
+            if (following != null && following.name().contains(" ") && STARTS_WITH_SEPARATOR.matcher(line.substring(mention.end())).matches()
                     && NameCheck.plausible(following.name(), text)) {
                 return following; // "Tuesday, May 16: Cindy Bryce - Thesis Proposal"
             }
-            String lead = line.substring(0, mention.start()).replaceFirst("^[\\s\\d/.:-]*", "");
+            String lead = LEADING_NUMBERS.matcher(line.substring(0, mention.start())).replaceFirst("");
             lead = TIME_PREFIX.matcher(lead).replaceFirst("");
-            lead = lead.replaceAll("[\\s,:;|–—-]+(?:\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?[\\s,–—-]*)*$", "").strip();
+            lead = TRAILING_TIMES.matcher(lead).replaceAll("").strip();
             Speaker speaker = lead.isEmpty() || mention.start() < 3 ? null : SpeakerParser.parseOne(lead);
             if (speaker != null && speaker.name().contains(" ") && NameCheck.plausible(speaker.name(), text)) {
                 return speaker;
@@ -313,7 +336,7 @@ final class SpeakerClues {
                 if (speaker != null && speaker.affiliation() == null && speaker.name().contains(" ")
                         && NameCheck.plausible(speaker.name(), text)) {
                     String rest = String.join(", ", java.util.Arrays.asList(parts).subList(k + 1, parts.length));
-                    return new Speaker(speaker.name(), rest.replaceAll("[,.;\\s]+$", ""));
+                    return new Speaker(speaker.name(), TRAILING_PUNCTUATION.matcher(rest).replaceAll(""));
                 }
             }
         }

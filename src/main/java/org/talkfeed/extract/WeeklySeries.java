@@ -21,6 +21,7 @@ final class WeeklySeries {
     private static final Pattern WEEKDAYS = Pattern.compile("\\b(mon|tues|wednes|thurs|fri|satur|sun)days?\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern RANGE_START = Pattern.compile("\\b(?:from|between|starting)\\s+", Pattern.CASE_INSENSITIVE);
     private static final int MAX_WEEKS = 30;
+    private static final Pattern SENTENCE_END_ON = Pattern.compile("[.;].*");
 
     private WeeklySeries() {
     }
@@ -34,7 +35,7 @@ final class WeeklySeries {
         Matcher m = WEEKDAYS.matcher(text);
         while (m.find()) {
             String after = text.substring(m.end(), Math.min(text.length(), m.end() + 90));
-            int stop = after.replaceAll("[.;].*", "").length();
+            int stop = SENTENCE_END_ON.matcher(after).replaceAll("").length();
             Matcher rangeStart = RANGE_START.matcher(after).region(0, stop);
             if (!rangeStart.find()) {
                 continue;

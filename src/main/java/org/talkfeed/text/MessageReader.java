@@ -15,6 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * Bytes to {@link MessageText}: decodes the headers, picks the body part that keeps the most
@@ -26,6 +27,7 @@ public final class MessageReader {
     /** More parts than any announcement has; beyond them a message is read no further. */
     private static final int MAX_PARTS = 100;
     private static final Session SESSION;
+    private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]");
 
     static {
         Properties props = new Properties();
@@ -72,7 +74,7 @@ public final class MessageReader {
     private static String header(MimeMessage message, String name) {
         try {
             String value = message.getHeader(name, null);
-            return value == null ? null : value.replaceAll("\\r?\\n[ \\t]", " ");
+            return value == null || value.indexOf('\n') < 0 ? value : FOLD.matcher(value).replaceAll(" ");
         } catch (MessagingException e) {
             return null;
         }
