@@ -26,27 +26,28 @@ final class DateFinder {
             + "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|okt|nov|dec|dez)(?:uary|ruary|ch|il|e|y|ust|tember|ember|ober)?\\.?";
     private static final String DAY = "(?<day>[0-3]?\\d)(?:st|nd|rd|th|er|\\.)?";
     private static final String YEAR = "(?<year>(?:19|20)\\d{2})";
-    // The patterns start at the month or the day; a weekday before them is read backwards (WEEKDAY_BEFORE),
-    // which keeps the scan cheap: most positions fail on their first character.
+    // The patterns start at the month or the day; a weekday before them is read backwards (WEEKDAY_BEFORE).
+    // Each opens with a lookahead for the characters a match can start with, which keeps the scan cheap:
+    // most positions fail on their first character.
     private static final Pattern MONTH_FIRST = Pattern.compile(
-            "\\b(?=[JFMASONDjfmasond])" + MONTH + "\\s+" + DAY + "\\b(?:,?\\s+" + YEAR + "\\b)?", Pattern.CASE_INSENSITIVE);
+            "(?=[JFMASONDjfmasond])\\b" + MONTH + "\\s+" + DAY + "\\b(?:,?\\s+" + YEAR + "\\b)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DAY_FIRST = Pattern.compile(
-            "\\b" + DAY + "(?:\\s+of)?\\s+" + MONTH + "(?![a-z])(?:,?\\s+" + YEAR + "\\b)?", Pattern.CASE_INSENSITIVE);
+            "(?=\\d)\\b" + DAY + "(?:\\s+of)?\\s+" + MONTH + "(?![a-z])(?:,?\\s+" + YEAR + "\\b)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern WEEKDAY_BEFORE = Pattern.compile(
-            "\\b" + WEEKDAY + ",?\\s+(?:the\\s+)?$", Pattern.CASE_INSENSITIVE);
+            "(?=[dfjlmstvw])\\b" + WEEKDAY + ",?\\s+(?:the\\s+)?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern DASHED = Pattern.compile(
-            "\\b" + DAY + "-" + MONTH + "-(?<year>\\d{4}|\\d{2})\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ISO = Pattern.compile("\\b(?<year>(?:19|20)\\d{2})-(?<mon>\\d{1,2})-(?<day>\\d{1,2})\\b");
+            "(?=\\d)\\b" + DAY + "-" + MONTH + "-(?<year>\\d{4}|\\d{2})\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ISO = Pattern.compile("(?=[12])\\b(?<year>(?:19|20)\\d{2})-(?<mon>\\d{1,2})-(?<day>\\d{1,2})\\b");
     private static final Pattern NUMERIC = Pattern.compile(
-            "(?<![\\d/.:])(?<a>\\d{1,2})(?<sep>[/.])(?<b>\\d{1,2})(?:\\k<sep>(?<y>\\d{4}|\\d{2}))?(?![\\d/:]|\\.\\d)",
+            "(?=\\d)(?<![\\d/.:])(?<a>\\d{1,2})(?<sep>[/.])(?<b>\\d{1,2})(?:\\k<sep>(?<y>\\d{4}|\\d{2}))?(?![\\d/:]|\\.\\d)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern FRACTION_UNIT = Pattern.compile(
             "\\s*(?:hours?|hrs?|days?|weeks?|months?|minutes?|mins?|miles?|km|cups?|inch(?:es)?|of\\b|percent|%)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern RELATIVE = Pattern.compile("\\b(today|tonight|tomorrow|this (?:afternoon|morning|evening))\\b",
+    private static final Pattern RELATIVE = Pattern.compile("(?=t)\\b(today|tonight|tomorrow|this (?:afternoon|morning|evening))\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WEEKDAY_ONLY = Pattern.compile(
-            "\\b(?:(?<rel>this|next|on|coming)\\s+)?" + WEEKDAY.replace("\\.?", "") + "\\b",
+            "(?=[cdfjlmnostvw])\\b(?:(?<rel>this|next|on|coming)\\s+)?" + WEEKDAY.replace("\\.?", "") + "\\b",
             Pattern.CASE_INSENSITIVE);
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
             "oct", "nov", "dec");
@@ -78,21 +79,16 @@ final class DateFinder {
     private List<DateMention> search(String text) {
         searched = text;
         List<DateMention> found = new ArrayList<>();
-        addNamed(found, MONTH_FIRST.matcher(text));
-        addNamed(found, DAY_FIRST.matcher(text));
-        Matcher dashed = DASHED.matcher(text);
-        while (dashed.find()) {
-            int year = Integer.parseInt(dashed.group("year"));
-            year = year < 100 ? (year < 50 ? 2000 + year : 1900 + year) : year;
-            add(found, dashed, year, month(dashed.group("mon")),
-                    Integer.parseInt(dashed.group("day")));
+        if (hasDigit(text)) { // every date but "today" and the like has a number in it
+            addNamed(found, MONTH_FIRST.matcher(text));
+            addNamed(found, DAY_FIRST.matcher(text));
+            if (text.indexOf('-') >= 0) {
+                addDashedAndIso(found, text);
+            }
+            if (text.indexOf('/') >= 0 || text.indexOf('.') >= 0) {
+                addNumeric(found, text);
+            }
         }
-        Matcher iso = ISO.matcher(text);
-        while (iso.find()) {
-            add(found, iso, Integer.parseInt(iso.group("year")), Integer.parseInt(iso.group("mon")),
-                    Integer.parseInt(iso.group("day")));
-        }
-        addNumeric(found, text);
         if (reference != null) {
             Matcher rel = RELATIVE.matcher(text);
             while (rel.find()) {
@@ -122,6 +118,31 @@ final class DateFinder {
         return found;
     }
 
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void addDashedAndIso(List<DateMention> found, String text) {
+        Matcher dashed = DASHED.matcher(text);
+        while (dashed.find()) {
+            int year = Integer.parseInt(dashed.group("year"));
+            year = year < 100 ? (year < 50 ? 2000 + year : 1900 + year) : year;
+            add(found, dashed.start(), dashed.end(), year, month(dashed.group("mon")),
+                    Integer.parseInt(dashed.group("day")));
+        }
+        Matcher iso = ISO.matcher(text);
+        while (iso.find()) {
+            add(found, iso.start(), iso.end(), Integer.parseInt(iso.group("year")), Integer.parseInt(iso.group("mon")),
+                    Integer.parseInt(iso.group("day")));
+        }
+    }
+
     private void addNamed(List<DateMention> found, Matcher m) {
         while (m.find()) {
             String mon = m.group("mon");
@@ -131,20 +152,21 @@ final class DateFinder {
             }
             int month = month(mon);
             Integer year = m.group("year") == null ? null : Integer.parseInt(m.group("year"));
-            add(found, m, year, month, Integer.parseInt(m.group("day")));
+            add(found, m.start(), m.end(), year, month, Integer.parseInt(m.group("day")));
         }
     }
 
+    /** A numeric date as written: "a/b", "a.b" or either with a year, and where it stands. */
+    private record Numeric(int start, int end, int a, int b, String y, boolean dot) {
+    }
+
     /** Whether the text itself shows its numeric dates are day-first: "22/2" somewhere settles "3/4" elsewhere. */
-    private boolean dayFirstIn(String text) {
-        Matcher m = NUMERIC.matcher(text);
-        while (m.find()) {
-            int a = Integer.parseInt(m.group("a"));
-            int b = Integer.parseInt(m.group("b"));
-            if (a > 12 && b <= 12) {
+    private boolean dayFirstIn(List<Numeric> numerics) {
+        for (Numeric n : numerics) {
+            if (n.a() > 12 && n.b() <= 12) {
                 return true;
             }
-            if (b > 12 && a <= 12) {
+            if (n.b() > 12 && n.a() <= 12) {
                 return false;
             }
         }
@@ -152,17 +174,22 @@ final class DateFinder {
     }
 
     private void addNumeric(List<DateMention> found, String text) {
-        boolean dayFirstHereByDefault = dayFirstIn(text);
+        List<Numeric> numerics = new ArrayList<>();
         Matcher m = NUMERIC.matcher(text);
         while (m.find()) {
-            int a = Integer.parseInt(m.group("a"));
-            int b = Integer.parseInt(m.group("b"));
-            String y = m.group("y");
-            boolean dot = m.group("sep").equals(".");
+            numerics.add(new Numeric(m.start(), m.end(), Integer.parseInt(m.group("a")), Integer.parseInt(m.group("b")),
+                    m.group("y"), m.group("sep").equals(".")));
+        }
+        boolean dayFirstHereByDefault = dayFirstIn(numerics);
+        for (Numeric n : numerics) {
+            int a = n.a();
+            int b = n.b();
+            String y = n.y();
+            boolean dot = n.dot();
             if (dot && y == null) {
                 continue; // "3.30" is a time, "1.2" a version: only "22.02.2022" counts
             }
-            if (y == null && FRACTION_UNIT.matcher(text).region(m.end(), text.length()).lookingAt()) {
+            if (y == null && FRACTION_UNIT.matcher(text).region(n.end(), text.length()).lookingAt()) {
                 continue; // "1/2 hour", "3/4 of": a fraction
             }
             boolean dayFirstHere = dot || dayFirstHereByDefault;
@@ -180,12 +207,11 @@ final class DateFinder {
                     year += 2000;
                 }
             }
-            add(found, m, year, month, day);
+            add(found, n.start(), n.end(), year, month, day);
         }
     }
 
-    private void add(List<DateMention> found, Matcher m, Integer year, int month, int day) {
-        int start = m.start();
+    private void add(List<DateMention> found, int start, int end, Integer year, int month, int day) {
         String weekdayText = null;
         String before = searched.substring(Math.max(0, start - 24), start);
         Matcher wd = WEEKDAY_BEFORE.matcher(before);
@@ -210,7 +236,7 @@ final class DateFinder {
         if (stated != null && date.getDayOfWeek() != stated) {
             warning = "the text says " + titleCase(stated) + " but " + date + " is a " + titleCase(date.getDayOfWeek());
         }
-        found.add(new DateMention(date, start, m.end(), false, warning));
+        found.add(new DateMention(date, start, end, false, warning));
     }
 
     /** The year for a month and day that puts it nearest the reference, leaning to the future. */

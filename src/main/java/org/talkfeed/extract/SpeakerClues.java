@@ -80,6 +80,10 @@ final class SpeakerClues {
             "[\\s,:;|–—-]+(?:\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?[\\s,–—-]*)*$");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[,.;\\s]+$");
 
+    /** Every match of {@link #HOSTED_BY} holds one of these. */
+    private static final Literals HOSTED_BY_WORDS = Literals.of("hosted", "organized", "organised", "invited", "sponsored",
+            "introduced", "moderated", "chaired", "at the invitation of");
+
     private SpeakerClues() {
     }
 
@@ -103,10 +107,14 @@ final class SpeakerClues {
             NAME + "\\s+(?:will\\s+(?:be\\s+)?(?:present(?:ing)?|talk(?:ing)?(?:\\s+about)?|speak(?:ing)?(?:\\s+on)?|giv(?:e|ing)\\s+(?:a\\s+)?talk(?:\\s+(?:on|entitled))?)"
                     + "|presents|is presenting)\\s*:?\\s*[\"“„]([^\"“”\\n]{4,250})[\"”“]");
 
+    /** The opening quotes of {@link #PRESENTS}. */
+    private static final Literals QUOTE_MARKS = Literals.of("\"", "“", "„");
+
     /** Every "person will present "title"" pair in the text, in order; one message can announce several talks this way. */
     static List<SubjectLine.SubjectParts> presentations(String text) {
         List<SubjectLine.SubjectParts> found = new java.util.ArrayList<>();
-        if (!text.contains(" will ") && !text.contains("presents") && !text.contains("presenting")) {
+        if (!text.contains(" will ") && !text.contains("presents") && !text.contains("presenting")
+                || !QUOTE_MARKS.in(text)) {
             return found;
         }
         Matcher m = PRESENTS.matcher(text);
@@ -254,7 +262,7 @@ final class SpeakerClues {
     }
 
     static String hostFromProse(String text) {
-        if (!text.contains(" by ") && !text.contains("invitation")) {
+        if (!text.contains(" by ") && !text.contains("invitation") || !HOSTED_BY_WORDS.in(text)) {
             return null;
         }
         Matcher m = HOSTED_BY.matcher(text);

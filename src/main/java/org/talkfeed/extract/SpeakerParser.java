@@ -27,15 +27,17 @@ final class SpeakerParser {
     private static final Pattern MULTI = Pattern.compile("\\s*;\\s*|\\s+(?:and|&|und|et)\\s+|\\s*\\n\\s*");
     private static final Pattern OF = Pattern.compile("^(.+?)\\s+(?:of|from|at)\\s+(?:the\\s+)?(\\p{Lu}.+)$");
     private static final Pattern DASH = Pattern.compile("^(.+?)\\s+[-–—|/]\\s+(.+)$");
-    /** Words that are no one's name: abstract nouns by their ending, buildings, organizations. */
-    private static final Pattern NOT_A_NAME_WORD = Pattern.compile(
-            ".{3,}(?:tion|tions|ment|ments|ness|ity|ities|ology|ologies|ics|ance|ances|ence|ences|ship|ism|isms|ized|izing)"
-                    + "|.{7,}al|no|change|changes|cancelled|canceled|postponed|update|reminder"
-                    + "|hall|auditorium|room|building|commission|committee|department|institute|university|college|calendar|"
-                    + "section|head|phase|advanced|critical|social|"
-                    + "federal|national|international|annual|special|general|new|north|south|east|west|central|carolina|county|"
-                    + "spring|summer|fall|autumn|winter|revised|updated|systems?|projects?|health|welcome|back|series|"
-                    + "seminars?|workshops?|lectures?|colloquium|symposium|conference|forum|program|programme|policy|studies");
+    /** Endings of abstract nouns and the like, which are no one's name when at least three letters come before them. */
+    private static final List<String> NOT_A_NAME_ENDINGS = List.of("tion", "tions", "ment", "ments", "ness", "ity", "ities",
+            "ology", "ologies", "ics", "ance", "ances", "ence", "ences", "ship", "ism", "isms", "ized", "izing");
+    /** Words that are no one's name: buildings, organizations, seasons, announcement words. */
+    private static final Set<String> NOT_A_NAME_WORDS = Set.of("no", "change", "changes", "cancelled", "canceled", "postponed",
+            "update", "reminder", "hall", "auditorium", "room", "building", "commission", "committee", "department", "institute",
+            "university", "college", "calendar", "section", "head", "phase", "advanced", "critical", "social", "federal",
+            "national", "international", "annual", "special", "general", "new", "north", "south", "east", "west", "central",
+            "carolina", "county", "spring", "summer", "fall", "autumn", "winter", "revised", "updated", "system", "systems",
+            "project", "projects", "health", "welcome", "back", "series", "seminar", "seminars", "workshop", "workshops",
+            "lecture", "lectures", "colloquium", "symposium", "conference", "forum", "program", "programme", "policy", "studies");
 
     /** Where an affiliation turns into a sentence: "MIT, will deliver the lecture", "(Chemie) im Festsaal spricht". */
     private static final Pattern CLAUSE = Pattern.compile(
@@ -320,7 +322,7 @@ final class SpeakerParser {
             if (PARTICLES.contains(lower) && capitalized > 0) {
                 continue;
             }
-            if (NOT_NAMES.contains(lower) || NOT_A_NAME_WORD.matcher(lower).matches()) {
+            if (NOT_NAMES.contains(lower) || isNotANameWord(lower)) {
                 return false;
             }
             if (!Character.isUpperCase(t.charAt(0))) {
@@ -329,6 +331,35 @@ final class SpeakerParser {
             capitalized++;
         }
         return capitalized >= 1 && (capitalized >= 2 || tokens.length == 1);
+    }
+
+    /** A lower-case word that is no one's name: one of {@link #NOT_A_NAME_WORDS}, a long "-al" word or an abstract noun. */
+    private static boolean isNotANameWord(String lower) {
+        if (NOT_A_NAME_WORDS.contains(lower)) {
+            return true;
+        }
+        if (hasLineBreak(lower)) {
+            return false; // as ever: the ending rules never reached across a line break
+        }
+        if (lower.length() >= 9 && lower.endsWith("al")) {
+            return true;
+        }
+        for (String ending : NOT_A_NAME_ENDINGS) {
+            if (lower.length() >= ending.length() + 3 && lower.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasLineBreak(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String withoutDotsCommasApostrophes(String token) {

@@ -9,7 +9,8 @@ final class TalkTimes {
             "(?i)\\b(?:until|till|to|ending at|ends at|end at|finish(?:es)? at|run(?:s)? (?:until|till|to))\\s+(?:about\\s+|around\\s+|approximately\\s+|ca\\.?\\s+)?");
 
     private static final java.util.regex.Pattern UNTIL_WORDS = java.util.regex.Pattern.compile(
-            "(?i)\\b(?:until|till|ending at|ends at|end at|finish(?:es)? at)\\b|(?<=\\d)\\s*(?:[ap]\\.?m\\.?)?\\s*(?:to|-|–|—)(?=\\s*\\d)");
+            "(?i)(?=[utef])\\b(?:until|till|ending at|ends at|end at|finish(?:es)? at)\\b" // the lookahead fails cheaply
+                    + "|(?<=\\d)\\s*(?:[ap]\\.?m\\.?)?\\s*(?:to|-|–|—)(?=\\s*\\d)");
 
     private TalkTimes() {
     }

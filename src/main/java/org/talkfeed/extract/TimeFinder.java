@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * "3:30-4:30pm", "15:00–16:00", "from 3 to 4 pm", and the academic "16 c.t." (a quarter past) and "s.t.".
  */
 final class TimeFinder {
+    /** The lookahead for what a time or "from" can start with lets most positions fail on their first character. */
     private static final Pattern RANGE = Pattern.compile(
-            "(?<![\\d:/.,$£€-])(?:from\\s+)?(?<a>" + clock("a") + ")(?:\\s*(?:-|–|—|to|until|till|and)\\s*(?<b>" + clock("b")
+            "(?=[\\dfnm])(?<![\\d:/.,$£€-])(?:from\\s+)?(?<a>" + clock("a") + ")(?:\\s*(?:-|–|—|to|until|till|and)\\s*(?<b>" + clock("b")
                     + "))?(?![\\d/])",
             Pattern.CASE_INSENSITIVE);
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Maps the ways people write a time zone ("CT", "EDT", "Central Time", "Chicago time", "UTC+2") to
@@ -45,12 +46,15 @@ final class ZoneWords {
             Map.entry("san francisco", "America/Los_Angeles"), Map.entry("california", "America/Los_Angeles"),
             Map.entry("beijing/shanghai", "Asia/Shanghai"));
     private static final Map<String, String> CITIES = cities();
+    /** Opens with a lookahead for the abbreviations' first letters: most positions fail on their first character. */
     private static final Pattern ABBREVIATION = Pattern.compile(
-            "(?<![A-Za-z])(" + String.join("|", ABBREVIATIONS.keySet().stream()
+            "(?=[" + ABBREVIATIONS.keySet().stream().map(a -> a.substring(0, 1)).distinct().sorted().collect(Collectors.joining()) + "])"
+                    + "(?<![A-Za-z])(" + String.join("|", ABBREVIATIONS.keySet().stream()
                     .sorted((x, y) -> y.length() - x.length()).toList()) + ")(?![A-Za-z])(?:\\s*(?<sign>[+-])\\s*(?<h>\\d{1,2})(?::?(?<m>\\d{2}))?)?");
     private static final Pattern NAMED = Pattern.compile(
             "\\b([A-Z][A-Za-z.]+(?:[ /][A-Z][A-Za-z.]+){0,2})\\s+(?:standard\\s+|daylight\\s+|summer\\s+)?time\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Literals NAMED_WORD = Literals.of("time");
     /** Zones in the order they are tried when only a UTC offset is known. */
     private static final List<String> LIKELY_BY_OFFSET = List.of("America/New_York", "America/Chicago", "America/Denver",
             "America/Los_Angeles", "Europe/London", "Europe/Berlin", "Europe/Athens", "Asia/Kolkata", "Asia/Shanghai",
@@ -72,6 +76,9 @@ final class ZoneWords {
             if (word.length() >= 3 || textHasTimeBefore(text, a.start())) {
                 return ABBREVIATIONS.get(word);
             }
+        }
+        if (!NAMED_WORD.inAnyCase(text)) {
+            return null;
         }
         Matcher n = NAMED.matcher(text);
         while (n.find()) {
