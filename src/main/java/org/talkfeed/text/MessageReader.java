@@ -13,7 +13,6 @@ import jakarta.mail.internet.MimeUtility;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -184,11 +183,7 @@ public final class MessageReader {
     }
 
     private static String decodedText(Part part) throws MessagingException, IOException {
-        byte[] bytes;
-        try (InputStream in = part.getInputStream()) {
-            bytes = in.readNBytes(MAX_PART_BYTES);
-        }
-        return Charsets.decode(bytes, parameter(part, "charset"));
+        return Charsets.decode(TransferEncoding.decode(part, MAX_PART_BYTES), parameter(part, "charset"));
     }
 
     private static boolean isFlowed(Part part) {
