@@ -27,27 +27,26 @@ final class DateFinder {
     private static final String DAY = "(?<day>[0-3]?\\d)(?:st|nd|rd|th|er|\\.)?";
     private static final String YEAR = "(?<year>(?:19|20)\\d{2})";
     // The patterns start at the month or the day; a weekday before them is read backwards (WEEKDAY_BEFORE).
-    // Each opens with a lookahead for the characters a match can start with, which keeps the scan cheap:
-    // most positions fail on their first character.
+    // Each runs only where its first character can stand (startsWordWith, startsNumber): most positions fail there.
     private static final Pattern MONTH_FIRST = Pattern.compile(
-            "(?=[JFMASONDjfmasond])\\b" + MONTH + "\\s+" + DAY + "\\b(?:,?\\s+" + YEAR + "\\b)?", Pattern.CASE_INSENSITIVE);
+            "\\b(?=[JFMASONDjfmasond])" + MONTH + "\\s+" + DAY + "\\b(?:,?\\s+" + YEAR + "\\b)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DAY_FIRST = Pattern.compile(
-            "(?=\\d)\\b" + DAY + "(?:\\s+of)?\\s+" + MONTH + "(?![a-z])(?:,?\\s+" + YEAR + "\\b)?", Pattern.CASE_INSENSITIVE);
+            "\\b" + DAY + "(?:\\s+of)?\\s+" + MONTH + "(?![a-z])(?:,?\\s+" + YEAR + "\\b)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern WEEKDAY_BEFORE = Pattern.compile(
-            "(?=[dfjlmstvw])\\b" + WEEKDAY + ",?\\s+(?:the\\s+)?$", Pattern.CASE_INSENSITIVE);
+            "\\b" + WEEKDAY + ",?\\s+(?:the\\s+)?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern DASHED = Pattern.compile(
-            "(?=\\d)\\b" + DAY + "-" + MONTH + "-(?<year>\\d{4}|\\d{2})\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ISO = Pattern.compile("(?=[12])\\b(?<year>(?:19|20)\\d{2})-(?<mon>\\d{1,2})-(?<day>\\d{1,2})\\b");
+            "\\b" + DAY + "-" + MONTH + "-(?<year>\\d{4}|\\d{2})\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ISO = Pattern.compile("\\b(?<year>(?:19|20)\\d{2})-(?<mon>\\d{1,2})-(?<day>\\d{1,2})\\b");
     private static final Pattern NUMERIC = Pattern.compile(
-            "(?=\\d)(?<![\\d/.:])(?<a>\\d{1,2})(?<sep>[/.])(?<b>\\d{1,2})(?:\\k<sep>(?<y>\\d{4}|\\d{2}))?(?![\\d/:]|\\.\\d)",
+            "(?<![\\d/.:])(?<a>\\d{1,2})(?<sep>[/.])(?<b>\\d{1,2})(?:\\k<sep>(?<y>\\d{4}|\\d{2}))?(?![\\d/:]|\\.\\d)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern FRACTION_UNIT = Pattern.compile(
             "\\s*(?:hours?|hrs?|days?|weeks?|months?|minutes?|mins?|miles?|km|cups?|inch(?:es)?|of\\b|percent|%)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern RELATIVE = Pattern.compile("(?=t)\\b(today|tonight|tomorrow|this (?:afternoon|morning|evening))\\b",
+    private static final Pattern RELATIVE = Pattern.compile("\\b(today|tonight|tomorrow|this (?:afternoon|morning|evening))\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WEEKDAY_ONLY = Pattern.compile(
-            "(?=[cdfjlmnostvw])\\b(?:(?<rel>this|next|on|coming)\\s+)?" + WEEKDAY.replace("\\.?", "") + "\\b",
+            "\\b(?:(?<rel>this|next|on|coming)\\s+)?" + WEEKDAY.replace("\\.?", "") + "\\b",
             Pattern.CASE_INSENSITIVE);
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
             "oct", "nov", "dec");
@@ -80,8 +79,8 @@ final class DateFinder {
         searched = text;
         List<DateMention> found = new ArrayList<>();
         if (hasDigit(text)) { // every date but "today" and the like has a number in it
-            addNamed(found, MONTH_FIRST.matcher(text));
-            addNamed(found, DAY_FIRST.matcher(text));
+            addNamed(found, new PatternScan(MONTH_FIRST, text, (t, i) -> startsWordWith(t, i, "jfmasond")));
+            addNamed(found, new PatternScan(DAY_FIRST, text, DateFinder::startsNumber));
             if (text.indexOf('-') >= 0) {
                 addDashedAndIso(found, text);
             }
@@ -90,8 +89,9 @@ final class DateFinder {
             }
         }
         if (reference != null) {
-            Matcher rel = RELATIVE.matcher(text);
-            while (rel.find()) {
+            PatternScan scan = new PatternScan(RELATIVE, text, (t, i) -> startsWordWith(t, i, "t"));
+            Matcher rel = scan.matcher();
+            while (scan.find()) {
                 LocalDate date = rel.group(1).toLowerCase(Locale.ROOT).equals("tomorrow") ? reference.plusDays(1) : reference;
                 found.add(new DateMention(date, rel.start(), rel.end(), true, null));
             }
@@ -105,8 +105,9 @@ final class DateFinder {
         if (reference == null) {
             return found;
         }
-        Matcher m = WEEKDAY_ONLY.matcher(text);
-        while (m.find()) {
+        PatternScan scan = new PatternScan(WEEKDAY_ONLY, text, (t, i) -> startsWordWith(t, i, "cdfjlmnostvw"));
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             DayOfWeek day = weekday(m.group("wd"));
             LocalDate date = reference.with(TemporalAdjusters.nextOrSame(day));
             if (m.group("rel") != null && m.group("rel").equalsIgnoreCase("next") && ChronoUnit.DAYS.between(reference, date) < 7
@@ -129,22 +130,34 @@ final class DateFinder {
     }
 
     private void addDashedAndIso(List<DateMention> found, String text) {
-        Matcher dashed = DASHED.matcher(text);
-        while (dashed.find()) {
+        PatternScan dashedScan = new PatternScan(DASHED, text, DateFinder::startsNumber);
+        Matcher dashed = dashedScan.matcher();
+        while (dashedScan.find()) {
             int year = Integer.parseInt(dashed.group("year"));
             year = year < 100 ? (year < 50 ? 2000 + year : 1900 + year) : year;
             add(found, dashed.start(), dashed.end(), year, month(dashed.group("mon")),
                     Integer.parseInt(dashed.group("day")));
         }
-        Matcher iso = ISO.matcher(text);
-        while (iso.find()) {
+        PatternScan isoScan = new PatternScan(ISO, text, (t, i) -> (t.charAt(i) == '1' || t.charAt(i) == '2') && PatternScan.wordStart(t, i));
+        Matcher iso = isoScan.matcher();
+        while (isoScan.find()) {
             add(found, iso.start(), iso.end(), Integer.parseInt(iso.group("year")), Integer.parseInt(iso.group("mon")),
                     Integer.parseInt(iso.group("day")));
         }
     }
 
-    private void addNamed(List<DateMention> found, Matcher m) {
-        while (m.find()) {
+    /** A word starting with one of the letters (either case) can start at the position. */
+    private static boolean startsWordWith(String text, int i, String letters) {
+        return PatternScan.isLetterOf(text.charAt(i), letters) && PatternScan.wordStart(text, i);
+    }
+
+    private static boolean startsNumber(String text, int i) {
+        return PatternScan.isDigit(text.charAt(i)) && PatternScan.wordStart(text, i);
+    }
+
+    private void addNamed(List<DateMention> found, PatternScan scan) {
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             String mon = m.group("mon");
             String word = m.group().substring(m.start("mon") - m.start(), m.end("mon") - m.start());
             if (Character.isLowerCase(word.charAt(0)) && (word.equals("may") || word.equals("mar"))) {
@@ -175,8 +188,9 @@ final class DateFinder {
 
     private void addNumeric(List<DateMention> found, String text) {
         List<Numeric> numerics = new ArrayList<>();
-        Matcher m = NUMERIC.matcher(text);
-        while (m.find()) {
+        PatternScan scan = new PatternScan(NUMERIC, text, (t, i) -> PatternScan.isDigit(t.charAt(i)));
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             numerics.add(new Numeric(m.start(), m.end(), Integer.parseInt(m.group("a")), Integer.parseInt(m.group("b")),
                     m.group("y"), m.group("sep").equals(".")));
         }
@@ -214,8 +228,9 @@ final class DateFinder {
     private void add(List<DateMention> found, int start, int end, Integer year, int month, int day) {
         String weekdayText = null;
         String before = searched.substring(Math.max(0, start - 24), start);
-        Matcher wd = WEEKDAY_BEFORE.matcher(before);
-        if (wd.find()) {
+        PatternScan weekdayScan = new PatternScan(WEEKDAY_BEFORE, before, (t, i) -> startsWordWith(t, i, "dfjlmstvw"));
+        Matcher wd = weekdayScan.matcher();
+        if (weekdayScan.find()) {
             weekdayText = wd.group("wd");
             start -= before.length() - wd.start();
         }

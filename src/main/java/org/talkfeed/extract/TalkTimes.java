@@ -9,8 +9,7 @@ final class TalkTimes {
             "(?i)\\b(?:until|till|to|ending at|ends at|end at|finish(?:es)? at|run(?:s)? (?:until|till|to))\\s+(?:about\\s+|around\\s+|approximately\\s+|ca\\.?\\s+)?");
 
     private static final java.util.regex.Pattern UNTIL_WORDS = java.util.regex.Pattern.compile(
-            "(?i)(?=[utef])\\b(?:until|till|ending at|ends at|end at|finish(?:es)? at)\\b" // the lookahead fails cheaply
-                    + "|(?<=\\d)\\s*(?:[ap]\\.?m\\.?)?\\s*(?:to|-|–|—)(?=\\s*\\d)");
+            "(?i)\\b(?:until|till|ending at|ends at|end at|finish(?:es)? at)\\b|(?<=\\d)\\s*(?:[ap]\\.?m\\.?)?\\s*(?:to|-|–|—)(?=\\s*\\d)");
 
     private TalkTimes() {
     }
@@ -18,8 +17,9 @@ final class TalkTimes {
     /** The body repeats the start and says when it ends: looked for only around "until" and the like, in small windows. */
     static TimeRange endFromBody(TimeRange time, String body) {
         String prose = body.length() > 3000 ? body.substring(0, 3000) : body;
-        java.util.regex.Matcher until = UNTIL_WORDS.matcher(prose);
-        while (until.find()) {
+        PatternScan scan = new PatternScan(UNTIL_WORDS, prose, TalkTimes::mayStartUntil);
+        java.util.regex.Matcher until = scan.matcher();
+        while (scan.find()) {
             int from = Math.max(0, until.start() - 100);
             String window = prose.substring(from, Math.min(prose.length(), until.end() + 40));
             for (TimeRange same : new TimeFinder(true).find(window)) {
@@ -32,6 +32,12 @@ final class TalkTimes {
             }
         }
         return time;
+    }
+
+    /** {@link #UNTIL_WORDS} starts at a word beginning with u, t, e or f, or right after a digit. */
+    private static boolean mayStartUntil(String text, int i) {
+        return i > 0 && PatternScan.isDigit(text.charAt(i - 1))
+                || PatternScan.isLetterOf(text.charAt(i), "utef") && PatternScan.wordStart(text, i);
     }
 
     /** "begin at 3:30 and run until around 5:00": an end stated apart from the start, in the next few words. */

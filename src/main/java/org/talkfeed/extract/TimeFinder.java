@@ -12,9 +12,8 @@ import java.util.regex.Pattern;
  * "3:30-4:30pm", "15:00–16:00", "from 3 to 4 pm", and the academic "16 c.t." (a quarter past) and "s.t.".
  */
 final class TimeFinder {
-    /** The lookahead for what a time or "from" can start with lets most positions fail on their first character. */
     private static final Pattern RANGE = Pattern.compile(
-            "(?=[\\dfnm])(?<![\\d:/.,$£€-])(?:from\\s+)?(?<a>" + clock("a") + ")(?:\\s*(?:-|–|—|to|until|till|and)\\s*(?<b>" + clock("b")
+            "(?<![\\d:/.,$£€-])(?:from\\s+)?(?<a>" + clock("a") + ")(?:\\s*(?:-|–|—|to|until|till|and)\\s*(?<b>" + clock("b")
                     + "))?(?![\\d/])",
             Pattern.CASE_INSENSITIVE);
 
@@ -35,14 +34,20 @@ final class TimeFinder {
 
     List<TimeRange> find(String text) {
         List<TimeRange> found = new ArrayList<>();
-        Matcher m = RANGE.matcher(text);
-        while (m.find()) {
-            TimeRange range = toRange(m);
+        PatternScan scan = new PatternScan(RANGE, text, TimeFinder::mayStart);
+        while (scan.find()) {
+            TimeRange range = toRange(scan.matcher());
             if (range != null) {
                 found.add(range);
             }
         }
         return found;
+    }
+
+    /** A time starts with a digit, "from", "noon" or "midday". */
+    private static boolean mayStart(String text, int i) {
+        char c = text.charAt(i);
+        return PatternScan.isDigit(c) || PatternScan.isLetterOf(c, "fnm");
     }
 
     private TimeRange toRange(Matcher m) {

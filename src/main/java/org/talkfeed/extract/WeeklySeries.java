@@ -32,8 +32,10 @@ final class WeeklySeries {
         if (!lower.contains("days ") && !lower.contains("days,") && !lower.contains("every ") && !lower.contains("each ")) {
             return List.of(); // no "Thursdays", "every Thursday": no recurrence to read
         }
-        Matcher m = WEEKDAYS.matcher(text);
-        while (m.find()) {
+        PatternScan scan = new PatternScan(WEEKDAYS, text,
+                (t, i) -> PatternScan.isLetterOf(t.charAt(i), "mtwfs") && PatternScan.wordStart(t, i));
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             String after = text.substring(m.end(), Math.min(text.length(), m.end() + 90));
             int stop = SENTENCE_END_ON.matcher(after).replaceAll("").length();
             Matcher rangeStart = RANGE_START.matcher(after).region(0, stop);

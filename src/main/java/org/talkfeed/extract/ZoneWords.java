@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Maps the ways people write a time zone ("CT", "EDT", "Central Time", "Chicago time", "UTC+2") to
@@ -46,14 +45,14 @@ final class ZoneWords {
             Map.entry("san francisco", "America/Los_Angeles"), Map.entry("california", "America/Los_Angeles"),
             Map.entry("beijing/shanghai", "Asia/Shanghai"));
     private static final Map<String, String> CITIES = cities();
-    /** Opens with a lookahead for the abbreviations' first letters: most positions fail on their first character. */
     private static final Pattern ABBREVIATION = Pattern.compile(
-            "(?=[" + ABBREVIATIONS.keySet().stream().map(a -> a.substring(0, 1)).distinct().sorted().collect(Collectors.joining()) + "])"
-                    + "(?<![A-Za-z])(" + String.join("|", ABBREVIATIONS.keySet().stream()
+            "(?<![A-Za-z])(" + String.join("|", ABBREVIATIONS.keySet().stream()
                     .sorted((x, y) -> y.length() - x.length()).toList()) + ")(?![A-Za-z])(?:\\s*(?<sign>[+-])\\s*(?<h>\\d{1,2})(?::?(?<m>\\d{2}))?)?");
     private static final Pattern NAMED = Pattern.compile(
             "\\b([A-Z][A-Za-z.]+(?:[ /][A-Z][A-Za-z.]+){0,2})\\s+(?:standard\\s+|daylight\\s+|summer\\s+)?time\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final String ABBREVIATION_FIRST_LETTERS = ABBREVIATIONS.keySet().stream().map(a -> a.substring(0, 1))
+            .distinct().collect(java.util.stream.Collectors.joining());
     private static final Literals NAMED_WORD = Literals.of("time");
     /** Zones in the order they are tried when only a UTC offset is known. */
     private static final List<String> LIKELY_BY_OFFSET = List.of("America/New_York", "America/Chicago", "America/Denver",
@@ -67,8 +66,9 @@ final class ZoneWords {
 
     /** A zone stated in the text, as an IANA id, or null. */
     static String find(String text) {
-        Matcher a = ABBREVIATION.matcher(text);
-        while (a.find()) {
+        PatternScan scan = new PatternScan(ABBREVIATION, text, (t, i) -> ABBREVIATION_FIRST_LETTERS.indexOf(t.charAt(i)) >= 0);
+        Matcher a = scan.matcher();
+        while (scan.find()) {
             String word = a.group(1);
             if (a.group("sign") != null && (word.equals("UTC") || word.equals("GMT"))) {
                 return fixedOffset(a.group("sign"), a.group("h"), a.group("m"));

@@ -1,0 +1,66 @@
+package org.talkfeed.extract;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A pattern's matches in a text, found by running the pattern only where a cheap test of the text says a
+ * match can start. A Matcher's own {@code find()} runs the whole pattern at every position of the text, which
+ * is most of the cost of reading a message. The matches are exactly {@code find()}'s as long as the test lets
+ * through every position where a match starts, and the pattern never matches the empty string.
+ */
+final class PatternScan {
+    /** Whether a match can start at a position of the text. */
+    interface Start {
+        boolean at(String text, int i);
+    }
+
+    private final Matcher matcher;
+    private final String text;
+    private final Start start;
+    private int from;
+
+    PatternScan(Pattern pattern, String text, Start start) {
+        // transparent, non-anchoring bounds: \b, lookbehinds and ^ see the text before the position tried
+        this.matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        this.text = text;
+        this.start = start;
+    }
+
+    /** The next match, as {@link Matcher#find()} would find it; read it from {@link #matcher()}. */
+    boolean find() {
+        for (int i = from; i < text.length(); i++) {
+            if (start.at(text, i)) {
+                matcher.region(i, text.length());
+                if (matcher.lookingAt()) {
+                    from = matcher.end();
+                    return true;
+                }
+            }
+        }
+        from = text.length();
+        return false;
+    }
+
+    Matcher matcher() {
+        return matcher;
+    }
+
+    /** Whether a word can start at the position: a \b there needs no letter, digit or underscore before it. */
+    static boolean wordStart(String text, int i) {
+        if (i == 0) {
+            return true;
+        }
+        char before = text.charAt(i - 1);
+        return !Character.isLetterOrDigit(before) && before != '_';
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** Whether the character is one of the given letters, in either case (ASCII). */
+    static boolean isLetterOf(char c, String lowerCaseLetters) {
+        return c < 128 && lowerCaseLetters.indexOf(Character.toLowerCase(c)) >= 0;
+    }
+}
