@@ -27,7 +27,7 @@ final class DateFinder {
     private static final String DAY = "(?<day>[0-3]?\\d)(?:st|nd|rd|th|er|\\.)?";
     private static final String YEAR = "(?<year>(?:19|20)\\d{2})";
     // The patterns start at the month or the day; a weekday before them is read backwards (WEEKDAY_BEFORE).
-    // Each runs only where its first character can stand (startsWordWith, startsNumber): most positions fail there.
+    // Each runs only where it can start (see the ..._START tests and startsNumber): most positions fail there at once.
     private static final Pattern MONTH_FIRST = Pattern.compile(
             "\\b(?=[JFMASONDjfmasond])" + MONTH + "\\s+" + DAY + "\\b(?:,?\\s+" + YEAR + "\\b)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DAY_FIRST = Pattern.compile(
@@ -48,6 +48,17 @@ final class DateFinder {
     private static final Pattern WEEKDAY_ONLY = Pattern.compile(
             "\\b(?:(?<rel>this|next|on|coming)\\s+)?" + WEEKDAY.replace("\\.?", "") + "\\b",
             Pattern.CASE_INSENSITIVE);
+    // Where each pattern can start: the first letters of its words (see PatternScan).
+    private static final String[] MONTH_PREFIXES = {"ja", "jä", "fe", "fé", "mä", "ma", "ju", "ok", "de", "dé", "av", "ao", "se",
+            "oc", "no", "ap", "au"};
+    private static final String[] WEEKDAY_PREFIXES = {"mo", "di", "mi", "do", "fr", "sa", "so", "lu", "ma", "me", "je", "ve", "tu",
+            "we", "th", "su"};
+    private static final PatternScan.Start MONTH_START = PatternScan.wordStartingWith(MONTH_PREFIXES);
+    private static final PatternScan.Start WEEKDAY_START = PatternScan.wordStartingWith(WEEKDAY_PREFIXES);
+    private static final PatternScan.Start WEEKDAY_ONLY_START = PatternScan.wordStartingWith(
+            java.util.stream.Stream.concat(java.util.stream.Stream.of("this", "next", "on", "coming"),
+                    java.util.stream.Stream.of(WEEKDAY_PREFIXES)).toArray(String[]::new));
+    private static final PatternScan.Start RELATIVE_START = PatternScan.wordStartingWith("today", "tonight", "tomorrow", "this ");
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
             "oct", "nov", "dec");
 
@@ -79,7 +90,7 @@ final class DateFinder {
         searched = text;
         List<DateMention> found = new ArrayList<>();
         if (hasDigit(text)) { // every date but "today" and the like has a number in it
-            addNamed(found, new PatternScan(MONTH_FIRST, text, (t, i) -> startsWordWith(t, i, "jfmasond")));
+            addNamed(found, new PatternScan(MONTH_FIRST, text, MONTH_START));
             addNamed(found, new PatternScan(DAY_FIRST, text, DateFinder::startsNumber));
             if (text.indexOf('-') >= 0) {
                 addDashedAndIso(found, text);
@@ -89,7 +100,7 @@ final class DateFinder {
             }
         }
         if (reference != null) {
-            PatternScan scan = new PatternScan(RELATIVE, text, (t, i) -> startsWordWith(t, i, "t"));
+            PatternScan scan = new PatternScan(RELATIVE, text, RELATIVE_START);
             Matcher rel = scan.matcher();
             while (scan.find()) {
                 LocalDate date = rel.group(1).toLowerCase(Locale.ROOT).equals("tomorrow") ? reference.plusDays(1) : reference;
@@ -105,7 +116,7 @@ final class DateFinder {
         if (reference == null) {
             return found;
         }
-        PatternScan scan = new PatternScan(WEEKDAY_ONLY, text, (t, i) -> startsWordWith(t, i, "cdfjlmnostvw"));
+        PatternScan scan = new PatternScan(WEEKDAY_ONLY, text, WEEKDAY_ONLY_START);
         Matcher m = scan.matcher();
         while (scan.find()) {
             DayOfWeek day = weekday(m.group("wd"));
@@ -144,11 +155,6 @@ final class DateFinder {
             add(found, iso.start(), iso.end(), Integer.parseInt(iso.group("year")), Integer.parseInt(iso.group("mon")),
                     Integer.parseInt(iso.group("day")));
         }
-    }
-
-    /** A word starting with one of the letters (either case) can start at the position. */
-    private static boolean startsWordWith(String text, int i, String letters) {
-        return PatternScan.isLetterOf(text.charAt(i), letters) && PatternScan.wordStart(text, i);
     }
 
     private static boolean startsNumber(String text, int i) {
@@ -228,7 +234,7 @@ final class DateFinder {
     private void add(List<DateMention> found, int start, int end, Integer year, int month, int day) {
         String weekdayText = null;
         String before = searched.substring(Math.max(0, start - 24), start);
-        PatternScan weekdayScan = new PatternScan(WEEKDAY_BEFORE, before, (t, i) -> startsWordWith(t, i, "dfjlmstvw"));
+        PatternScan weekdayScan = new PatternScan(WEEKDAY_BEFORE, before, WEEKDAY_START);
         Matcher wd = weekdayScan.matcher();
         if (weekdayScan.find()) {
             weekdayText = wd.group("wd");

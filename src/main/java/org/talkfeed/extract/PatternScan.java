@@ -1,5 +1,6 @@
 package org.talkfeed.extract;
 
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,8 +60,47 @@ final class PatternScan {
         return c >= '0' && c <= '9';
     }
 
-    /** Whether the character is one of the given letters, in either case (ASCII). */
-    static boolean isLetterOf(char c, String lowerCaseLetters) {
-        return c < 128 && lowerCaseLetters.indexOf(Character.toLowerCase(c)) >= 0;
+    /**
+     * A match starts with one of the prefixes, letter case aside (for a case-insensitive pattern whose
+     * alternatives begin so). Each prefix must begin with an ASCII letter or digit.
+     */
+    static Start startingWith(String... prefixes) {
+        String[][] byFirst = new String[128][0]; // the prefixes by their first character, in either case
+        for (String prefix : prefixes) {
+            char c = prefix.charAt(0);
+            if (c >= 128 || !Character.isLetterOrDigit(c)) {
+                throw new IllegalArgumentException(prefix);
+            }
+            char lower = Character.toLowerCase(c);
+            char upper = Character.toUpperCase(c);
+            byFirst[lower] = with(byFirst[lower], prefix);
+            if (upper != lower) {
+                byFirst[upper] = with(byFirst[upper], prefix);
+            }
+        }
+        return (text, i) -> {
+            char c = text.charAt(i);
+            if (c >= 128) {
+                return false;
+            }
+            for (String prefix : byFirst[c]) {
+                if (text.regionMatches(true, i, prefix, 0, prefix.length())) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    private static String[] with(String[] strings, String more) {
+        String[] longer = Arrays.copyOf(strings, strings.length + 1);
+        longer[strings.length] = more;
+        return longer;
+    }
+
+    /** A match starts with a word (after a \b) that begins with one of the prefixes, letter case aside. */
+    static Start wordStartingWith(String... prefixes) {
+        Start prefixed = startingWith(prefixes);
+        return (text, i) -> prefixed.at(text, i) && wordStart(text, i);
     }
 }

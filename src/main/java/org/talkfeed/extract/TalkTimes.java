@@ -17,7 +17,7 @@ final class TalkTimes {
     /** The body repeats the start and says when it ends: looked for only around "until" and the like, in small windows. */
     static TimeRange endFromBody(TimeRange time, String body) {
         String prose = body.length() > 3000 ? body.substring(0, 3000) : body;
-        PatternScan scan = new PatternScan(UNTIL_WORDS, prose, TalkTimes::mayStartUntil);
+        PatternScan scan = new PatternScan(UNTIL_WORDS, prose, UNTIL_START);
         java.util.regex.Matcher until = scan.matcher();
         while (scan.find()) {
             int from = Math.max(0, until.start() - 100);
@@ -34,11 +34,10 @@ final class TalkTimes {
         return time;
     }
 
-    /** {@link #UNTIL_WORDS} starts at a word beginning with u, t, e or f, or right after a digit. */
-    private static boolean mayStartUntil(String text, int i) {
-        return i > 0 && PatternScan.isDigit(text.charAt(i - 1))
-                || PatternScan.isLetterOf(text.charAt(i), "utef") && PatternScan.wordStart(text, i);
-    }
+    private static final PatternScan.Start UNTIL_WORD = PatternScan.wordStartingWith("until", "till", "end", "finish");
+    /** {@link #UNTIL_WORDS} starts at one of its words, or right after a digit with a space, am/pm or "to" or a dash. */
+    private static final PatternScan.Start UNTIL_START = (text, i) -> i > 0 && PatternScan.isDigit(text.charAt(i - 1))
+            && (Spaces.isSpace(text.charAt(i)) || "aApPtT-–—".indexOf(text.charAt(i)) >= 0) || UNTIL_WORD.at(text, i);
 
     /** "begin at 3:30 and run until around 5:00": an end stated apart from the start, in the next few words. */
     static TimeRange withLaterEnd(TimeRange time, String text) {

@@ -34,7 +34,7 @@ final class TimeFinder {
 
     List<TimeRange> find(String text) {
         List<TimeRange> found = new ArrayList<>();
-        PatternScan scan = new PatternScan(RANGE, text, TimeFinder::mayStart);
+        PatternScan scan = new PatternScan(RANGE, text, MAY_START);
         while (scan.find()) {
             TimeRange range = toRange(scan.matcher());
             if (range != null) {
@@ -45,10 +45,8 @@ final class TimeFinder {
     }
 
     /** A time starts with a digit, "from", "noon" or "midday". */
-    private static boolean mayStart(String text, int i) {
-        char c = text.charAt(i);
-        return PatternScan.isDigit(c) || PatternScan.isLetterOf(c, "fnm");
-    }
+    private static final PatternScan.Start MAY_START = PatternScan.startingWith("0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+            "from", "noon", "midday");
 
     private TimeRange toRange(Matcher m) {
         Clock a = Clock.of(m, "a");
