@@ -60,16 +60,30 @@ final class PatternScan {
         return c >= '0' && c <= '9';
     }
 
+    /** Whether a line can start at the position, as ^ reads it in MULTILINE mode. */
+    static boolean lineStart(String text, int i) {
+        if (i == 0) {
+            return true;
+        }
+        char before = text.charAt(i - 1);
+        return before == '\n' || before == '\r' || before == '\u0085' || before == '\u2028' || before == '\u2029';
+    }
+
+    /** A match starts with an upper-case letter (\p{Lu}); a surrogate pair may hold one too. */
+    static final Start UPPER_CASE = (text, i) -> Character.isUpperCase(text.charAt(i)) || Character.isHighSurrogate(text.charAt(i));
+
     /**
-     * A match starts with one of the prefixes, letter case aside (for a case-insensitive pattern whose
-     * alternatives begin so). Each prefix must begin with an ASCII letter or digit.
+     * A match starts with one of the prefixes, letter case aside: for a pattern whose alternatives begin so,
+     * case-sensitive or not.
      */
     static Start startingWith(String... prefixes) {
         String[][] byFirst = new String[128][0]; // the prefixes by their first character, in either case
+        String[] nonAscii = new String[0];
         for (String prefix : prefixes) {
             char c = prefix.charAt(0);
-            if (c >= 128 || !Character.isLetterOrDigit(c)) {
-                throw new IllegalArgumentException(prefix);
+            if (c >= 128) {
+                nonAscii = with(nonAscii, prefix);
+                continue;
             }
             char lower = Character.toLowerCase(c);
             char upper = Character.toUpperCase(c);
@@ -78,12 +92,10 @@ final class PatternScan {
                 byFirst[upper] = with(byFirst[upper], prefix);
             }
         }
+        String[] others = nonAscii;
         return (text, i) -> {
             char c = text.charAt(i);
-            if (c >= 128) {
-                return false;
-            }
-            for (String prefix : byFirst[c]) {
+            for (String prefix : c < 128 ? byFirst[c] : others) {
                 if (text.regionMatches(true, i, prefix, 0, prefix.length())) {
                     return true;
                 }

@@ -109,6 +109,9 @@ final class Places {
         return text != null && ONLINE_WORDS.matcher(text).find();
     }
 
+    private static final PatternScan.Start PROSE_ONLINE_START = PatternScan.wordStartingWith("zoom", "webex", "teams", "microsoft",
+            "google", "live", "webinar", "hybrid", "join", "attend", "participate", "watch", "online", "virtual", "will", "held",
+            "per", "über", "via");
     private static final java.util.List<String> ONLINE_HINTS = java.util.List.of("zoom", "webex", "teams", "meet", "stream",
             "webinar", "hybrid", "online", "remote", "virtual", "broadcast");
 
@@ -117,6 +120,6 @@ final class Places {
             return false;
         }
         String lower = text.toLowerCase(java.util.Locale.ROOT);
-        return ONLINE_HINTS.stream().anyMatch(lower::contains) && PROSE_ONLINE.matcher(text).find();
+        return ONLINE_HINTS.stream().anyMatch(lower::contains) && new PatternScan(PROSE_ONLINE, text, PROSE_ONLINE_START).find();
     }
 }

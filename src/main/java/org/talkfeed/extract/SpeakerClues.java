@@ -79,6 +79,27 @@ final class SpeakerClues {
     private static final Pattern TRAILING_TIMES = Pattern.compile(
             "[\\s,:;|–—-]+(?:\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?[\\s,–—-]*)*$");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[,.;\\s]+$");
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,:|–—-]+$");
+
+    // Where each pattern can start (see PatternScan): a name starts with a capital letter.
+    private static final PatternScan.Start NAME_FOLLOWS_START = PatternScan.wordStartingWith("talk", "lecture", "seminar",
+            "presentation", "colloquium", "keynote", "address", "session", "discussion", "webinar", "workshop", "defen", "reading",
+            "remarks", "speech", "the", "guest", "featured", "invited", "speaker", "presents", "will", "welcome", "featuring",
+            "announces", "introduces", "hosts", "meeting", "conversation", "evening", "lunch", "chat", "q&a", "dialogue",
+            "interview", "a", "vortrag", "vorträge", "lesung", "referat", "gespräch", "gastvortrag", "spricht", "sprechen",
+            "conférence", "exposé");
+    private static final PatternScan.Start AFTER_LINE_OR_COLON = (t, i) -> i == 0 || t.charAt(i) == ':' || t.charAt(i) == '\n';
+    private static final PatternScan.Start SENTENCE_START = (t, i) -> i == 0 || ".!?\n".indexOf(t.charAt(i)) >= 0;
+    private static final PatternScan.Start TITLE_OF_ADDRESS = PatternScan.wordStartingWith("prof", "dr", "mr", "ms");
+    /** A space, then "will", "is ..." or "shall". */
+    private static final PatternScan.Start BEFORE_WILL = (t, i) -> Spaces.isSpace(t.charAt(i)) && i + 1 < t.length()
+            && "wis".indexOf(t.charAt(i + 1)) >= 0;
+    private static final PatternScan.Start HOSTED_VERB = PatternScan.wordStartingWith("hosted", "organi", "invited", "sponsored",
+            "introduced", "moderated", "chaired");
+    private static final PatternScan.Start HOSTED_BY_START = (t, i) -> t.startsWith("at the invitation of", i) || HOSTED_VERB.at(t, i);
+    private static final PatternScan.Start FIRST_PERSON_START = PatternScan.wordStartingWith("i'll", "i will", "i am going to",
+            "i shall", "my ", "talk", "hour", "seminar", "session", "lecture");
+    private static final PatternScan.Start QUOTE_START = (t, i) -> "\"“„«`‘‚'".indexOf(t.charAt(i)) >= 0;
 
     /** Every match of {@link #HOSTED_BY} holds one of these. */
     private static final Literals HOSTED_BY_WORDS = Literals.of("hosted", "organized", "organised", "invited", "sponsored",
@@ -117,8 +138,9 @@ final class SpeakerClues {
                 || !QUOTE_MARKS.in(text)) {
             return found;
         }
-        Matcher m = PRESENTS.matcher(text);
-        while (m.find()) {
+        PatternScan scan = new PatternScan(PRESENTS, text, PatternScan.UPPER_CASE);
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             Speaker speaker = SpeakerParser.parseOne(m.group(1));
             if (speaker != null && NameCheck.plausible(speaker.name(), text)
                     && found.stream().noneMatch(p -> p.speaker().name().equals(speaker.name()))) {
@@ -130,33 +152,35 @@ final class SpeakerClues {
 
     /** The speaker the prose names, trying the strongest cues first. */
     static List<Speaker> speakersFromProse(String text) {
-        Speaker speaker = firstPerson(POSSESSIVE, text, s -> true);
+        Speaker speaker = firstPerson(new PatternScan(POSSESSIVE, text, PatternScan.UPPER_CASE), text, s -> true);
         if (speaker == null) {
             speaker = nameBeforeVerb(text);
         }
-        Matcher trigger = NAME_FOLLOWS.matcher(text);
+        PatternScan trigger = new PatternScan(NAME_FOLLOWS, text, NAME_FOLLOWS_START);
         while (speaker == null && trigger.find()) {
-            speaker = leadingName(text.substring(trigger.end(), Math.min(text.length(), trigger.end() + 200)), text);
+            int end = trigger.matcher().end();
+            speaker = leadingName(text.substring(end, Math.min(text.length(), end + 200)), text);
         }
         if (speaker == null) {
-            speaker = firstPerson(NAME_THEN_EVENT, text, s -> NameCheck.usedAlone(s.name(), text));
+            speaker = firstPerson(new PatternScan(NAME_THEN_EVENT, text, AFTER_LINE_OR_COLON), text,
+                    s -> NameCheck.usedAlone(s.name(), text));
         }
         if (speaker == null) {
-            speaker = firstPerson(APPOSITION, text, s -> true);
+            speaker = firstPerson(new PatternScan(APPOSITION, text, SENTENCE_START), text, s -> true);
         }
         if (speaker == null) {
             speaker = nameOnItsOwnLine(text);
         }
         if (speaker == null) {
-            speaker = firstPerson(ADDRESSED, text, s -> s.name().contains(" "));
+            speaker = firstPerson(new PatternScan(ADDRESSED, text, TITLE_OF_ADDRESS), text, s -> s.name().contains(" "));
         }
         return speaker == null ? List.of() : List.of(speaker);
     }
 
     /** The first match of the pattern (group 1, else the whole match) that reads as a plausible person. */
-    private static Speaker firstPerson(Pattern pattern, String text, java.util.function.Predicate<Speaker> also) {
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
+    private static Speaker firstPerson(PatternScan scan, String text, java.util.function.Predicate<Speaker> also) {
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             Speaker speaker = SpeakerParser.parseOne(m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group());
             if (speaker != null && NameCheck.plausible(speaker.name(), text) && also.test(speaker)) {
                 return speaker;
@@ -167,13 +191,15 @@ final class SpeakerClues {
 
     /** "Dr. Jane Doe, Director of X at Y, will discuss ...": the first person in the sentence before the verb. */
     private static Speaker nameBeforeVerb(String text) {
-        Matcher verb = WILL_VERB.matcher(text);
-        while (verb.find()) {
+        PatternScan verbScan = new PatternScan(WILL_VERB, text, BEFORE_WILL);
+        Matcher verb = verbScan.matcher();
+        while (verbScan.find()) {
             int sentenceStart = Math.max(Math.max(text.lastIndexOf(". ", verb.start()), text.lastIndexOf(".\n", verb.start())),
                     Math.max(text.lastIndexOf("\n\n", verb.start()), text.lastIndexOf(": ", verb.start())));
             String sentence = text.substring(sentenceStart < 0 ? 0 : sentenceStart + 1, verb.start());
-            Matcher run = NAME_RUN.matcher(sentence);
-            while (run.find()) {
+            PatternScan runScan = new PatternScan(NAME_RUN, sentence, PatternScan.UPPER_CASE);
+            Matcher run = runScan.matcher();
+            while (runScan.find()) {
                 Speaker speaker = SpeakerParser.parseOne(Spaces.collapse(sentence.substring(run.start())));
                 if (speaker == null) {
                     speaker = SpeakerParser.parseOne(Spaces.collapse(run.group()));
@@ -228,8 +254,12 @@ final class SpeakerClues {
 
     /** Speaker and title from a headline line, or null. */
     static SubjectLine.SubjectParts headline(String text) {
-        Matcher m = HEADLINE.matcher(text);
-        while (m.find()) {
+        if (text.indexOf('(') < 0) {
+            return null; // a headline names the speaker's place in brackets
+        }
+        PatternScan scan = new PatternScan(HEADLINE, text, PatternScan::lineStart);
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             Speaker speaker = SpeakerParser.parseOne(m.group(1) + " (" + m.group(2) + ")");
             if (speaker != null) {
                 String title = Spaces.collapse(m.group(3)).strip();
@@ -245,8 +275,9 @@ final class SpeakerClues {
 
     /** The person named right after a quoted title ("“Title.” Jane Doe, MIT.") or right before it ("Jane Doe (MIT) “Title”"). */
     static Speaker speakerAroundQuote(String text) {
-        Matcher q = TitleClues.ANY_QUOTED.matcher(text);
-        if (!q.find() || Spaces.words(q.group(1)).length < 2) {
+        PatternScan quoted = new PatternScan(TitleClues.ANY_QUOTED, text, QUOTE_START);
+        Matcher q = quoted.matcher();
+        if (!quoted.find() || Spaces.words(q.group(1)).length < 2) {
             return null;
         }
         String after = CLAUSE_END.split(LEADING_PUNCTUATION.matcher(text.substring(q.end())).replaceFirst(""), 2)[0];
@@ -256,7 +287,7 @@ final class SpeakerClues {
         }
         String before = text.substring(0, q.start());
         int colon = Math.max(before.lastIndexOf(": "), Math.max(before.lastIndexOf(". "), before.lastIndexOf('\n')));
-        before = TIME_PREFIX.matcher(before.substring(colon + 1).strip()).replaceFirst("").replaceAll("[\\s,:|–—-]+$", "");
+        before = TRAILING_SEPARATORS.matcher(TIME_PREFIX.matcher(before.substring(colon + 1).strip()).replaceFirst("")).replaceAll("");
         speaker = before.isBlank() ? null : SpeakerParser.parseOne(before);
         return speaker != null && NameCheck.plausible(speaker.name(), text) ? speaker : null;
     }
@@ -265,8 +296,9 @@ final class SpeakerClues {
         if (!text.contains(" by ") && !text.contains("invitation") || !HOSTED_BY_WORDS.in(text)) {
             return null;
         }
-        Matcher m = HOSTED_BY.matcher(text);
-        while (m.find()) {
+        PatternScan scan = new PatternScan(HOSTED_BY, text, HOSTED_BY_START);
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             String name = m.group(1) != null ? m.group(1) : m.group(2);
             Speaker host = SpeakerParser.parseOne(name);
             if (host != null) {
@@ -325,7 +357,7 @@ final class SpeakerClues {
                     + "my (?:talk|presentation|lecture|seminar|defen[cs]e)|\\b(?:talk|hour|seminar|session|lecture)\\b[^.]{0,80}?\\bis about my)");
 
     static boolean firstPersonTalk(String text) {
-        return FIRST_PERSON.matcher(text).find();
+        return new PatternScan(FIRST_PERSON, text, FIRST_PERSON_START).find();
     }
 
     /** In a line of comma-separated parts, a person's name followed by an institution. */
@@ -353,8 +385,9 @@ final class SpeakerClues {
 
     /** "Rebecca Parker's Defense" in a subject or a line: the speaker. */
     static Speaker possessiveSpeaker(String text) {
-        Matcher m = POSSESSIVE.matcher(text);
-        while (m.find()) {
+        PatternScan scan = new PatternScan(POSSESSIVE, text, PatternScan.UPPER_CASE);
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             Speaker speaker = SpeakerParser.parseOne(m.group(1));
             if (speaker != null) {
                 return speaker;

@@ -97,6 +97,15 @@ final class SpeakerParser {
     private static final Pattern QUOTES = Pattern.compile("[\"“”]");
     private static final Pattern POSSESSIVE_S = Pattern.compile("['’]s$");
 
+    // Where WHEN_WORDS and INSTITUTION can start (see PatternScan).
+    private static final PatternScan.Start WHEN_WORD = PatternScan.wordStartingWith("mon", "tue", "wed", "thu", "fri", "sat", "sun",
+            "jan", "feb", "march", "april", "june", "july", "aug", "sep", "oct", "nov", "dec");
+    private static final PatternScan.Start WHEN_START = (t, i) -> PatternScan.isDigit(t.charAt(i)) || WHEN_WORD.at(t, i);
+    private static final PatternScan.Start INSTITUTION_START = PatternScan.wordStartingWith("univ", "institut", "college", "school",
+            "laborator", "lab", "cent", "inc", "corp", "research", "u", "hospital", "academy", "foundation", "polytechn", "ecole",
+            "école", "eth", "mit", "cnrs", "inria", "max planck", "google", "microsoft", "meta", "amazon", "ibm", "deepmind", "openai",
+            "nvidia", "apple", "tti", "ucla", "ucsd", "nyu", "cmu", "epfl", "kaist");
+
     private SpeakerParser() {
     }
 
@@ -208,7 +217,7 @@ final class SpeakerParser {
         if (affiliation != null) {
             affiliation = CLAUSE.matcher(affiliation).replaceFirst("");
             affiliation = AFFILIATION_EDGES.matcher(affiliation.strip()).replaceAll("");
-            if (affiliation.isEmpty() || isPlaceholder(affiliation) || WHEN_WORDS.matcher(affiliation).find()) {
+            if (affiliation.isEmpty() || isPlaceholder(affiliation) || new PatternScan(WHEN_WORDS, affiliation, WHEN_START).find()) {
                 affiliation = null;
             }
         }
@@ -279,7 +288,7 @@ final class SpeakerParser {
     }
 
     static boolean looksLikeInstitution(String text) {
-        return INSTITUTION.matcher(text).find();
+        return new PatternScan(INSTITUTION, text, INSTITUTION_START).find();
     }
 
     static boolean isPlaceholder(String text) {

@@ -23,6 +23,10 @@ final class TitleClues {
             "(?i)^(dear|hi|hello|greetings|all|please|thanks|thank you|join us|save the date)\\b.*");
     private static final Pattern OUTER_QUOTES = Pattern.compile("^[\"“„]|[\"”“]$");
 
+    private static final PatternScan.Start TITLE_WORD = PatternScan.startingWith("on", "entitled", "titled", "title", "topic", "talk",
+            "about", "thema", "titel", "sujet", "intitulé");
+    private static final PatternScan.Start QUOTE = (t, i) -> "\"“„«`‘‚'".indexOf(t.charAt(i)) >= 0;
+
     private TitleClues() {
     }
 
@@ -79,16 +83,17 @@ final class TitleClues {
     }
 
     static String titleFromProse(String text) {
-        Matcher backtick = BACKTICK_QUOTE.matcher(text);
-        if (backtick.find()) {
-            return Spaces.collapse(backtick.group(1)).strip();
+        PatternScan backticks = new PatternScan(BACKTICK_QUOTE, text, (t, i) -> t.charAt(i) == '`');
+        if (backticks.find()) {
+            return Spaces.collapse(backticks.matcher().group(1)).strip();
         }
-        Matcher m = QUOTED_TITLE.matcher(text);
-        if (m.find()) {
-            return Spaces.collapse(m.group(1)).strip();
+        PatternScan titles = new PatternScan(QUOTED_TITLE, text, TITLE_WORD);
+        if (titles.find()) {
+            return Spaces.collapse(titles.matcher().group(1)).strip();
         }
-        Matcher any = ANY_QUOTED.matcher(text);
-        while (any.find()) {
+        PatternScan quotes = new PatternScan(ANY_QUOTED, text, QUOTE);
+        Matcher any = quotes.matcher();
+        while (quotes.find()) {
             String candidate = any.group(1).strip();
             if (Spaces.words(candidate).length >= 3 && !STATEMENT.matcher(candidate).matches()) {
                 return Spaces.collapse(withSubtitle(candidate, text, any.end()));
