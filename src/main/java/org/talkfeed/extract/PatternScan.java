@@ -1,6 +1,7 @@
 package org.talkfeed.extract;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,12 @@ final class PatternScan {
         this.matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         this.text = text;
         this.start = start;
+    }
+
+    /** The first match at or after the position, as {@link Matcher#find(int)} would find it. */
+    boolean findFrom(int position) {
+        from = position;
+        return find();
     }
 
     /** The next match, as {@link Matcher#find()} would find it; read it from {@link #matcher()}. */
@@ -73,35 +80,50 @@ final class PatternScan {
     static final Start UPPER_CASE = (text, i) -> Character.isUpperCase(text.charAt(i)) || Character.isHighSurrogate(text.charAt(i));
 
     /**
-     * A match starts with one of the prefixes, letter case aside: for a pattern whose alternatives begin so,
-     * case-sensitive or not.
+     * A match starts with one of the prefixes, ASCII letter case aside: for a pattern whose alternatives begin
+     * so, case-sensitive or not.
      */
     static Start startingWith(String... prefixes) {
-        String[][] byFirst = new String[128][0]; // the prefixes by their first character, in either case
+        String[][] byFirst = new String[128][0]; // the lower-case prefixes by their first character, in either case
         String[] nonAscii = new String[0];
         for (String prefix : prefixes) {
-            char c = prefix.charAt(0);
+            String lower = prefix.toLowerCase(Locale.ROOT);
+            char c = lower.charAt(0);
             if (c >= 128) {
-                nonAscii = with(nonAscii, prefix);
+                nonAscii = with(nonAscii, lower);
                 continue;
             }
-            char lower = Character.toLowerCase(c);
+            byFirst[c] = with(byFirst[c], lower);
             char upper = Character.toUpperCase(c);
-            byFirst[lower] = with(byFirst[lower], prefix);
-            if (upper != lower) {
-                byFirst[upper] = with(byFirst[upper], prefix);
+            if (upper != c) {
+                byFirst[upper] = with(byFirst[upper], lower);
             }
         }
         String[] others = nonAscii;
         return (text, i) -> {
             char c = text.charAt(i);
             for (String prefix : c < 128 ? byFirst[c] : others) {
-                if (text.regionMatches(true, i, prefix, 0, prefix.length())) {
+                if (startsWithAnyCase(text, i, prefix)) {
                     return true;
                 }
             }
             return false;
         };
+    }
+
+    /** Whether the text has the lower-case prefix at the position, with ASCII letters in either case. */
+    private static boolean startsWithAnyCase(String text, int at, String prefix) {
+        if (at + prefix.length() > text.length()) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            char t = text.charAt(at + k);
+            char p = prefix.charAt(k);
+            if (t != p && !(t < 128 && (t | 0x20) == p)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String[] with(String[] strings, String more) {
@@ -113,6 +135,6 @@ final class PatternScan {
     /** A match starts with a word (after a \b) that begins with one of the prefixes, letter case aside. */
     static Start wordStartingWith(String... prefixes) {
         Start prefixed = startingWith(prefixes);
-        return (text, i) -> prefixed.at(text, i) && wordStart(text, i);
+        return (text, i) -> wordStart(text, i) && prefixed.at(text, i);
     }
 }

@@ -8,10 +8,11 @@ import java.util.regex.Pattern;
 final class PlaceClues {
     private static final String SP = "[ \\t]*\\n?[ \\t]*";
     private static final String CAP = "\\p{Lu}[\\p{L}'’.&-]*";
-    private static final String BUILDING = "(?:(?i:hall|building|bldg\\.?|auditorium|room|center|centre|theat(?:er|re)|ballroom|lounge|"
-            + "library|chapel|gallery|museum|lab|laboratory|wing|tower|house|forum|pavilion|atrium|suite|annex|conference room|"
-            + "seminar room|lecture room|lecture hall|classroom|dining room|saal|festsaal|hörsaal|aula|gebäude|seminarraum|"
-            + "rathaus|rathauses|salle|amphithéâtre|amphi))";
+    private static final String BUILDING = byFirstLetter("hall", "building", "bldg\\.?", "auditorium", "room", "center", "centre",
+            "theat(?:er|re)", "ballroom", "lounge", "library", "chapel", "gallery", "museum", "lab", "laboratory", "wing", "tower",
+            "house", "forum", "pavilion", "atrium", "suite", "annex", "conference room", "seminar room", "lecture room",
+            "lecture hall", "classroom", "dining room", "saal", "festsaal", "hörsaal", "aula", "gebäude", "seminarraum", "rathaus",
+            "rathauses", "salle", "amphithéâtre", "amphi");
     private static final String ROOM_NO = "(?:\\d{1,4}[A-Za-z]?(?:[-.]\\d{1,3}[A-Za-z]?)?|[A-Z]\\d{2,4}[A-Za-z]?)";
     /** A place in running text: a named building or room, or a room number next to a building's name. */
     private static final Pattern PLACE_IN_PROSE = Pattern.compile(
@@ -49,17 +50,46 @@ final class PlaceClues {
     private static final Pattern OF_THE = Pattern.compile(",?\\s+(?:of|in|at)\\s+(?:the\\s+)?");
     private static final Pattern TRAILING_DOT_OR_COMMA = Pattern.compile("[.,]$");
 
+    /** Where PLACE_IN_PROSE can start: at one of its leads (a word like "in", a comma or the like, a line's start). */
+    private static final PatternScan.Start LEAD_WORD = PatternScan.wordStartingWith("in", "at", "by", "location", "venue", "place",
+            "where", "im", "ort", "raum");
+    private static final PatternScan.Start LEAD = (text, i) -> {
+        char c = text.charAt(i);
+        char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+        return ",;—–(*|\t".indexOf(c) >= 0
+                || (c == ' ' || c == '\t') && next == '-'
+                || c == '.' && (next == ' ' || next == '\t')
+                || PatternScan.lineStart(text, i)
+                || (c == 'r' || c == 'R') && i > 0 && Spaces.isSpace(text.charAt(i - 1))
+                || LEAD_WORD.at(text, i);
+    };
+
     private PlaceClues() {
+    }
+
+    /**
+     * The words as one case-insensitive alternation, grouped by first letter with their order kept: words
+     * with different first letters never match at the same place, so the grouping changes no match, only
+     * how soon a mismatch shows.
+     */
+    private static String byFirstLetter(String... words) {
+        java.util.Map<Character, List<String>> groups = new java.util.LinkedHashMap<>();
+        for (String word : words) {
+            groups.computeIfAbsent(word.charAt(0), k -> new java.util.ArrayList<>()).add(word.substring(1));
+        }
+        return groups.entrySet().stream().map(g -> g.getKey() + "(?:" + String.join("|", g.getValue()) + ")")
+                .collect(java.util.stream.Collectors.joining("|", "(?:(?i:", "))"));
     }
 
     /** "in Room 101 of the Science Center", "in Wean Hall 7500", "1001 Hamburg Hall": the most place-like mention. */
     static String locationFromProse(String text) {
         List<TimeRange> times = null;
-        Matcher m = PLACE_IN_PROSE.matcher(text);
+        PatternScan scan = new PatternScan(PLACE_IN_PROSE, text, LEAD);
+        Matcher m = scan.matcher();
         String best = null;
         int bestScore = 0;
         int from = 0;
-        while (from < text.length() && m.find(from)) {
+        while (from < text.length() && scan.findFrom(from)) {
             from = m.start("place") + 1; // a rejected mention may hide a real one that starts inside it
             // a sentence ends inside the match ("IBM. 302 Computer Science"): only its first part is this mention
             String place = SENTENCE_REST.matcher(Spaces.collapse(m.group("place")).strip()).replaceFirst("");
