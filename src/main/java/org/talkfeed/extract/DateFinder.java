@@ -26,8 +26,8 @@ final class DateFinder {
             + "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|okt|nov|dec|dez)(?:uary|ruary|ch|il|e|y|ust|tember|ember|ober)?\\.?";
     private static final String DAY = "(?<day>[0-3]?\\d)(?:st|nd|rd|th|er|\\.)?";
     private static final String YEAR = "(?<year>(?:19|20)\\d{2})";
-    // The patterns start at the month or the day; a weekday before them is read backwards (WEEKDAY_BEFORE),
-    // which keeps the scan cheap: most positions fail on their first character.
+    // The patterns start at the month or the day; a weekday before them is read backwards (WEEKDAY_BEFORE).
+    // Each runs only where it can start (see the ..._START tests and startsNumber): most positions fail there at once.
     private static final Pattern MONTH_FIRST = Pattern.compile(
             "\\b(?=[JFMASONDjfmasond])" + MONTH + "\\s+" + DAY + "\\b(?:,?\\s+" + YEAR + "\\b)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DAY_FIRST = Pattern.compile(
@@ -48,6 +48,17 @@ final class DateFinder {
     private static final Pattern WEEKDAY_ONLY = Pattern.compile(
             "\\b(?:(?<rel>this|next|on|coming)\\s+)?" + WEEKDAY.replace("\\.?", "") + "\\b",
             Pattern.CASE_INSENSITIVE);
+    // Where each pattern can start: the first letters of its words (see PatternScan).
+    private static final String[] MONTH_PREFIXES = {"ja", "jä", "fe", "fé", "mä", "ma", "ju", "ok", "de", "dé", "av", "ao", "se",
+            "oc", "no", "ap", "au"};
+    private static final String[] WEEKDAY_PREFIXES = {"mo", "di", "mi", "do", "fr", "sa", "so", "lu", "ma", "me", "je", "ve", "tu",
+            "we", "th", "su"};
+    private static final PatternScan.Start MONTH_START = PatternScan.wordStartingWith(MONTH_PREFIXES);
+    private static final PatternScan.Start WEEKDAY_START = PatternScan.wordStartingWith(WEEKDAY_PREFIXES);
+    private static final PatternScan.Start WEEKDAY_ONLY_START = PatternScan.wordStartingWith(
+            java.util.stream.Stream.concat(java.util.stream.Stream.of("this", "next", "on", "coming"),
+                    java.util.stream.Stream.of(WEEKDAY_PREFIXES)).toArray(String[]::new));
+    private static final PatternScan.Start RELATIVE_START = PatternScan.wordStartingWith("today", "tonight", "tomorrow", "this ");
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
             "oct", "nov", "dec");
 
@@ -78,23 +89,20 @@ final class DateFinder {
     private List<DateMention> search(String text) {
         searched = text;
         List<DateMention> found = new ArrayList<>();
-        addNamed(found, MONTH_FIRST.matcher(text));
-        addNamed(found, DAY_FIRST.matcher(text));
-        Matcher dashed = DASHED.matcher(text);
-        while (dashed.find()) {
-            int year = fullYear(Integer.parseInt(dashed.group("year")));
-            add(found, dashed, year, month(dashed.group("mon")),
-                    Integer.parseInt(dashed.group("day")));
+        if (hasDigit(text)) { // every date but "today" and the like has a number in it
+            addNamed(found, new PatternScan(MONTH_FIRST, text, MONTH_START));
+            addNamed(found, new PatternScan(DAY_FIRST, text, DateFinder::startsNumber));
+            if (text.indexOf('-') >= 0) {
+                addDashedAndIso(found, text);
+            }
+            if (text.indexOf('/') >= 0 || text.indexOf('.') >= 0) {
+                addNumeric(found, text);
+            }
         }
-        Matcher iso = ISO.matcher(text);
-        while (iso.find()) {
-            add(found, iso, Integer.parseInt(iso.group("year")), Integer.parseInt(iso.group("mon")),
-                    Integer.parseInt(iso.group("day")));
-        }
-        addNumeric(found, text);
         if (reference != null) {
-            Matcher rel = RELATIVE.matcher(text);
-            while (rel.find()) {
+            PatternScan scan = new PatternScan(RELATIVE, text, RELATIVE_START);
+            Matcher rel = scan.matcher();
+            while (scan.find()) {
                 LocalDate date = rel.group(1).toLowerCase(Locale.ROOT).equals("tomorrow") ? reference.plusDays(1) : reference;
                 found.add(new DateMention(date, rel.start(), rel.end(), true, null));
             }
@@ -108,8 +116,9 @@ final class DateFinder {
         if (reference == null) {
             return found;
         }
-        Matcher m = WEEKDAY_ONLY.matcher(text);
-        while (m.find()) {
+        PatternScan scan = new PatternScan(WEEKDAY_ONLY, text, WEEKDAY_ONLY_START);
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             DayOfWeek day = weekday(m.group("wd"));
             LocalDate date = reference.with(TemporalAdjusters.nextOrSame(day));
             if (m.group("rel") != null && m.group("rel").equalsIgnoreCase("next") && ChronoUnit.DAYS.between(reference, date) < 7
@@ -121,8 +130,39 @@ final class DateFinder {
         return found;
     }
 
-    private void addNamed(List<DateMention> found, Matcher m) {
-        while (m.find()) {
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void addDashedAndIso(List<DateMention> found, String text) {
+        PatternScan dashedScan = new PatternScan(DASHED, text, DateFinder::startsNumber);
+        Matcher dashed = dashedScan.matcher();
+        while (dashedScan.find()) {
+            int year = fullYear(Integer.parseInt(dashed.group("year")));
+            add(found, dashed.start(), dashed.end(), year, month(dashed.group("mon")),
+                    Integer.parseInt(dashed.group("day")));
+        }
+        PatternScan isoScan = new PatternScan(ISO, text, (t, i) -> (t.charAt(i) == '1' || t.charAt(i) == '2') && PatternScan.wordStart(t, i));
+        Matcher iso = isoScan.matcher();
+        while (isoScan.find()) {
+            add(found, iso.start(), iso.end(), Integer.parseInt(iso.group("year")), Integer.parseInt(iso.group("mon")),
+                    Integer.parseInt(iso.group("day")));
+        }
+    }
+
+    private static boolean startsNumber(String text, int i) {
+        return PatternScan.isDigit(text.charAt(i)) && PatternScan.wordStart(text, i);
+    }
+
+    private void addNamed(List<DateMention> found, PatternScan scan) {
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             String mon = m.group("mon");
             String word = m.group().substring(m.start("mon") - m.start(), m.end("mon") - m.start());
             if (Character.isLowerCase(word.charAt(0)) && (word.equals("may") || word.equals("mar"))) {
@@ -130,20 +170,21 @@ final class DateFinder {
             }
             int month = month(mon);
             Integer year = m.group("year") == null ? null : Integer.parseInt(m.group("year"));
-            add(found, m, year, month, Integer.parseInt(m.group("day")));
+            add(found, m.start(), m.end(), year, month, Integer.parseInt(m.group("day")));
         }
     }
 
+    /** A numeric date as written: "a/b", "a.b" or either with a year, and where it stands. */
+    private record Numeric(int start, int end, int a, int b, String y, boolean dot) {
+    }
+
     /** Whether the text itself shows its numeric dates are day-first: "22/2" somewhere settles "3/4" elsewhere. */
-    private boolean dayFirstIn(String text) {
-        Matcher m = NUMERIC.matcher(text);
-        while (m.find()) {
-            int a = Integer.parseInt(m.group("a"));
-            int b = Integer.parseInt(m.group("b"));
-            if (a > 12 && b <= 12) {
+    private boolean dayFirstIn(List<Numeric> numerics) {
+        for (Numeric n : numerics) {
+            if (n.a() > 12 && n.b() <= 12) {
                 return true;
             }
-            if (b > 12 && a <= 12) {
+            if (n.b() > 12 && n.a() <= 12) {
                 return false;
             }
         }
@@ -151,17 +192,23 @@ final class DateFinder {
     }
 
     private void addNumeric(List<DateMention> found, String text) {
-        boolean dayFirstHereByDefault = dayFirstIn(text);
-        Matcher m = NUMERIC.matcher(text);
-        while (m.find()) {
-            int a = Integer.parseInt(m.group("a"));
-            int b = Integer.parseInt(m.group("b"));
-            String y = m.group("y");
-            boolean dot = m.group("sep").equals(".");
+        List<Numeric> numerics = new ArrayList<>();
+        PatternScan scan = new PatternScan(NUMERIC, text, (t, i) -> PatternScan.isDigit(t.charAt(i)));
+        Matcher m = scan.matcher();
+        while (scan.find()) {
+            numerics.add(new Numeric(m.start(), m.end(), Integer.parseInt(m.group("a")), Integer.parseInt(m.group("b")),
+                    m.group("y"), m.group("sep").equals(".")));
+        }
+        boolean dayFirstHereByDefault = dayFirstIn(numerics);
+        for (Numeric n : numerics) {
+            int a = n.a();
+            int b = n.b();
+            String y = n.y();
+            boolean dot = n.dot();
             if (dot && y == null) {
                 continue; // "3.30" is a time, "1.2" a version: only "22.02.2022" counts
             }
-            if (y == null && FRACTION_UNIT.matcher(text).region(m.end(), text.length()).lookingAt()) {
+            if (y == null && FRACTION_UNIT.matcher(text).region(n.end(), text.length()).lookingAt()) {
                 continue; // "1/2 hour", "3/4 of": a fraction
             }
             boolean dayFirstHere = dot || dayFirstHereByDefault;
@@ -175,14 +222,14 @@ final class DateFinder {
             Integer year = y == null ? null : fullYear(Integer.parseInt(y));
             if (year != null && a <= 12 && b <= 12 && a != b) {
                 // "3.6.95, Monday": the reading that falls on the stated weekday settles the order
-                DayOfWeek stated = weekdayAround(text, m.start(), m.end());
+                DayOfWeek stated = weekdayAround(text, n.start(), n.end());
                 if (stated != null && falls(year, b, a, stated) != falls(year, a, b, stated)) {
                     dayFirstHere = falls(year, b, a, stated);
                     day = dayFirstHere ? a : b;
                     month = dayFirstHere ? b : a;
                 }
             }
-            add(found, m, year, month, day);
+            add(found, n.start(), n.end(), year, month, day);
         }
     }
 
@@ -220,12 +267,12 @@ final class DateFinder {
         }
     }
 
-    private void add(List<DateMention> found, Matcher m, Integer year, int month, int day) {
-        int start = m.start();
+    private void add(List<DateMention> found, int start, int end, Integer year, int month, int day) {
         String weekdayText = null;
         String before = searched.substring(Math.max(0, start - 24), start);
-        Matcher wd = WEEKDAY_BEFORE.matcher(before);
-        if (wd.find()) {
+        PatternScan weekdayScan = new PatternScan(WEEKDAY_BEFORE, before, WEEKDAY_START);
+        Matcher wd = weekdayScan.matcher();
+        if (weekdayScan.find()) {
             weekdayText = wd.group("wd");
             start -= before.length() - wd.start();
         }
@@ -246,7 +293,7 @@ final class DateFinder {
         if (stated != null && date.getDayOfWeek() != stated) {
             warning = "the text says " + titleCase(stated) + " but " + date + " is a " + titleCase(date.getDayOfWeek());
         }
-        found.add(new DateMention(date, start, m.end(), false, warning));
+        found.add(new DateMention(date, start, end, false, warning));
     }
 
     /** The year for a month and day that puts it nearest the reference, leaning to the future. */

@@ -8,6 +8,7 @@ import java.util.List;
 final class DateLines {
     private static final int MAX_LINES = 200;
     private static final int MAX_LINE_LENGTH = 300;
+    private static final java.util.regex.Pattern NOT_A_LETTER_OR_SPACE = java.util.regex.Pattern.compile("[^\\p{L} ]");
 
     /** A line naming the date, the line after it (or ""), and where on the line the date stands. */
     record DatedLine(String line, String next, DateMention mention) {
@@ -36,6 +37,6 @@ final class DateLines {
 
     private static boolean isLabeled(String line) {
         int colon = line.indexOf(':');
-        return colon > 0 && Label.of(line.substring(0, colon).replaceAll("[^\\p{L} ]", "").strip()) != null;
+        return colon > 0 && Label.of(NOT_A_LETTER_OR_SPACE.matcher(line.substring(0, colon)).replaceAll("").strip()) != null;
     }
 }

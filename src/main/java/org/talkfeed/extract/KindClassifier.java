@@ -34,19 +34,34 @@ final class KindClassifier {
                     + "deadline is|deadline:|nominees?)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    // Every alternative of each pattern holds one of these words: a text without them is not scanned.
+    private static final Literals CANCELLED_WORDS = Literals.of("cancel", "postpon", "take place", "called off", "is off",
+            "not be held", "abgesagt", "entfällt", "fällt aus", "verschoben", "annulé", "reporté", "dark", "meet", "no ");
+    private static final Literals UPDATED_WORDS = Literals.of("change", "new ", "update", "rescheduled", "moved to", "correct");
+    private static final Literals REMINDER_WORDS = Literals.of("remind", "today", "tomorrow", "tonight", "this ", "starting ",
+            "hour", "happening ");
+    private static final Literals NOT_TALK_WORDS = Literals.of("call", "cfp", "submission", "postdoc", "position", "job",
+            "hiring", "appl", "course", "enrol", "curriculum", "cv", "summer school", "registration", "hackathon", "internship",
+            "prerequisite", "credit", "elective", "syllabus", "first class", "office hours", "tuition", "scholarship", "salary",
+            "nomin", "deadline");
+
     private KindClassifier() {
     }
 
     static Kind classify(String subject, List<String> lines) {
         String opening = String.join("\n", lines.subList(0, Math.min(lines.size(), 12)));
         String s = subject.toLowerCase(Locale.ROOT);
-        if (CANCELLED.matcher(s).find() || CANCELLED.matcher(firstSentences(opening)).find()) {
+        if (CANCELLED_WORDS.in(s) && CANCELLED.matcher(s).find()) {
             return Kind.CANCELLATION;
         }
-        if (UPDATED.matcher(s).find()) {
+        String sentences = firstSentences(opening);
+        if (CANCELLED_WORDS.inAnyCase(sentences) && CANCELLED.matcher(sentences).find()) {
+            return Kind.CANCELLATION;
+        }
+        if (UPDATED_WORDS.in(s) && UPDATED.matcher(s).find()) {
             return Kind.UPDATE;
         }
-        if (REMINDER.matcher(s).find()) {
+        if (REMINDER_WORDS.in(s) && REMINDER.matcher(s).find()) {
             return Kind.REMINDER;
         }
         return Kind.ANNOUNCEMENT;
@@ -54,16 +69,20 @@ final class KindClassifier {
 
     /** Whether the text reads as list traffic that is not a talk (calls for papers, job ads, courses, CVs). */
     static boolean looksLikeOtherTraffic(String subject, String body) {
-        if (NOT_TALK.matcher(subject).find()) {
+        if (NOT_TALK_WORDS.inAnyCase(subject) && NOT_TALK.matcher(subject).find()) {
             return true;
         }
-        java.util.regex.Matcher m = NOT_TALK.matcher(body.length() > 3000 ? body.substring(0, 3000) : body);
+        String opening = body.length() > 3000 ? body.substring(0, 3000) : body;
+        if (!NOT_TALK_WORDS.inAnyCase(opening)) {
+            return false;
+        }
+        java.util.regex.Matcher m = NOT_TALK.matcher(opening);
         return m.find() && m.find(); // two signs in the body
 
     }
 
     private static String firstSentences(String text) {
-        String flat = text.replaceAll("\\s+", " ");
+        String flat = Spaces.collapse(text);
         return flat.length() > 300 ? flat.substring(0, 300) : flat;
     }
 }

@@ -54,6 +54,6 @@ enum Label {
     }
 
     static Label of(String word) {
-        return BY_WORD.get(word.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip());
+        return BY_WORD.get(Spaces.collapse(word.toLowerCase(Locale.ROOT)).strip());
     }
 }

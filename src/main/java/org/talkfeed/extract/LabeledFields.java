@@ -12,16 +12,28 @@ import java.util.stream.Collectors;
  * {@code WHEN -}, bullets, bold HTML rendered as text, table cells) and however the value wraps.
  */
 final class LabeledFields {
-    private static final Pattern LABEL_LINE = Pattern.compile(
-            "^[ \\t]*(?:[-•·#>|]+[ \\t]*)?(" + Label.allWords().stream().map(Pattern::quote)
-                    .collect(Collectors.joining("|")) + ")[ \\t]*(?::|[ \\t][-–—][ \\t]|\\t|[ \\t]{2,}|$)[ \\t]*(.*)$",
-            Pattern.CASE_INSENSITIVE);
+    /**
+     * The label-line pattern for each first word of a label: a line can only start with a label whose first
+     * word is the line's, so only those labels (longest first, as in one pattern of them all) are tried.
+     */
+    private static final java.util.Map<String, Pattern> LABEL_LINE_BY_FIRST_WORD = Label.allWords().stream()
+            .collect(Collectors.groupingBy(LabeledFields::labelFirstWord, java.util.LinkedHashMap::new, Collectors.toList()))
+            .entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(java.util.Map.Entry::getKey, e -> labelLinePattern(e.getValue())));
+
+    private static Pattern labelLinePattern(List<String> labelWords) {
+        return Pattern.compile("^[ \\t]*(?:[-•·#>|]+[ \\t]*)?(" + labelWords.stream().map(Pattern::quote).collect(Collectors.joining("|"))
+                + ")[ \\t]*(?::|[ \\t][-–—][ \\t]|\\t|[ \\t]{2,}|$)[ \\t]*(.*)$", Pattern.CASE_INSENSITIVE);
+    }
+
+    private static String labelFirstWord(String label) {
+        return label.split("[ /(]")[0];
+    }
+
     private static final Pattern DECORATION = Pattern.compile("[*_]{1,3}(?=\\S|$)|(?<=\\S)[*_]{1,3}|^\\s*[*_]+\\s*");
     private static final int MAX_SHORT_FIELD_LINES = 4;
-    /** The first word of every label: a line starting with another word is no label line, without running the big pattern. */
-    private static final java.util.Set<String> FIRST_WORDS = Label.allWords().stream()
-            .map(w -> w.split("[ /(]")[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
-
+    private static final Pattern UNDERSCORES = Pattern.compile("(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])");
+    private static final Pattern ENDS_MID_PHRASE = Pattern.compile(".*\\b(at|in|on|of|and|the)$");
     private static String firstWord(String line) {
         int i = 0;
         while (i < line.length() && !Character.isLetter(line.charAt(i))) {
@@ -44,7 +56,7 @@ final class LabeledFields {
         if (line.indexOf('*') < 0 && line.indexOf('_') < 0) {
             return line;
         }
-        return line.replace("*", "").replaceAll("(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])", "");
+        return UNDERSCORES.matcher(line.replace("*", "")).replaceAll("");
     }
 
     static List<Field> find(List<String> lines) {
@@ -69,10 +81,11 @@ final class LabeledFields {
     /** The label match for a line, or null when the line does not start with a known label. */
     static Matcher labelLine(String line) {
         String clean = undecorate(line);
-        if (clean.length() > 400 || !FIRST_WORDS.contains(firstWord(clean))) {
+        Pattern labelLine = LABEL_LINE_BY_FIRST_WORD.get(firstWord(clean));
+        if (clean.length() > 400 || labelLine == null) {
             return null;
         }
-        Matcher m = LABEL_LINE.matcher(clean);
+        Matcher m = labelLine.matcher(clean);
         if (!m.matches()) {
             return null;
         }
@@ -185,7 +198,7 @@ final class LabeledFields {
     /** A value that stops mid-phrase ("Talk will be given live, in-person at") goes on after the blank line. */
     private static boolean unfinished(CharSequence value) {
         String v = value.toString().strip().toLowerCase(Locale.ROOT);
-        return v.endsWith(",") || v.endsWith(":") || v.matches(".*\\b(at|in|on|of|and|the)$");
+        return v.endsWith(",") || v.endsWith(":") || ENDS_MID_PHRASE.matcher(v).matches();
     }
 
     private static boolean nextHasNumber(List<String> lines, int blank) {

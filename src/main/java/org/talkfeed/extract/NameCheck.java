@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
  * uses in lower case ("Final Presentations" where "presentations" appears) is a common word, not a name.
  */
 final class NameCheck {
+    private static final Pattern NOT_A_LETTER = Pattern.compile("[^\\p{L}]");
+
     private NameCheck() {
     }
 
@@ -15,7 +17,7 @@ final class NameCheck {
 
     /** Shaped like a name: initials ("J." "J.R.") or capitalized words, no inner dots ("Comp."), brackets or digits. */
     static boolean shaped(String name) {
-        for (String token : name.split("\\s+")) {
+        for (String token : Spaces.words(name)) {
             if (!TOKEN.matcher(token).matches()) {
                 return false;
             }
@@ -25,7 +27,7 @@ final class NameCheck {
 
     /** The surname also stands in the text without the event word after it ("Fukawa has worked..."). */
     static boolean usedAlone(String name, String text) {
-        String[] tokens = name.split("\\s+");
+        String[] tokens = Spaces.words(name);
         String surname = Pattern.quote(tokens[tokens.length - 1]);
         return Pattern.compile("\\b" + surname + "\\b(?!\\s+(?i:lecture|seminar|talk|colloquium|presentation|reading))")
                 .matcher(text).find();
@@ -35,11 +37,11 @@ final class NameCheck {
         if (!shaped(name)) {
             return false;
         }
-        String[] tokens = name.split("\\s+");
+        String[] tokens = Spaces.words(name);
         int caps = 0;
         int titleCase = 0;
         for (String token : tokens) {
-            String word = token.replaceAll("[^\\p{L}]", "");
+            String word = letters(token);
             if (word.length() >= 2 && word.equals(word.toUpperCase(Locale.ROOT)) && !token.endsWith(".")) {
                 caps++;
             } else if (word.length() >= 2) {
@@ -53,21 +55,25 @@ final class NameCheck {
             return true; // "JANE DOE", "Jane Doe"
         }
         // "ISHIDA Takashi", "Takashi ISHIDA": a family name in capitals, first or last; "MHC Class" is not a name
-        String first = tokens[0].replaceAll("[^\\p{L}]", "");
-        String last = tokens[tokens.length - 1].replaceAll("[^\\p{L}]", "");
+        String first = letters(tokens[0]);
+        String last = letters(tokens[tokens.length - 1]);
         boolean familyInCaps = caps == 1 && (isCaps(first) || isCaps(last));
         return familyInCaps && !SpeakerParser.looksLikeInstitution(name);
     }
 
     /** Whether any word of the phrase is one the text also writes in lower case (a common word, not a proper name). */
     static boolean hasCommonWord(String phrase, String text) {
-        for (String token : phrase.split("\\s+")) {
-            String word = token.replaceAll("[^\\p{L}]", "");
+        for (String token : Spaces.words(phrase)) {
+            String word = letters(token);
             if (word.length() >= 3 && usedInLowerCase(word.toLowerCase(Locale.ROOT), text)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String letters(String token) {
+        return NOT_A_LETTER.matcher(token).replaceAll("");
     }
 
     private static boolean isCaps(String word) {

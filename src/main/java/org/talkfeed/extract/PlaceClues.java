@@ -8,10 +8,11 @@ import java.util.regex.Pattern;
 final class PlaceClues {
     private static final String SP = "[ \\t]*\\n?[ \\t]*";
     private static final String CAP = "\\p{Lu}[\\p{L}'’.&-]*";
-    private static final String BUILDING = "(?:(?i:hall|building|bldg\\.?|auditorium|room|center|centre|theat(?:er|re)|ballroom|lounge|"
-            + "library|chapel|gallery|museum|lab|laboratory|wing|tower|house|forum|pavilion|atrium|suite|annex|conference room|"
-            + "seminar room|lecture room|lecture hall|classroom|dining room|saal|festsaal|hörsaal|aula|gebäude|seminarraum|"
-            + "rathaus|rathauses|salle|amphithéâtre|amphi))";
+    private static final String BUILDING = byFirstLetter("hall", "building", "bldg\\.?", "auditorium", "room", "center", "centre",
+            "theat(?:er|re)", "ballroom", "lounge", "library", "chapel", "gallery", "museum", "lab", "laboratory", "wing", "tower",
+            "house", "forum", "pavilion", "atrium", "suite", "annex", "conference room", "seminar room", "lecture room",
+            "lecture hall", "classroom", "dining room", "saal", "festsaal", "hörsaal", "aula", "gebäude", "seminarraum", "rathaus",
+            "rathauses", "salle", "amphithéâtre", "amphi");
     private static final String ROOM_NO = "(?:\\d{1,4}[A-Za-z]?(?:[-.]\\d{1,3}[A-Za-z]?)?|[A-Z]\\d{2,4}[A-Za-z]?)";
     /** "... Hall of the Music Center", "Festsaal des Rathauses St. Johann": whose building or room it is. */
     private static final String OF_WHAT = "(?:[ \\t]+(?:of the|of|for|des|der|im)[ \\t]+" + CAP + "(?:[ \\t]+(?:of[ \\t]+)?" + CAP + "){0,4}"
@@ -44,32 +45,79 @@ final class PlaceClues {
     private static final Pattern AFTER_IS_MONTH = Pattern.compile(
             "^[ \\t.,]*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b");
 
+    private static final Pattern SENTENCE_REST = Pattern.compile("\\.\\s.*$");
+    private static final Pattern CLOCK_WITH_MERIDIEM = Pattern.compile("(?i).*\\d\\s*[ap]\\.?m\\b.*");
+    private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
+    private static final Pattern BARE_NUMBER = Pattern.compile("\\d{3,4}[A-Za-z]?");
+    private static final Pattern BUILDING_WORD = Pattern.compile("\\b" + BUILDING + "\\b");
+    private static final Pattern YEAR = Pattern.compile("(?:1[5-9]|20)\\d\\d");
+    private static final Pattern NUMBERS = Pattern.compile("[\\d.-]+[A-Za-z]?\\b");
+    private static final Pattern LEADING_THE = Pattern.compile("(?i)^the\\b.*");
+    /** "Room 101 of the X" becomes "Room 101, X"; "Hall of the X" keeps its words. */
+    private static final Pattern OF_THE = Pattern.compile("(?<=\\d[A-Za-z]?),?\\s+(?:of|in|at)\\s+(?:the\\s+)?");
+    private static final Pattern TRAILING_DOT_OR_COMMA = Pattern.compile("[.,]$");
+
+    /** Where PLACE_IN_PROSE can start: at one of its leads (a word like "in", a comma or the like, a line's start). */
+    private static final PatternScan.Start LEAD_WORD = PatternScan.wordStartingWith("in", "at", "by", "location", "venue", "place",
+            "where", "im", "ort", "raum", "to");
+    private static final PatternScan.Start LEAD = (text, i) -> {
+        char c = text.charAt(i);
+        char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+        return ",;—–(*|\t".indexOf(c) >= 0
+                || (c == ' ' || c == '\t') && (next == '-' || next == ' ' || afterMeridiem(text, i))
+                || c == '.' && (next == ' ' || next == '\t')
+                || PatternScan.lineStart(text, i)
+                || (c == 'r' || c == 'R') && i > 0 && Spaces.isSpace(text.charAt(i - 1))
+                || LEAD_WORD.at(text, i);
+    };
+
+    /** "1:30 pm  Porter Hall": a place may follow a time's am/pm. */
+    private static boolean afterMeridiem(String text, int i) {
+        int j = i > 0 && text.charAt(i - 1) == '.' ? i - 1 : i;
+        return j > 0 && (text.charAt(j - 1) == 'm' || text.charAt(j - 1) == 'M');
+    }
+
     private PlaceClues() {
+    }
+
+    /**
+     * The words as one case-insensitive alternation, grouped by first letter with their order kept: words
+     * with different first letters never match at the same place, so the grouping changes no match, only
+     * how soon a mismatch shows.
+     */
+    private static String byFirstLetter(String... words) {
+        java.util.Map<Character, List<String>> groups = new java.util.LinkedHashMap<>();
+        for (String word : words) {
+            groups.computeIfAbsent(word.charAt(0), k -> new java.util.ArrayList<>()).add(word.substring(1));
+        }
+        return groups.entrySet().stream().map(g -> g.getKey() + "(?:" + String.join("|", g.getValue()) + ")")
+                .collect(java.util.stream.Collectors.joining("|", "(?:(?i:", "))"));
     }
 
     /** "in Room 101 of the Science Center", "in Wean Hall 7500", "1001 Hamburg Hall": the most place-like mention. */
     static String locationFromProse(String text) {
         List<TimeRange> times = null;
-        Matcher m = PLACE_IN_PROSE.matcher(text);
+        PatternScan scan = new PatternScan(PLACE_IN_PROSE, text, LEAD);
+        Matcher m = scan.matcher();
         String best = null;
         int bestScore = 0;
         int from = 0;
-        while (from < text.length() && m.find(from)) {
+        while (from < text.length() && scan.findFrom(from)) {
             from = m.start("place") + 1; // a rejected mention may hide a real one that starts inside it
             // a sentence ends inside the match ("IBM. 302 Computer Science"): only its first part is this mention
-            String place = m.group("place").replaceAll("\\s+", " ").strip().replaceFirst("\\.\\s.*$", "");
-            if (CALENDAR_WORD.matcher(place).find() || AFTER_IS_MONTH.matcher(text.substring(m.end())).find()
-                    || place.split(" ").length > 9 || place.length() < 3 || place.matches("(?i).*\\d\\s*[ap]\\.?m\\b.*")) {
+            String place = SENTENCE_REST.matcher(Spaces.collapse(m.group("place")).strip()).replaceFirst("");
+            if (CALENDAR_WORD.matcher(place).find() || AFTER_IS_MONTH.matcher(text).region(m.end(), text.length()).find()
+                    || place.split(" ").length > 9 || place.length() < 3 || CLOCK_WITH_MERIDIEM.matcher(place).matches()) {
                 continue;
             }
-            boolean digit = place.matches(".*\\d.*");
-            boolean bareNumber = place.matches("\\d{3,4}[A-Za-z]?");
-            boolean building = place.matches("(?s).*\\b" + BUILDING + "\\b.*");
+            boolean digit = HAS_DIGIT.matcher(place).matches();
+            boolean bareNumber = BARE_NUMBER.matcher(place).matches();
+            boolean building = BUILDING_WORD.matcher(place).find();
             if (!digit && !building) {
                 continue;
             }
             String lead = m.group("lead").toLowerCase(java.util.Locale.ROOT).strip();
-            if (bareNumber && (!(lead.startsWith("in") || lead.startsWith("room")) || place.matches("(?:1[5-9]|20)\\d\\d"))) {
+            if (bareNumber && (!(lead.startsWith("in") || lead.startsWith("room")) || YEAR.matcher(place).matches())) {
                 continue; // a number alone is a room only after "in"
             }
             int score = (lead.startsWith("in") || lead.startsWith("at") || lead.startsWith("by") || lead.startsWith("loc")
@@ -78,11 +126,11 @@ final class PlaceClues {
             if (QUANTITY.matcher(place).lookingAt()) {
                 continue; // "Over 20 years ago"
             }
-            String words = place.replaceAll("[\\d.-]+[A-Za-z]?\\b", " ").strip();
+            String words = NUMBERS.matcher(place).replaceAll(" ").strip();
             if (!building && !words.contains(" ") && NameCheck.hasCommonWord(words, text)) {
                 continue; // "Over 20", "Die 14": a common word and a number
             }
-            if (place.matches("(?i)^the\\b.*") && !digit) {
+            if (LEADING_THE.matcher(place).matches() && !digit) {
                 score -= 2;
             }
             if (!digit && SpeakerParser.looksLikeInstitution(place)) {
@@ -103,8 +151,8 @@ final class PlaceClues {
         if (best == null || bestScore < 2) {
             return null;
         }
-        best = best.replaceFirst("(?<=\\d[A-Za-z]?),?\\s+(?:of|in|at)\\s+(?:the\\s+)?", ", "); // "Room 101 of the X": "Room 101, X"
-        return best.replaceFirst("\\.\\s.*$", "").replaceAll("[.,]$", "").strip();
+        best = OF_THE.matcher(best).replaceFirst(", ");
+        return TRAILING_DOT_OR_COMMA.matcher(SENTENCE_REST.matcher(best).replaceFirst("")).replaceAll("").strip();
     }
 
     /** In a listing, the place given on the line (or the line after) that carries the talk's own date. */

@@ -34,6 +34,17 @@ final class Places {
                     + "zoom virtual talk|zoom webinar|zoom meeting|remote|livestream|live stream|hybrid)\\b.*",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern ANGLE_BRACKET = Pattern.compile("[<>]");
+    private static final Pattern EMPTY_BRACKETS = Pattern.compile("\\(\\s*\\)");
+    /** Where a "Where" value turns from one place to another, or to how to attend online. */
+    private static final Pattern PART_BREAK = Pattern.compile(
+            "\\s*(?:,\\s*(?=(?:and|or)\\s)|;|\\s+(?:and|or|&|\\+|/)\\s+(?=(?:via\\s+|on\\s+)?(?:zoom|online|virtual|teams|webex|livestream)))\\s*");
+    private static final Pattern PART_EDGES = Pattern.compile("^[,;:\\-–—\\s]+|[,;:\\-–—\\s]+$");
+    private static final Pattern STATUS_NOTE = Pattern.compile(
+            "(?i)\\(\\s*(?:in[- ]person|hybrid|new|changed|updated|note new (?:room|location)|new (?:room|location))\\s*!?\\)");
+    private static final Pattern SPACE_BEFORE_COMMA = Pattern.compile("\\s+,");
+    private static final Pattern COMMAS = Pattern.compile(",{2,}");
+
     private Places() {
     }
 
@@ -41,12 +52,12 @@ final class Places {
     static String location(List<String> whereValues) {
         List<String> places = new ArrayList<>();
         for (String value : whereValues) {
-            String v = URL.matcher(value).replaceAll(" ").replaceAll("[<>]", " ");
-            v = v.replaceAll("\\(\\s*\\)", " ").replaceAll("\\s+", " ").strip();
+            String v = ANGLE_BRACKET.matcher(URL.matcher(value).replaceAll(" ")).replaceAll(" ");
+            v = Spaces.collapse(EMPTY_BRACKETS.matcher(v).replaceAll(" ")).strip();
             List<String> parts = new ArrayList<>();
-            for (String part : v.split("\\s*(?:,\\s*(?=(?:and|or)\\s)|;|\\s+(?:and|or|&|\\+|/)\\s+(?=(?:via\\s+|on\\s+)?(?:zoom|online|virtual|teams|webex|livestream)))\\s*")) {
+            for (String part : PART_BREAK.split(v)) {
                 String p = FILLER.matcher(part.strip()).replaceFirst("").strip();
-                p = p.replaceAll("^[,;:\\-–—\\s]+|[,;:\\-–—\\s]+$", "");
+                p = PART_EDGES.matcher(p).replaceAll("");
                 if (p.isEmpty() || SpeakerParser.isPlaceholder(p) || ONLINE_ONLY_PART.matcher(p).matches()) {
                     continue;
                 }
@@ -60,9 +71,8 @@ final class Places {
         if (places.isEmpty()) {
             return null;
         }
-        String joined = String.join(", ", places)
-                .replaceAll("(?i)\\(\\s*(?:in[- ]person|hybrid|new|changed|updated|note new (?:room|location)|new (?:room|location))\\s*!?\\)", "")
-                .replaceAll("\\s+,", ",").replaceAll(",{2,}", ",").strip();
+        String joined = STATUS_NOTE.matcher(String.join(", ", places)).replaceAll("");
+        joined = COMMAS.matcher(SPACE_BEFORE_COMMA.matcher(joined).replaceAll(",")).replaceAll(",").strip();
         return joined.isEmpty() ? null : joined;
     }
 
@@ -99,6 +109,9 @@ final class Places {
         return text != null && ONLINE_WORDS.matcher(text).find();
     }
 
+    private static final PatternScan.Start PROSE_ONLINE_START = PatternScan.wordStartingWith("zoom", "webex", "teams", "microsoft",
+            "google", "live", "webinar", "hybrid", "join", "attend", "participate", "watch", "online", "virtual", "will", "held",
+            "per", "über", "via");
     private static final java.util.List<String> ONLINE_HINTS = java.util.List.of("zoom", "webex", "teams", "meet", "stream",
             "webinar", "hybrid", "online", "remote", "virtual", "broadcast");
 
@@ -107,6 +120,6 @@ final class Places {
             return false;
         }
         String lower = text.toLowerCase(java.util.Locale.ROOT);
-        return ONLINE_HINTS.stream().anyMatch(lower::contains) && PROSE_ONLINE.matcher(text).find();
+        return ONLINE_HINTS.stream().anyMatch(lower::contains) && new PatternScan(PROSE_ONLINE, text, PROSE_ONLINE_START).find();
     }
 }

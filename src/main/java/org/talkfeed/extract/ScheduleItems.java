@@ -14,6 +14,11 @@ final class ScheduleItems {
     private static final Pattern BULLETS = Pattern.compile("^\\s*(?:[-•*·>#]+\\s*)?(?:\\[[A-Z]{1,3}\\]\\s*)*");
     private static final Pattern NUMBERING = Pattern.compile("^\\d{1,2}[.)]\\s+");
     private static final int MAX_PREFIX = 14;
+    private static final Pattern BRACKETED = Pattern.compile("\\([^)]*\\)");
+    private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
+    private static final Pattern NON_LETTER = Pattern.compile("[^\\p{L}]");
+    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s,.:;–—-]+");
+    private static final Pattern LEADING_YEAR = Pattern.compile("(?i)^(19|20)\\d\\d\\b");
 
     /** One listed talk: its lines, a person line above it (or null), and the day heading it sits under. */
     record Item(List<String> lines, String lead, LocalDate headingDate) {
@@ -153,7 +158,7 @@ final class ScheduleItems {
 
     /** What follows a date says nothing but when: "14:00-17:00 (doors open 13:30)" — the line is a day heading. */
     private static boolean onlyWhen(String rest) {
-        String left = rest.replaceAll("\\([^)]*\\)", " ");
+        String left = BRACKETED.matcher(rest).replaceAll(" ");
         List<TimeRange> times = new TimeFinder(false).find(left);
         boolean wholeProgramme = times.isEmpty() || times.get(0).end() != null
                 && java.time.Duration.between(times.get(0).start(), times.get(0).end()).toMinutes() >= 150;
@@ -163,12 +168,13 @@ final class ScheduleItems {
         for (TimeRange t : times) {
             left = left.substring(0, t.position()) + " ".repeat(t.endPosition() - t.position()) + left.substring(t.endPosition());
         }
-        return left.replaceAll("[^\\p{L}]+", " ").strip().split("\\s+").length <= 1 && left.replaceAll("[^\\p{L}]", "").length() <= 6;
+        return Spaces.words(NON_LETTERS.matcher(left).replaceAll(" ").strip()).length <= 1
+                && NON_LETTER.matcher(left).replaceAll("").length() <= 6;
     }
 
     private static String restAfter(String line, DateMention date) {
-        return line.substring(Math.min(line.length(), date.end())).replaceAll("^[\\s,.:;–—-]+", "")
-                .replaceAll("(?i)^(19|20)\\d\\d\\b", "").strip();
+        String rest = LEADING_PUNCTUATION.matcher(line.substring(Math.min(line.length(), date.end()))).replaceAll("");
+        return LEADING_YEAR.matcher(rest).replaceAll("").strip();
     }
 
     private static boolean timeAtStart(String line) {

@@ -10,6 +10,9 @@ import java.util.List;
 
 /** The talks of a schedule: each item read as a small message of its own, with what the preamble and headings give. */
 final class ScheduleReader {
+    private static final java.util.regex.Pattern TO_BE_ANNOUNCED = java.util.regex.Pattern.compile(
+            "(?i).*\\b(to be (announced|confirmed|determined)|tba|tbc|tbd)\\b.*");
+
     private final MessageText message;
     private final ExtractionDefaults defaults;
     private final DateFinder dates;
@@ -55,7 +58,7 @@ final class ScheduleReader {
 
     /** A dated slot whose talk is still "to be announced" is a talk in the listing all the same. */
     private static boolean announcesALaterSpeaker(ScheduleItems.Item item) {
-        return item.lines().get(0).matches("(?i).*\\b(to be (announced|confirmed|determined)|tba|tbc|tbd)\\b.*");
+        return TO_BE_ANNOUNCED.matcher(item.lines().get(0)).matches();
     }
 
     private static LocalDate first(List<DateMention> found) {

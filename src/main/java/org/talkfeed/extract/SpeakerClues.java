@@ -57,6 +57,57 @@ final class SpeakerClues {
             "\\b(?:hosted|organi[sz]ed|invited|sponsored|introduced|moderated|chaired)\\s+by\\s+" + NAME
                     + "|at the invitation of\\s+" + NAME);
 
+    private static final Pattern ADDRESS_OR_LINK = Pattern.compile("<?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+>?|<?https?://\\S+>?");
+    private static final Pattern LINE_DECORATION = Pattern.compile("^[|*#=+\\s-]+|[|*#=+\\s-]+$");
+    private static final Pattern SPACES_2 = Pattern.compile("\\s{2,}");
+    private static final Pattern BRACKETED = Pattern.compile(".*\\(.*\\).*");
+    private static final Pattern MARKDOWN_HEADING = Pattern.compile("\\s*#.*$");
+    private static final Pattern SERIES_REMARK_IN_BRACKETS = Pattern.compile(
+            "(?i)\\s*\\([^)]*(?:seminar|kolloquium|colloquium|lecture|series|reihe)[^)]*\\)\\s*\\.?$");
+    private static final Pattern SERIES_SENTENCE = Pattern.compile(
+            "(?i)(?<=\\.)\\s+\\S*(?:seminar|kolloquium|colloquium)\\S*(?:\\s+\\S+){0,3}\\.?$");
+    private static final Pattern TRAILING_DOT = Pattern.compile("[.]$");
+    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s.,;:–—-]+");
+    private static final Pattern LEADING_BULLET = Pattern.compile("^\\s*[-•*·#>]+\\s*");
+    private static final Pattern QUOTE_BRACKET_OR_DIGIT = Pattern.compile(".*[\"“„|()\\d].*");
+    private static final Pattern OPENER = Pattern.compile(
+            "(?i)(save the date|reminder|notice|announcement|update|news|hello|dear|join us|welcome)\\b.*");
+    private static final Pattern LEADING_SEPARATOR = Pattern.compile("^\\s*[:–—-]\\s*");
+    private static final Pattern SPACED_DASH = Pattern.compile("\\s+[-–—]\\s+");
+    private static final Pattern STARTS_WITH_SEPARATOR = Pattern.compile("^\\s*[:–—-].*");
+    private static final Pattern LEADING_NUMBERS = Pattern.compile("^[\\s\\d/.:-]*");
+    private static final Pattern TRAILING_TIMES = Pattern.compile(
+            "[\\s,:;|–—-]+(?:\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?[\\s,–—-]*)*$");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[,.;\\s]+$");
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[\\s,:|–—-]+$");
+
+    // Where each pattern can start (see PatternScan): a name starts with a capital letter.
+    private static final PatternScan.Start NAME_FOLLOWS_START = PatternScan.wordStartingWith("talk", "lecture", "seminar",
+            "presentation", "colloquium", "keynote", "address", "session", "discussion", "webinar", "workshop", "defen", "reading",
+            "remarks", "speech", "the", "guest", "featured", "invited", "speaker", "presents", "will", "welcome", "featuring",
+            "announces", "introduces", "hosts", "meeting", "conversation", "evening", "lunch", "chat", "q&a", "dialogue",
+            "interview", "a", "vortrag", "vorträge", "lesung", "referat", "gespräch", "gastvortrag", "spricht", "sprechen",
+            "conférence", "exposé", "first", "next", "second", "then");
+    /** NAME_FOLLOWS at one of its words, or at the closing quote of '“Title” with Name'. */
+    private static final PatternScan.Start NAME_FOLLOWS_AT = (t, i) -> t.charAt(i) == '”' || t.charAt(i) == '"'
+            || NAME_FOLLOWS_START.at(t, i);
+    private static final PatternScan.Start AFTER_LINE_OR_COLON = (t, i) -> i == 0 || t.charAt(i) == ':' || t.charAt(i) == '\n';
+    private static final PatternScan.Start SENTENCE_START = (t, i) -> i == 0 || ".!?\n".indexOf(t.charAt(i)) >= 0;
+    private static final PatternScan.Start TITLE_OF_ADDRESS = PatternScan.wordStartingWith("prof", "dr", "mr", "ms");
+    /** A space, then "will", "is ..." or "shall". */
+    private static final PatternScan.Start BEFORE_WILL = (t, i) -> Spaces.isSpace(t.charAt(i)) && i + 1 < t.length()
+            && "wis".indexOf(t.charAt(i + 1)) >= 0;
+    private static final PatternScan.Start HOSTED_VERB = PatternScan.wordStartingWith("hosted", "organi", "invited", "sponsored",
+            "introduced", "moderated", "chaired");
+    private static final PatternScan.Start HOSTED_BY_START = (t, i) -> t.startsWith("at the invitation of", i) || HOSTED_VERB.at(t, i);
+    private static final PatternScan.Start FIRST_PERSON_START = PatternScan.wordStartingWith("i'll", "i will", "i am going to",
+            "i shall", "my ", "talk", "hour", "seminar", "session", "lecture");
+    private static final PatternScan.Start QUOTE_START = (t, i) -> "\"“„«`‘‚'".indexOf(t.charAt(i)) >= 0;
+
+    /** Every match of {@link #HOSTED_BY} holds one of these. */
+    private static final Literals HOSTED_BY_WORDS = Literals.of("hosted", "organized", "organised", "invited", "sponsored",
+            "introduced", "moderated", "chaired", "at the invitation of");
+
     private SpeakerClues() {
     }
 
@@ -80,14 +131,19 @@ final class SpeakerClues {
             NAME + "\\s+(?:will\\s+(?:be\\s+)?(?:present(?:ing)?|talk(?:ing)?(?:\\s+about)?|speak(?:ing)?(?:\\s+on)?|giv(?:e|ing)\\s+(?:a\\s+)?talk(?:\\s+(?:on|entitled))?)"
                     + "|presents|is presenting)\\s*:?\\s*[\"“„]([^\"“”\\n]{4,250})[\"”“]");
 
+    /** The opening quotes of {@link #PRESENTS}. */
+    private static final Literals QUOTE_MARKS = Literals.of("\"", "“", "„");
+
     /** Every "person will present "title"" pair in the text, in order; one message can announce several talks this way. */
     static List<SubjectLine.SubjectParts> presentations(String text) {
         List<SubjectLine.SubjectParts> found = new java.util.ArrayList<>();
-        if (!text.contains(" will ") && !text.contains("presents") && !text.contains("presenting")) {
+        if (!text.contains(" will ") && !text.contains("presents") && !text.contains("presenting")
+                || !QUOTE_MARKS.in(text)) {
             return found;
         }
-        Matcher m = PRESENTS.matcher(text);
-        while (m.find()) {
+        PatternScan scan = new PatternScan(PRESENTS, text, PatternScan.UPPER_CASE);
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             Speaker speaker = SpeakerParser.parseOne(m.group(1));
             if (speaker != null && NameCheck.plausible(speaker.name(), text)
                     && found.stream().noneMatch(p -> p.speaker().name().equals(speaker.name()))) {
@@ -99,25 +155,27 @@ final class SpeakerClues {
 
     /** The speaker the prose names, trying the strongest cues first. */
     static List<Speaker> speakersFromProse(String text) {
-        Speaker speaker = firstPerson(POSSESSIVE, text, s -> true);
+        Speaker speaker = firstPerson(new PatternScan(POSSESSIVE, text, PatternScan.UPPER_CASE), text, s -> true);
         if (speaker == null) {
             speaker = nameBeforeVerb(text);
         }
-        Matcher trigger = NAME_FOLLOWS.matcher(text);
+        PatternScan trigger = new PatternScan(NAME_FOLLOWS, text, NAME_FOLLOWS_AT);
         while (speaker == null && trigger.find()) {
-            speaker = leadingName(text.substring(trigger.end(), Math.min(text.length(), trigger.end() + 200)), text);
+            int end = trigger.matcher().end();
+            speaker = leadingName(text.substring(end, Math.min(text.length(), end + 200)), text);
         }
         if (speaker == null) {
-            speaker = firstPerson(NAME_THEN_EVENT, text, s -> NameCheck.usedAlone(s.name(), text));
+            speaker = firstPerson(new PatternScan(NAME_THEN_EVENT, text, AFTER_LINE_OR_COLON), text,
+                    s -> NameCheck.usedAlone(s.name(), text));
         }
         if (speaker == null) {
-            speaker = firstPerson(APPOSITION, text, s -> true);
+            speaker = firstPerson(new PatternScan(APPOSITION, text, SENTENCE_START), text, s -> true);
         }
         if (speaker == null) {
             speaker = nameOnItsOwnLine(text);
         }
         if (speaker == null) {
-            speaker = firstPerson(ADDRESSED, text, s -> s.name().contains(" "));
+            speaker = firstPerson(new PatternScan(ADDRESSED, text, TITLE_OF_ADDRESS), text, s -> s.name().contains(" "));
         }
         return speaker == null ? List.of() : withPartner(speaker, text);
     }
@@ -141,9 +199,9 @@ final class SpeakerClues {
     }
 
     /** The first match of the pattern (group 1, else the whole match) that reads as a plausible person. */
-    private static Speaker firstPerson(Pattern pattern, String text, java.util.function.Predicate<Speaker> also) {
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
+    private static Speaker firstPerson(PatternScan scan, String text, java.util.function.Predicate<Speaker> also) {
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             Speaker speaker = SpeakerParser.parseOne(m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group());
             if (speaker != null && NameCheck.plausible(speaker.name(), text) && also.test(speaker)) {
                 return speaker;
@@ -154,16 +212,17 @@ final class SpeakerClues {
 
     /** "Dr. Jane Doe, Director of X at Y, will discuss ...": the first person in the sentence before the verb. */
     private static Speaker nameBeforeVerb(String text) {
-        Matcher verb = WILL_VERB.matcher(text);
-        while (verb.find()) {
+        PatternScan verbScan = new PatternScan(WILL_VERB, text, BEFORE_WILL);
+        Matcher verb = verbScan.matcher();
+        while (verbScan.find()) {
             int sentenceStart = Math.max(Math.max(text.lastIndexOf(". ", verb.start()), text.lastIndexOf(".\n", verb.start())),
                     text.lastIndexOf("\n\n", verb.start()));
             String wide = text.substring(sentenceStart < 0 ? 0 : sentenceStart + 1, verb.start());
             Matcher addressed = ADDRESSED.matcher(outsideQuotes(wide)); // "Dr. Jane Doe, ... will" before any other name
             while (addressed.find()) {
-                Speaker speaker = SpeakerParser.parseOne(wide.substring(addressed.start()).replaceAll("\\s+", " "));
+                Speaker speaker = SpeakerParser.parseOne(Spaces.collapse(wide.substring(addressed.start())));
                 if (speaker == null) {
-                    speaker = SpeakerParser.parseOne(addressed.group().replaceAll("\\s+", " "));
+                    speaker = SpeakerParser.parseOne(Spaces.collapse(addressed.group()));
                 }
                 if (speaker != null && speaker.name().contains(" ") && NameCheck.plausible(speaker.name(), text)) {
                     return speaker;
@@ -171,11 +230,12 @@ final class SpeakerClues {
             }
             int colon = wide.lastIndexOf(": ");
             String sentence = outsideQuotes(colon < 0 ? wide : wide.substring(colon + 1));
-            Matcher run = NAME_RUN.matcher(sentence);
-            while (run.find()) {
-                Speaker speaker = SpeakerParser.parseOne(sentence.substring(run.start()).replaceAll("\\s+", " "));
+            PatternScan runScan = new PatternScan(NAME_RUN, sentence, PatternScan.UPPER_CASE);
+            Matcher run = runScan.matcher();
+            while (runScan.find()) {
+                Speaker speaker = SpeakerParser.parseOne(Spaces.collapse(sentence.substring(run.start())));
                 if (speaker == null) {
-                    speaker = SpeakerParser.parseOne(run.group().replaceAll("\\s+", " "));
+                    speaker = SpeakerParser.parseOne(Spaces.collapse(run.group()));
                 }
                 if (speaker != null && NameCheck.plausible(speaker.name(), text)) {
                     return speaker;
@@ -200,7 +260,7 @@ final class SpeakerClues {
         if (!run.lookingAt()) {
             return null;
         }
-        String clause = CLAUSE_END.split(after, 2)[0].replaceAll("\\s+", " ");
+        String clause = Spaces.collapse(CLAUSE_END.split(after, 2)[0]);
         Speaker speaker = SpeakerParser.parseOne(clause);
         if (speaker == null || !NameCheck.shaped(speaker.name())) {
             speaker = SpeakerParser.parseOne(run.group().strip());
@@ -215,8 +275,8 @@ final class SpeakerClues {
             if (lines[i].contains("@") && (lines[i].contains(";") || lines[i].contains(","))) {
                 continue; // a list of addresses (a forwarded Cc: line), not a speaker's line
             }
-            String line = lines[i].replaceAll("<?[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+>?|<?https?://\\S+>?", " ")
-                    .strip().replaceAll("^[|*#=+\\s-]+|[|*#=+\\s-]+$", "").replaceAll("\\s{2,}", " ");
+            String line = ADDRESS_OR_LINK.matcher(lines[i]).replaceAll(" ").strip();
+            line = SPACES_2.matcher(LINE_DECORATION.matcher(line).replaceAll("")).replaceAll(" ");
             if (line.isEmpty() || line.length() > 60 || line.contains(":")) {
                 continue;
             }
@@ -226,8 +286,8 @@ final class SpeakerClues {
             }
             Speaker speaker = SpeakerParser.parseOne(line);
             boolean placed = speaker != null && (speaker.affiliation() == null
-                    || SpeakerParser.looksLikeInstitution(speaker.affiliation()) || line.matches(".*\\(.*\\).*"));
-            if (placed && speaker.name().split("\\s+").length >= 2 && line.length() <= 90
+                    || SpeakerParser.looksLikeInstitution(speaker.affiliation()) || BRACKETED.matcher(line).matches());
+            if (placed && Spaces.words(speaker.name()).length >= 2 && line.length() <= 90
                     && NameCheck.plausible(speaker.name(), text)) {
                 return speaker;
             }
@@ -237,15 +297,19 @@ final class SpeakerClues {
 
     /** Speaker and title from a headline line, or null. */
     static SubjectLine.SubjectParts headline(String text) {
-        Matcher m = HEADLINE.matcher(text);
-        while (m.find()) {
+        if (text.indexOf('(') < 0) {
+            return null; // a headline names the speaker's place in brackets
+        }
+        PatternScan scan = new PatternScan(HEADLINE, text, PatternScan::lineStart);
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             Speaker speaker = SpeakerParser.parseOne(m.group(1) + " (" + m.group(2) + ")");
             if (speaker != null) {
-                String title = m.group(3).replaceAll("\\s+", " ").strip()
-                        .replaceFirst("\\s*#.*$", "") // a markdown heading starts the next part
-                        .replaceFirst("(?i)\\s*\\([^)]*(?:seminar|kolloquium|colloquium|lecture|series|reihe)[^)]*\\)\\s*\\.?$", "")
-                        .replaceFirst("(?i)(?<=\\.)\\s+\\S*(?:seminar|kolloquium|colloquium)\\S*(?:\\s+\\S+){0,3}\\.?$", "")
-                        .replaceAll("[.]$", "");
+                String title = Spaces.collapse(m.group(3)).strip();
+                title = MARKDOWN_HEADING.matcher(title).replaceFirst(""); // a markdown heading starts the next part
+                title = SERIES_REMARK_IN_BRACKETS.matcher(title).replaceFirst("");
+                title = SERIES_SENTENCE.matcher(title).replaceFirst("");
+                title = TRAILING_DOT.matcher(title).replaceAll("");
                 return new SubjectLine.SubjectParts(speaker, title.contains(" ") ? title : null, null); // one word: cut off
             }
         }
@@ -254,28 +318,30 @@ final class SpeakerClues {
 
     /** The person named right after a quoted title ("“Title.” Jane Doe, MIT.") or right before it ("Jane Doe (MIT) “Title”"). */
     static Speaker speakerAroundQuote(String text) {
-        Matcher q = TitleClues.ANY_QUOTED.matcher(text);
-        if (!q.find() || q.group(1).split("\\s+").length < 2) {
+        PatternScan quoted = new PatternScan(TitleClues.ANY_QUOTED, text, QUOTE_START);
+        Matcher q = quoted.matcher();
+        if (!quoted.find() || Spaces.words(q.group(1)).length < 2) {
             return null;
         }
-        String after = CLAUSE_END.split(text.substring(q.end()).replaceFirst("^[\\s.,;:–—-]+", ""), 2)[0];
+        String after = CLAUSE_END.split(LEADING_PUNCTUATION.matcher(text.substring(q.end())).replaceFirst(""), 2)[0];
         Speaker speaker = after.isBlank() ? null : SpeakerParser.parseOne(after);
         if (speaker != null && NameCheck.plausible(speaker.name(), text)) {
             return speaker;
         }
         String before = text.substring(0, q.start());
         int colon = Math.max(before.lastIndexOf(": "), Math.max(before.lastIndexOf(". "), before.lastIndexOf('\n')));
-        before = TIME_PREFIX.matcher(before.substring(colon + 1).strip()).replaceFirst("").replaceAll("[\\s,:|–—-]+$", "");
+        before = TRAILING_SEPARATORS.matcher(TIME_PREFIX.matcher(before.substring(colon + 1).strip()).replaceFirst("")).replaceAll("");
         speaker = before.isBlank() ? null : SpeakerParser.parseOne(before);
         return speaker != null && NameCheck.plausible(speaker.name(), text) ? speaker : null;
     }
 
     static String hostFromProse(String text) {
-        if (!text.contains(" by ") && !text.contains("invitation")) {
+        if (!text.contains(" by ") && !text.contains("invitation") || !HOSTED_BY_WORDS.in(text)) {
             return null;
         }
-        Matcher m = HOSTED_BY.matcher(text);
-        while (m.find()) {
+        PatternScan scan = new PatternScan(HOSTED_BY, text, HOSTED_BY_START);
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             String name = m.group(1) != null ? m.group(1) : m.group(2);
             Speaker host = SpeakerParser.parseOne(name);
             if (host != null) {
@@ -289,7 +355,7 @@ final class SpeakerClues {
     static SubjectLine.SubjectParts titleThenSpeakerLine(String text) {
         String[] lines = text.split("\n");
         for (int i = 0; i < Math.min(lines.length, 8); i++) {
-            String line = lines[i].replaceFirst("^\\s*[-•*·#>]+\\s*", "").strip();
+            String line = LEADING_BULLET.matcher(lines[i]).replaceFirst("").strip();
             int colon = line.lastIndexOf(": ");
             if (colon < 8 || line.length() > 200) {
                 continue;
@@ -297,9 +363,9 @@ final class SpeakerClues {
             String head = line.substring(0, colon).strip();
             Speaker speaker = SpeakerParser.parseOne(line.substring(colon + 2));
             if (speaker != null && speaker.affiliation() != null && speaker.name().contains(" ")
-                    && NameCheck.plausible(speaker.name(), text) && head.split("\\s+").length >= 2
-                    && head.split("\\s+").length <= 15 && !head.matches(".*[\"“„|()\\d].*") && Label.of(head) == null
-                    && !head.matches("(?i)(save the date|reminder|notice|announcement|update|news|hello|dear|join us|welcome)\\b.*")) {
+                    && NameCheck.plausible(speaker.name(), text) && Spaces.words(head).length >= 2
+                    && Spaces.words(head).length <= 15 && !QUOTE_BRACKET_OR_DIGIT.matcher(head).matches() && Label.of(head) == null
+                    && !OPENER.matcher(head).matches()) {
                 return new SubjectLine.SubjectParts(speaker, head, null);
             }
         }
@@ -311,15 +377,15 @@ final class SpeakerClues {
         for (DateLines.DatedLine dated : DateLines.naming(date, text, dates)) {
             String line = dated.line();
             DateMention mention = dated.mention();
-            String after = line.substring(mention.end()).replaceFirst("^\\s*[:–—-]\\s*", "");
-            Speaker following = after.isBlank() ? null : SpeakerParser.parseOne(after.split("\\s+[-–—]\\s+")[0]);
-            if (following != null && following.name().contains(" ") && line.substring(mention.end()).matches("^\\s*[:–—-].*")
+            String after = LEADING_SEPARATOR.matcher(line.substring(mention.end())).replaceFirst("");
+            Speaker following = after.isBlank() ? null : SpeakerParser.parseOne(SPACED_DASH.split(after)[0]);
+            if (following != null && following.name().contains(" ") && STARTS_WITH_SEPARATOR.matcher(line.substring(mention.end())).matches()
                     && NameCheck.plausible(following.name(), text)) {
                 return following; // "Tuesday, May 16: Cindy Bryce - Thesis Proposal"
             }
-            String lead = line.substring(0, mention.start()).replaceFirst("^[\\s\\d/.:-]*", "");
+            String lead = LEADING_NUMBERS.matcher(line.substring(0, mention.start())).replaceFirst("");
             lead = TIME_PREFIX.matcher(lead).replaceFirst("");
-            lead = lead.replaceAll("[\\s,:;|–—-]+(?:\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?[\\s,–—-]*)*$", "").strip();
+            lead = TRAILING_TIMES.matcher(lead).replaceAll("").strip();
             Speaker speaker = lead.isEmpty() || mention.start() < 3 ? null : SpeakerParser.parseOne(lead);
             if (speaker != null && speaker.name().contains(" ") && NameCheck.plausible(speaker.name(), text)) {
                 return speaker;
@@ -334,7 +400,7 @@ final class SpeakerClues {
                     + "my (?:talk|presentation|lecture|seminar|defen[cs]e)|\\b(?:talk|hour|seminar|session|lecture)\\b[^.]{0,80}?\\bis about my)");
 
     static boolean firstPersonTalk(String text) {
-        return FIRST_PERSON.matcher(text).find();
+        return new PatternScan(FIRST_PERSON, text, FIRST_PERSON_START).find();
     }
 
     /** In a line of comma-separated parts, a person's name followed by an institution. */
@@ -353,7 +419,7 @@ final class SpeakerClues {
                 if (speaker != null && speaker.affiliation() == null && speaker.name().contains(" ")
                         && NameCheck.plausible(speaker.name(), text)) {
                     String rest = String.join(", ", java.util.Arrays.asList(parts).subList(k + 1, parts.length));
-                    return new Speaker(speaker.name(), rest.replaceAll("[,.;\\s]+$", ""));
+                    return new Speaker(speaker.name(), TRAILING_PUNCTUATION.matcher(rest).replaceAll(""));
                 }
             }
         }
@@ -362,8 +428,9 @@ final class SpeakerClues {
 
     /** "Rebecca Parker's Defense" in a subject or a line: the speaker. */
     static Speaker possessiveSpeaker(String text) {
-        Matcher m = POSSESSIVE.matcher(text);
-        while (m.find()) {
+        PatternScan scan = new PatternScan(POSSESSIVE, text, PatternScan.UPPER_CASE);
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             Speaker speaker = SpeakerParser.parseOne(m.group(1));
             if (speaker != null) {
                 return speaker;

@@ -27,15 +27,17 @@ final class SpeakerParser {
     private static final Pattern MULTI = Pattern.compile("\\s*;\\s*|\\s+(?:and|&|und|et)\\s+|\\s*\\n\\s*");
     private static final Pattern OF = Pattern.compile("^(.+?)\\s+(?:of|from|at)\\s+(?:the\\s+)?(\\p{Lu}.+)$");
     private static final Pattern DASH = Pattern.compile("^(.+?)\\s+[-–—|/]\\s+(.+)$");
-    /** Words that are no one's name: abstract nouns by their ending, buildings, organizations. */
-    private static final Pattern NOT_A_NAME_WORD = Pattern.compile(
-            ".{3,}(?:tion|tions|ment|ments|ness|ity|ities|ology|ologies|ics|ance|ances|ence|ences|ship|ism|isms|ized|izing)"
-                    + "|.{7,}al|no|change|changes|cancelled|canceled|postponed|update|reminder"
-                    + "|hall|auditorium|room|building|commission|committee|department|institute|university|college|calendar|"
-                    + "section|head|phase|advanced|critical|social|"
-                    + "federal|national|international|annual|special|general|new|north|south|east|west|central|carolina|county|"
-                    + "spring|summer|fall|autumn|winter|revised|updated|systems?|projects?|health|welcome|back|series|"
-                    + "seminars?|workshops?|lectures?|colloquium|symposium|conference|forum|program|programme|policy|studies");
+    /** Endings of abstract nouns and the like, which are no one's name when at least three letters come before them. */
+    private static final List<String> NOT_A_NAME_ENDINGS = List.of("tion", "tions", "ment", "ments", "ness", "ity", "ities",
+            "ology", "ologies", "ics", "ance", "ances", "ence", "ences", "ship", "ism", "isms", "ized", "izing");
+    /** Words that are no one's name: buildings, organizations, seasons, announcement words. */
+    private static final Set<String> NOT_A_NAME_WORDS = Set.of("no", "change", "changes", "cancelled", "canceled", "postponed",
+            "update", "reminder", "hall", "auditorium", "room", "building", "commission", "committee", "department", "institute",
+            "university", "college", "calendar", "section", "head", "phase", "advanced", "critical", "social", "federal",
+            "national", "international", "annual", "special", "general", "new", "north", "south", "east", "west", "central",
+            "carolina", "county", "spring", "summer", "fall", "autumn", "winter", "revised", "updated", "system", "systems",
+            "project", "projects", "health", "welcome", "back", "series", "seminar", "seminars", "workshop", "workshops",
+            "lecture", "lectures", "colloquium", "symposium", "conference", "forum", "program", "programme", "policy", "studies");
 
     /** Where an affiliation turns into a sentence: "MIT, will deliver the lecture", "(Chemie) im Festsaal spricht". */
     private static final Pattern CLAUSE = Pattern.compile(
@@ -88,6 +90,22 @@ final class SpeakerParser {
             "\\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\\b|\\b(jan(uary)?|feb(ruary)?|march|april|june|july|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\\.?\\s+\\d|\\d\\s*(am|pm)\\b|\\d{1,2}:\\d{2}",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:.]+$");
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\s,;:.\\-–—]+|[\\s,;:\\-–—]+$");
+    private static final Pattern LEADING_COMMAS = Pattern.compile("^[,\\s]+");
+    private static final Pattern AFFILIATION_EDGES = Pattern.compile("^[,;:\\s]+|[,;:.\\s]+$");
+    private static final Pattern QUOTES = Pattern.compile("[\"“”]");
+    private static final Pattern POSSESSIVE_S = Pattern.compile("['’]s$");
+
+    // Where WHEN_WORDS and INSTITUTION can start (see PatternScan).
+    private static final PatternScan.Start WHEN_WORD = PatternScan.wordStartingWith("mon", "tue", "wed", "thu", "fri", "sat", "sun",
+            "jan", "feb", "march", "april", "june", "july", "aug", "sep", "oct", "nov", "dec");
+    private static final PatternScan.Start WHEN_START = (t, i) -> PatternScan.isDigit(t.charAt(i)) || WHEN_WORD.at(t, i);
+    private static final PatternScan.Start INSTITUTION_START = PatternScan.wordStartingWith("univ", "institut", "college", "school",
+            "laborator", "lab", "cent", "inc", "corp", "research", "u", "hospital", "academy", "foundation", "polytechn", "ecole",
+            "école", "eth", "mit", "cnrs", "inria", "max planck", "google", "microsoft", "meta", "amazon", "ibm", "deepmind", "openai",
+            "nvidia", "apple", "tti", "ucla", "ucsd", "nyu", "cmu", "epfl", "kaist");
+
     private SpeakerParser() {
     }
 
@@ -95,9 +113,8 @@ final class SpeakerParser {
         if (value == null) {
             return List.of();
         }
-        String text = URL.matcher(EMAIL.matcher(LabeledFields.undecorate(value)).replaceAll(" ")).replaceAll(" ")
-                .replaceAll("\\s+", " ").strip();
-        text = text.replaceAll("[\\s,;:.]+$", "");
+        String text = Spaces.collapse(withoutAddresses(LabeledFields.undecorate(value))).strip();
+        text = TRAILING_PUNCTUATION.matcher(text).replaceAll("");
         if (text.isEmpty() || isPlaceholder(text)) {
             return List.of();
         }
@@ -175,9 +192,12 @@ final class SpeakerParser {
 
     /** One person, or null when the text does not start with a person's name. */
     static Speaker parseOne(String raw) {
-        String plain = URL.matcher(EMAIL.matcher(raw).replaceAll(" ")).replaceAll(" ").replaceAll("\\s+", " ");
-        String text = HONORIFIC.matcher(NICKNAME.matcher(plain.strip()).replaceAll("")).replaceFirst("").strip();
-        text = text.replaceAll("^[\\s,;:.\\-–—]+|[\\s,;:\\-–—]+$", "");
+        String plain = Spaces.collapse(withoutAddresses(raw)).strip();
+        if (plain.indexOf('(') >= 0) {
+            plain = NICKNAME.matcher(plain).replaceAll("");
+        }
+        String text = HONORIFIC.matcher(plain).replaceFirst("").strip();
+        text = EDGE_PUNCTUATION.matcher(text).replaceAll("");
         if (text.isEmpty()) {
             return null;
         }
@@ -186,21 +206,22 @@ final class SpeakerParser {
         Matcher parens = PARENS.matcher(text);
         Matcher dash = DASH.matcher(text);
         int comma = text.indexOf(',');
-        if (parens.matches() && looksLikeName(clean(parens.group(1)))) {
+        if (text.indexOf('(') >= 0 && parens.matches() && looksLikeName(clean(parens.group(1)))) {
             name = parens.group(1);
             affiliation = parens.group(2);
             if (!parens.group(3).isBlank() && looksLikeInstitution(parens.group(3))) {
-                affiliation = parens.group(3).replaceFirst("^[,\\s]+", "");
+                affiliation = LEADING_COMMAS.matcher(parens.group(3)).replaceFirst("");
             }
         } else if (comma > 0 && looksLikeName(clean(text.substring(0, comma)))) {
             name = text.substring(0, comma);
             affiliation = pickAffiliation(text.substring(comma + 1));
-        } else if (dash.matches() && looksLikeName(clean(dash.group(1)))) {
+        } else if (hasDash(text) && dash.matches() && looksLikeName(clean(dash.group(1)))) {
             name = dash.group(1);
             affiliation = dash.group(2);
         } else {
             Matcher of = OF.matcher(text);
-            if (of.matches() && looksLikeName(clean(of.group(1)))) {
+            if ((hasWord(text, "of") || hasWord(text, "from") || hasWord(text, "at")) && of.matches()
+                    && looksLikeName(clean(of.group(1)))) {
                 name = of.group(1);
                 affiliation = of.group(2);
             } else {
@@ -213,8 +234,8 @@ final class SpeakerParser {
         }
         if (affiliation != null) {
             affiliation = CLAUSE.matcher(affiliation).replaceFirst("");
-            affiliation = affiliation.strip().replaceAll("^[,;:\\s]+|[,;:.\\s]+$", "");
-            if (affiliation.isEmpty() || isPlaceholder(affiliation) || WHEN_WORDS.matcher(affiliation).find()) {
+            affiliation = AFFILIATION_EDGES.matcher(affiliation.strip()).replaceAll("");
+            if (affiliation.isEmpty() || isPlaceholder(affiliation) || new PatternScan(WHEN_WORDS, affiliation, WHEN_START).find()) {
                 affiliation = null;
             }
         }
@@ -224,7 +245,35 @@ final class SpeakerParser {
     private static String clean(String name) {
         String n = HONORIFIC.matcher(name.strip()).replaceFirst("");
         n = SUFFIX.matcher(n).replaceFirst("");
-        return n.replaceAll("[\"“”]", "").replaceAll("['’]s$", "").replaceAll("\\s+", " ").strip();
+        return Spaces.collapse(POSSESSIVE_S.matcher(QUOTES.matcher(n).replaceAll("")).replaceAll("")).strip();
+    }
+
+    /** The text with e-mail addresses and links blanked out; the patterns run only where an address can be. */
+    private static String withoutAddresses(String text) {
+        String s = text.indexOf('@') >= 0 || hasWord(text, "at") ? EMAIL.matcher(text).replaceAll(" ") : text;
+        return s.contains("http") ? URL.matcher(s).replaceAll(" ") : s;
+    }
+
+    /** Whether the word stands in the text between white space (as {@code \\s+word\\s+} would find it). */
+    private static boolean hasWord(String text, String word) {
+        for (int at = text.indexOf(word, 1); at > 0; at = text.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if (Spaces.isSpace(text.charAt(at - 1)) && end < text.length() && Spaces.isSpace(text.charAt(end))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the text holds one of the marks {@link #DASH} splits at. */
+    private static boolean hasDash(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '-' || c == '–' || c == '—' || c == '|' || c == '/') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** After the name, the part that names an institution; positions like "Associate Professor" are not one. */
@@ -236,8 +285,8 @@ final class SpeakerParser {
             if (p.isEmpty()) {
                 continue;
             }
-            String first = p.split("\\s+")[0].toLowerCase(Locale.ROOT);
-            boolean holdsPosition = java.util.Arrays.stream(p.toLowerCase(Locale.ROOT).split("\\s+"))
+            String first = Spaces.words(p)[0].toLowerCase(Locale.ROOT);
+            boolean holdsPosition = java.util.Arrays.stream(Spaces.words(p.toLowerCase(Locale.ROOT)))
                     .anyMatch(w -> w.equals("professor") || w.equals("lecturer") || w.equals("fellow") || w.equals("chair"));
             boolean position = (POSITION_WORDS.contains(first) || holdsPosition) && !looksLikeInstitution(p);
             if (!position) {
@@ -257,13 +306,25 @@ final class SpeakerParser {
     }
 
     static boolean looksLikeInstitution(String text) {
-        return INSTITUTION.matcher(text).find();
+        return new PatternScan(INSTITUTION, text, INSTITUTION_START).find();
     }
 
     static boolean isPlaceholder(String text) {
-        String t = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", "").strip();
+        String t = lettersAndSpaces(text.toLowerCase(Locale.ROOT)).strip();
         return t.isEmpty() || t.equals("tba") || t.equals("tbd") || t.equals("to be announced") || t.equals("to be determined")
                 || t.equals("none") || t.equals("na") || t.equals("n a") || t.equals("tbc");
+    }
+
+    /** The text with every character but a to z and the space dropped. */
+    private static String lettersAndSpaces(String text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= 'a' && c <= 'z') || c == ' ') {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
     }
 
     /** Two to five capitalized words (particles allowed), no digits, and none of them a common non-name word. */
@@ -271,13 +332,13 @@ final class SpeakerParser {
         if (text == null || text.length() > 60 || text.length() < 2) {
             return false;
         }
-        String[] tokens = text.split("\\s+");
+        String[] tokens = Spaces.words(text);
         if (tokens.length > 5) {
             return false;
         }
         int capitalized = 0;
         for (String token : tokens) {
-            String t = token.replaceAll("[.,']", "");
+            String t = withoutDotsCommasApostrophes(token);
             String lower = t.toLowerCase(Locale.ROOT);
             if (t.isEmpty()) {
                 continue;
@@ -288,7 +349,7 @@ final class SpeakerParser {
             if (PARTICLES.contains(lower) && capitalized > 0) {
                 continue;
             }
-            if (NOT_NAMES.contains(lower) || NOT_A_NAME_WORD.matcher(lower).matches()) {
+            if (NOT_NAMES.contains(lower) || isNotANameWord(lower)) {
                 return false;
             }
             if (!Character.isUpperCase(t.charAt(0))) {
@@ -297,5 +358,48 @@ final class SpeakerParser {
             capitalized++;
         }
         return capitalized >= 1 && (capitalized >= 2 || tokens.length == 1);
+    }
+
+    /** A lower-case word that is no one's name: one of {@link #NOT_A_NAME_WORDS}, a long "-al" word or an abstract noun. */
+    private static boolean isNotANameWord(String lower) {
+        if (NOT_A_NAME_WORDS.contains(lower)) {
+            return true;
+        }
+        if (hasLineBreak(lower)) {
+            return false; // as ever: the ending rules never reached across a line break
+        }
+        if (lower.length() >= 9 && lower.endsWith("al")) {
+            return true;
+        }
+        for (String ending : NOT_A_NAME_ENDINGS) {
+            if (lower.length() >= ending.length() + 3 && lower.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasLineBreak(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String withoutDotsCommasApostrophes(String token) {
+        if (token.indexOf('.') < 0 && token.indexOf(',') < 0 && token.indexOf('\'') < 0) {
+            return token;
+        }
+        StringBuilder kept = new StringBuilder(token.length());
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c != '.' && c != ',' && c != '\'') {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
     }
 }

@@ -18,6 +18,13 @@ final class SubjectLine {
                     + "new time:?|rescheduled:?))+\\s*",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern SEGMENT_BREAK = Pattern.compile(":\\s+");
+    private static final Pattern SLASH = Pattern.compile("\\s*/\\s*");
+    private static final Pattern LEADING_DATE = Pattern.compile("^\\d{1,2}/\\d{1,2}\\s+");
+    private static final Pattern TRAILING_WHEN = Pattern.compile("(?i)\\s+(this week|today|tomorrow|tonight|next week|reminder)$");
+    private static final Pattern SERIES_WORD = Pattern.compile(
+            "(?i).*\\b(seminar|colloqui(um|a)|talks?|lectures?|lunch|series|forum|workshop|symposium|reading group|meetup)\\b.*");
+
     private SubjectLine() {
     }
 
@@ -35,23 +42,23 @@ final class SubjectLine {
     /** "Series: Speaker, Affiliation" or "Speaker: Title" in a subject line. */
     static SubjectParts subjectParts(String subject) {
         String s = cleanSubject(subject);
-        String[] segments = s.split(":\\s+");
+        String[] segments = SEGMENT_BREAK.split(s);
         if (segments.length >= 3) {
             // "Thu 13 Apr: TeX Hour: unlatex; Fermi estimate: 6:30 to 7:30 BST": the one part that is not when or a series
             List<String> rest = new java.util.ArrayList<>();
             String series = null;
             for (String segment : segments) {
                 if (WHEN_FIRST.matcher(segment).lookingAt() || !new TimeFinder(true).find(segment).isEmpty()
-                        && segment.split("\\s+").length <= 6) {
+                        && Spaces.words(segment).length <= 6) {
                     continue;
                 }
-                if (series == null && seriesName(segment) != null || segment.split("\\s+").length <= 2 && series == null) {
+                if (series == null && seriesName(segment) != null || Spaces.words(segment).length <= 2 && series == null) {
                     series = segment;
                     continue;
                 }
                 rest.add(segment);
             }
-            if (rest.size() == 1 && rest.get(0).split("\\s+").length >= 2) {
+            if (rest.size() == 1 && Spaces.words(rest.get(0)).length >= 2) {
                 Speaker speaker = SpeakerParser.parseOne(rest.get(0));
                 return speaker != null && speaker.affiliation() != null ? new SubjectParts(speaker, null, series)
                         : new SubjectParts(null, rest.get(0), series);
@@ -64,7 +71,7 @@ final class SubjectLine {
                 return new SubjectParts(speaker, null, null); // "Steve Shafer at IUS seminar", "Stuart Friedberg talking Friday"
             }
         }
-        String[] slashed = s.split("\\s*/\\s*");
+        String[] slashed = SLASH.split(s);
         if (slashed.length >= 3) {
             // "HCI Seminar/Robert Stevens/Friday, September 10": the part that is a person
             for (String part : slashed) {
@@ -83,11 +90,11 @@ final class SubjectLine {
         }
         String head = s.substring(0, colon).strip();
         String tail = s.substring(colon + (s.startsWith(": ", colon) ? 2 : 3)).strip();
-        if (WHEN_FIRST.matcher(tail).lookingAt() && head.split("\\s+").length <= 12) {
+        if (WHEN_FIRST.matcher(tail).lookingAt() && Spaces.words(head).length <= 12) {
             return new SubjectParts(null, head, null); // "Functions: Wed, Oct. 30": the title, then when
         }
         Speaker tailSpeaker = SpeakerParser.parseOne(tail);
-        if (tailSpeaker != null && (tailSpeaker.affiliation() != null || tail.split("\\s+").length <= 4)) {
+        if (tailSpeaker != null && (tailSpeaker.affiliation() != null || Spaces.words(tail).length <= 4)) {
             return new SubjectParts(tailSpeaker, null, seriesName(head));
         }
         Matcher possessive = OWNER.matcher(head);
@@ -121,13 +128,12 @@ final class SubjectLine {
                     + "\\d{1,2}[/.]\\d{1,2}\\b|today\\b|tomorrow\\b");
 
     private static String stripLeadingDate(String text) {
-        return text.replaceFirst("^\\d{1,2}/\\d{1,2}\\s+", "");
+        return LEADING_DATE.matcher(text).replaceFirst("");
     }
 
     private static String seriesName(String head) {
-        String h = stripLeadingDate(head).replaceAll("(?i)\\s+(this week|today|tomorrow|tonight|next week|reminder)$", "").strip();
-        if (h.matches("(?i).*\\b(seminar|colloqui(um|a)|talks?|lectures?|lunch|series|forum|workshop|symposium|reading group|meetup)\\b.*")
-                && h.length() <= 80) {
+        String h = TRAILING_WHEN.matcher(stripLeadingDate(head)).replaceAll("").strip();
+        if (SERIES_WORD.matcher(h).matches() && h.length() <= 80) {
             return h;
         }
         return null;

@@ -18,6 +18,9 @@ final class TalkAssembler {
     private static final java.util.regex.Pattern EMAIL_OR_ANGLE = java.util.regex.Pattern.compile(
             "<[^>]*>|\\(?[\\w.+-]+(?:@|\\s+at\\s+)[\\w-]+(?:(?:\\.|\\s+dot\\s+)[\\w-]+)+\\)?");
 
+    private static final java.util.regex.Pattern OUTER_QUOTES = java.util.regex.Pattern.compile("^[\"“”'‘’]+|[\"“”'‘’]+$");
+    private static final java.util.regex.Pattern EDGE_PUNCTUATION = java.util.regex.Pattern.compile("^[,;:\\s]+|[,;:\\s]+$");
+
     private static final int PROSE_CHARS = 20_000;
 
     private final MessageText message;
@@ -245,7 +248,7 @@ final class TalkAssembler {
         if (title == null) {
             return null;
         }
-        title = title.replaceAll("^[\"“”'‘’]+|[\"“”'‘’]+$", "").replaceAll("\\s+", " ").strip();
+        title = Spaces.collapse(OUTER_QUOTES.matcher(title).replaceAll("")).strip();
         title = EVENT_OF_SOMEONE.matcher(title).replaceFirst("");
         return SpeakerParser.isPlaceholder(title) ? null : title;
     }
@@ -343,8 +346,8 @@ final class TalkAssembler {
         if (value == null) {
             return SpeakerClues.hostFromProse(prose);
         }
-        String cleaned = EMAIL_OR_ANGLE.matcher(LabeledFields.undecorate(value)).replaceAll(" ")
-                .replaceAll("\\s+", " ").replaceAll("^[,;:\\s]+|[,;:\\s]+$", "").strip();
+        String cleaned = Spaces.collapse(EMAIL_OR_ANGLE.matcher(LabeledFields.undecorate(value)).replaceAll(" "));
+        cleaned = EDGE_PUNCTUATION.matcher(cleaned).replaceAll("").strip();
         List<Speaker> people = SpeakerParser.parse(cleaned);
         if (!people.isEmpty()) {
             return people.stream().map(Speaker::name).collect(Collectors.joining(", "));

@@ -17,8 +17,9 @@ final class TalkTimes {
     /** The body repeats the start and says when it ends: looked for only around "until" and the like, in small windows. */
     static TimeRange endFromBody(TimeRange time, String body) {
         String prose = body.length() > 3000 ? body.substring(0, 3000) : body;
-        java.util.regex.Matcher until = UNTIL_WORDS.matcher(prose);
-        while (until.find()) {
+        PatternScan scan = new PatternScan(UNTIL_WORDS, prose, UNTIL_START);
+        java.util.regex.Matcher until = scan.matcher();
+        while (scan.find()) {
             int from = Math.max(0, until.start() - 100);
             String window = prose.substring(from, Math.min(prose.length(), until.end() + 40));
             for (TimeRange same : new TimeFinder(true).find(window)) {
@@ -32,6 +33,11 @@ final class TalkTimes {
         }
         return time;
     }
+
+    private static final PatternScan.Start UNTIL_WORD = PatternScan.wordStartingWith("until", "till", "end", "finish");
+    /** {@link #UNTIL_WORDS} starts at one of its words, or right after a digit with a space, am/pm or "to" or a dash. */
+    private static final PatternScan.Start UNTIL_START = (text, i) -> i > 0 && PatternScan.isDigit(text.charAt(i - 1))
+            && (Spaces.isSpace(text.charAt(i)) || "aApPtT-–—".indexOf(text.charAt(i)) >= 0) || UNTIL_WORD.at(text, i);
 
     /** "begin at 3:30 and run until around 5:00": an end stated apart from the start, in the next few words. */
     static TimeRange withLaterEnd(TimeRange time, String text) {

@@ -34,8 +34,9 @@ final class TimeFinder {
 
     List<TimeRange> find(String text) {
         List<TimeRange> found = new ArrayList<>();
-        Matcher m = RANGE.matcher(text);
-        while (m.find()) {
+        PatternScan scan = new PatternScan(RANGE, text, MAY_START);
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             TimeRange range = toRange(m, strict && !rightAfterADay(text, m.start(), m.end()));
             if (range != null) {
                 found.add(range);
@@ -55,6 +56,10 @@ final class TimeFinder {
         return DAY_BEFORE.matcher(text.substring(Math.max(0, start - 14), start)).find()
                 && !MONTH_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 12))).find();
     }
+
+    /** A time starts with a digit, "from", "noon" or "midday". */
+    private static final PatternScan.Start MAY_START = PatternScan.startingWith("0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+            "from", "noon", "midday");
 
     private TimeRange toRange(Matcher m, boolean strict) {
         Clock a = Clock.of(m, "a");

@@ -19,6 +19,14 @@ final class TitleClues {
     /** `A title, with "quotes" and apostrophes inside,' closed at the end of its line (an old typewriter convention). */
     private static final Pattern BACKTICK_QUOTE = Pattern.compile("`([^`\\n]{8,250})'[.,;]?[ \\t]*(?:\\([^()\\n]{1,60}\\)[ \\t]*)?$", Pattern.MULTILINE);
 
+    private static final Pattern GREETING = Pattern.compile(
+            "(?i)^(dear|hi|hello|greetings|all|please|thanks|thank you|join us|save the date)\\b.*");
+    private static final Pattern OUTER_QUOTES = Pattern.compile("^[\"“„]|[\"”“]$");
+
+    private static final PatternScan.Start TITLE_WORD = PatternScan.startingWith("on", "entitled", "titled", "title", "topic", "talk",
+            "about", "thema", "titel", "sujet", "intitulé");
+    private static final PatternScan.Start QUOTE = (t, i) -> "\"“„«`‘‚'".indexOf(t.charAt(i)) >= 0;
+
     private TitleClues() {
     }
 
@@ -32,11 +40,11 @@ final class TitleClues {
             }
             for (int j = i + 1; j < Math.min(lines.size(), i + 3); j++) {
                 String candidate = lines.get(j).strip();
-                int words = candidate.isEmpty() ? 0 : candidate.split("\\s+").length;
+                int words = candidate.isEmpty() ? 0 : Spaces.words(candidate).length;
                 if (words >= 3 && words <= 20 && !candidate.endsWith(":") && dates.find(candidate).isEmpty()
                         && new TimeFinder(true).find(candidate).isEmpty() && !candidate.contains("@")
-                        && !candidate.matches("(?i)^(dear|hi|hello|greetings|all|please|thanks|thank you|join us|save the date)\\b.*")) {
-                    return candidate.replaceAll("^[\"“„]|[\"”“]$", "");
+                        && !GREETING.matcher(candidate).matches()) {
+                    return OUTER_QUOTES.matcher(candidate).replaceAll("");
                 }
                 if (!candidate.isEmpty()) {
                     break;
@@ -54,9 +62,9 @@ final class TitleClues {
             }
             for (int j = i + 1; j < Math.min(lines.size(), i + 3); j++) {
                 String candidate = lines.get(j).strip();
-                int words = candidate.isEmpty() ? 0 : candidate.split("\\s+").length;
+                int words = candidate.isEmpty() ? 0 : Spaces.words(candidate).length;
                 if (words >= 2 && words <= 25) {
-                    return candidate.replaceAll("^[\"“„]|[\"”“]$", "");
+                    return OUTER_QUOTES.matcher(candidate).replaceAll("");
                 }
                 if (!candidate.isEmpty()) {
                     break;
@@ -100,19 +108,20 @@ final class TitleClues {
     }
 
     static String titleFromProse(String text) {
-        Matcher backtick = BACKTICK_QUOTE.matcher(text);
-        if (backtick.find()) {
-            return backtick.group(1).replaceAll("\\s+", " ").strip();
+        PatternScan backticks = new PatternScan(BACKTICK_QUOTE, text, (t, i) -> t.charAt(i) == '`');
+        if (backticks.find()) {
+            return Spaces.collapse(backticks.matcher().group(1)).strip();
         }
-        Matcher m = QUOTED_TITLE.matcher(text);
-        if (m.find()) {
-            return m.group(1).replaceAll("\\s+", " ").strip();
+        PatternScan titles = new PatternScan(QUOTED_TITLE, text, TITLE_WORD);
+        if (titles.find()) {
+            return Spaces.collapse(titles.matcher().group(1)).strip();
         }
-        Matcher any = ANY_QUOTED.matcher(text);
-        while (any.find()) {
+        PatternScan quotes = new PatternScan(ANY_QUOTED, text, QUOTE);
+        Matcher any = quotes.matcher();
+        while (quotes.find()) {
             String candidate = any.group(1).strip();
-            if (candidate.split("\\s+").length >= 3 && !STATEMENT.matcher(candidate).matches()) {
-                return withSubtitle(candidate, text, any.end()).replaceAll("\\s+", " ");
+            if (Spaces.words(candidate).length >= 3 && !STATEMENT.matcher(candidate).matches()) {
+                return Spaces.collapse(withSubtitle(candidate, text, any.end()));
             }
         }
         return null;

@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
 final class WeeklySeries {
     private static final Pattern WEEKDAYS = Pattern.compile("\\b(mon|tues|wednes|thurs|fri|satur|sun)days?\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern RANGE_START = Pattern.compile("\\b(?:from|between|starting)\\s+", Pattern.CASE_INSENSITIVE);
+    private static final PatternScan.Start WEEKDAY_START = PatternScan.wordStartingWith("mon", "tues", "wednes", "thurs", "fri",
+            "satur", "sun");
     private static final int MAX_WEEKS = 30;
+    private static final Pattern SENTENCE_END_ON = Pattern.compile("[.;].*");
 
     private WeeklySeries() {
     }
@@ -31,10 +34,11 @@ final class WeeklySeries {
         if (!lower.contains("days ") && !lower.contains("days,") && !lower.contains("every ") && !lower.contains("each ")) {
             return List.of(); // no "Thursdays", "every Thursday": no recurrence to read
         }
-        Matcher m = WEEKDAYS.matcher(text);
-        while (m.find()) {
+        PatternScan scan = new PatternScan(WEEKDAYS, text, WEEKDAY_START);
+        Matcher m = scan.matcher();
+        while (scan.find()) {
             String after = text.substring(m.end(), Math.min(text.length(), m.end() + 90));
-            int stop = after.replaceAll("[.;].*", "").length();
+            int stop = SENTENCE_END_ON.matcher(after).replaceAll("").length();
             Matcher rangeStart = RANGE_START.matcher(after).region(0, stop);
             if (!rangeStart.find()) {
                 continue;

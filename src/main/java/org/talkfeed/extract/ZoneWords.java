@@ -51,6 +51,9 @@ final class ZoneWords {
     private static final Pattern NAMED = Pattern.compile(
             "\\b([A-Z][A-Za-z.]+(?:[ /][A-Z][A-Za-z.]+){0,2})\\s+(?:standard\\s+|daylight\\s+|summer\\s+)?time\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final String ABBREVIATION_FIRST_LETTERS = ABBREVIATIONS.keySet().stream().map(a -> a.substring(0, 1))
+            .distinct().collect(java.util.stream.Collectors.joining());
+    private static final Literals NAMED_WORD = Literals.of("time");
     /** Zones in the order they are tried when only a UTC offset is known. */
     private static final List<String> LIKELY_BY_OFFSET = List.of("America/New_York", "America/Chicago", "America/Denver",
             "America/Los_Angeles", "Europe/London", "Europe/Berlin", "Europe/Athens", "Asia/Kolkata", "Asia/Shanghai",
@@ -63,8 +66,9 @@ final class ZoneWords {
 
     /** A zone stated in the text, as an IANA id, or null. */
     static String find(String text) {
-        Matcher a = ABBREVIATION.matcher(text);
-        while (a.find()) {
+        PatternScan scan = new PatternScan(ABBREVIATION, text, (t, i) -> ABBREVIATION_FIRST_LETTERS.indexOf(t.charAt(i)) >= 0);
+        Matcher a = scan.matcher();
+        while (scan.find()) {
             String word = a.group(1);
             if (a.group("sign") != null && (word.equals("UTC") || word.equals("GMT"))) {
                 return fixedOffset(a.group("sign"), a.group("h"), a.group("m"));
@@ -72,6 +76,9 @@ final class ZoneWords {
             if (word.length() >= 3 || textHasTimeBefore(text, a.start())) {
                 return ABBREVIATIONS.get(word);
             }
+        }
+        if (!NAMED_WORD.inAnyCase(text)) {
+            return null;
         }
         Matcher n = NAMED.matcher(text);
         while (n.find()) {

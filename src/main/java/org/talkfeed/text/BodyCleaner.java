@@ -22,6 +22,7 @@ final class BodyCleaner {
     private static final int SIGNATURE_ZONE = 10;
     /** A markdown link, as posts copied from GitHub or a wiki carry them: its text, then its address in angle brackets. */
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]\\n]{1,300})\\]\\((https?://[^)\\s]+)\\)");
+    private static final Pattern QUOTE_MARKS = Pattern.compile("^(>\\s?)+");
     private static final Pattern REPLY_HEADER = Pattern.compile("^on .{5,200} wrote:\\s*$", Pattern.CASE_INSENSITIVE);
 
     List<String> clean(String body) {
@@ -48,7 +49,7 @@ final class BodyCleaner {
                 break;
             }
             if (probe.startsWith(">") && mostlyQuoted) {
-                trimmed = probe.replaceFirst("^(>\\s?)+", "");
+                trimmed = QUOTE_MARKS.matcher(probe).replaceFirst("");
             } else if (probe.startsWith(">") || REPLY_HEADER.matcher(probe).matches()) {
                 continue;
             }

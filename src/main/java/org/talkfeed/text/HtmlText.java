@@ -9,6 +9,7 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * HTML to plain text that keeps the structure extraction relies on: block elements and {@code <br>}
@@ -22,6 +23,9 @@ public final class HtmlText {
     private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "table",
             "blockquote", "ul", "ol", "hr");
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
+
     private HtmlText() {
     }
 
@@ -34,7 +38,7 @@ public final class HtmlText {
         for (String line : out.toString().split("\n", -1)) {
             text.append(line.stripTrailing()).append('\n'); // per line: a regex over a long run of spaces backtracks
         }
-        return text.toString().replaceAll("\\n{3,}", "\n\n").strip();
+        return BLANK_LINES.matcher(text).replaceAll("\n\n").strip();
     }
 
     private record Renderer(StringBuilder out) implements NodeVisitor {
@@ -45,7 +49,7 @@ public final class HtmlText {
                 if (insidePre(node)) {
                     out.append(s);
                 } else {
-                    s = s.replaceAll("\\s+", " ");
+                    s = SPACES.matcher(s).replaceAll(" ");
                     if (endsWithSpaceOrBreak() && s.startsWith(" ")) {
                         s = s.substring(1);
                     }

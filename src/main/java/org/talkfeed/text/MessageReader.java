@@ -13,8 +13,8 @@ import jakarta.mail.internet.MimeUtility;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * Bytes to {@link MessageText}: decodes the headers, picks the body part that keeps the most
@@ -26,6 +26,7 @@ public final class MessageReader {
     /** More parts than any announcement has; beyond them a message is read no further. */
     private static final int MAX_PARTS = 100;
     private static final Session SESSION;
+    private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]");
 
     static {
         Properties props = new Properties();
@@ -72,7 +73,7 @@ public final class MessageReader {
     private static String header(MimeMessage message, String name) {
         try {
             String value = message.getHeader(name, null);
-            return value == null ? null : value.replaceAll("\\r?\\n[ \\t]", " ");
+            return value == null || value.indexOf('\n') < 0 ? value : FOLD.matcher(value).replaceAll(" ");
         } catch (MessagingException e) {
             return null;
         }
@@ -182,11 +183,7 @@ public final class MessageReader {
     }
 
     private static String decodedText(Part part) throws MessagingException, IOException {
-        byte[] bytes;
-        try (InputStream in = part.getInputStream()) {
-            bytes = in.readNBytes(MAX_PART_BYTES);
-        }
-        return Charsets.decode(bytes, parameter(part, "charset"));
+        return Charsets.decode(TransferEncoding.decode(part, MAX_PART_BYTES), parameter(part, "charset"));
     }
 
     private static boolean isFlowed(Part part) {
