@@ -37,6 +37,22 @@ final class PatternScan {
 
     /** The next match, as {@link Matcher#find()} would find it; read it from {@link #matcher()}. */
     boolean find() {
+        int searchedFrom = from;
+        boolean found = scan();
+        // with assertions on (as in the tests), every scan is checked against the plain find() it stands for, so a
+        // start test that misses an alternative added to its pattern fails loudly instead of dropping matches
+        assert sameAsPlainFind(searchedFrom, found) : "the start test of PatternScan skips a match of /" + matcher.pattern()
+                + "/ after position " + searchedFrom + " in: " + text;
+        return found;
+    }
+
+    private boolean sameAsPlainFind(int searchedFrom, boolean found) {
+        Matcher plain = matcher.pattern().matcher(text);
+        boolean plainFound = plain.find(searchedFrom);
+        return plainFound == found && (!found || plain.start() == matcher.start() && plain.end() == matcher.end());
+    }
+
+    private boolean scan() {
         for (int i = from; i < text.length(); i++) {
             if (start.at(text, i)) {
                 matcher.region(i, text.length());
