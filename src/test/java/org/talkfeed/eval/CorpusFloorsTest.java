@@ -27,13 +27,13 @@ class CorpusFloorsTest {
     void devCorpusFloors() {
         assertThat(dev.emails()).isGreaterThanOrEqualTo(80);
         assertThat(dev.kindAccuracy()).as("kind").isGreaterThanOrEqualTo(0.95);
-        assertThat(dev.accuracy("date")).as("date").isGreaterThanOrEqualTo(0.83);
-        assertThat(dev.accuracy("start")).as("start").isGreaterThanOrEqualTo(0.81);
-        assertThat(dev.accuracy("end")).as("end").isGreaterThanOrEqualTo(0.81);
-        assertThat(dev.accuracy("timezone")).as("timezone").isGreaterThanOrEqualTo(0.84);
-        assertThat(dev.accuracy("speaker")).as("speaker").isGreaterThanOrEqualTo(0.72);
-        assertThat(dev.accuracy("title")).as("title").isGreaterThanOrEqualTo(0.74);
-        assertThat(dev.accuracy("location")).as("location").isGreaterThanOrEqualTo(0.63);
+        assertThat(dev.accuracy("date")).as("date").isGreaterThanOrEqualTo(0.84);
+        assertThat(dev.accuracy("start")).as("start").isGreaterThanOrEqualTo(0.82);
+        assertThat(dev.accuracy("end")).as("end").isGreaterThanOrEqualTo(0.86);
+        assertThat(dev.accuracy("timezone")).as("timezone").isGreaterThanOrEqualTo(0.87);
+        assertThat(dev.accuracy("speaker")).as("speaker").isGreaterThanOrEqualTo(0.78);
+        assertThat(dev.accuracy("title")).as("title").isGreaterThanOrEqualTo(0.78);
+        assertThat(dev.accuracy("location")).as("location").isGreaterThanOrEqualTo(0.73);
     }
 
     @Test
@@ -46,7 +46,7 @@ class CorpusFloorsTest {
         assertThat(cmu.emails()).isGreaterThanOrEqualTo(300);
         assertThat(cmu.accuracy("start")).as("start").isGreaterThanOrEqualTo(0.99);
         assertThat(cmu.accuracy("end")).as("end").isGreaterThanOrEqualTo(0.98);
-        assertThat(cmu.accuracy("speaker")).as("speaker").isGreaterThanOrEqualTo(0.87);
-        assertThat(cmu.accuracy("location")).as("location").isGreaterThanOrEqualTo(0.88);
+        assertThat(cmu.accuracy("speaker")).as("speaker").isGreaterThanOrEqualTo(0.88);
+        assertThat(cmu.accuracy("location")).as("location").isGreaterThanOrEqualTo(0.90);
     }
 }
