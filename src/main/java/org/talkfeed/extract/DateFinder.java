@@ -233,12 +233,15 @@ final class DateFinder {
         }
     }
 
-    /** "95" is 1995 and "22" is 2022: the century that puts the year nearest the message's date. */
+    /** "95" is 1995 and "22" is 2022: the century that puts the year nearest the message's date (without one, 1950-2049). */
     private int fullYear(int year) {
         if (year >= 100) {
             return year;
         }
-        int pivot = reference != null ? reference.getYear() : LocalDate.now().getYear();
+        if (reference == null) {
+            return year < 50 ? 2000 + year : 1900 + year;
+        }
+        int pivot = reference.getYear();
         int candidate = pivot - Math.floorMod(pivot, 100) + year;
         if (candidate > pivot + 50) {
             candidate -= 100;
@@ -250,9 +253,15 @@ final class DateFinder {
 
     private static final Pattern WEEKDAY_AFTER = Pattern.compile("^[\\s,(]*" + WEEKDAY + "\\b", Pattern.CASE_INSENSITIVE);
 
+    /** The weekday written right before a date ("Monday, 6 March"), found in the 24 characters before it, or null. */
+    private static Matcher weekdayBefore(String text, int start) {
+        PatternScan scan = new PatternScan(WEEKDAY_BEFORE, text.substring(Math.max(0, start - 24), start), WEEKDAY_START);
+        return scan.find() ? scan.matcher() : null;
+    }
+
     private static DayOfWeek weekdayAround(String text, int start, int end) {
-        Matcher before = WEEKDAY_BEFORE.matcher(text.substring(Math.max(0, start - 24), start));
-        if (before.find()) {
+        Matcher before = weekdayBefore(text, start);
+        if (before != null) {
             return weekday(before.group("wd"));
         }
         Matcher after = WEEKDAY_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16)));
@@ -268,15 +277,13 @@ final class DateFinder {
     }
 
     private void add(List<DateMention> found, int start, int end, Integer year, int month, int day) {
-        String weekdayText = null;
-        String before = searched.substring(Math.max(0, start - 24), start);
-        PatternScan weekdayScan = new PatternScan(WEEKDAY_BEFORE, before, WEEKDAY_START);
-        Matcher wd = weekdayScan.matcher();
-        if (weekdayScan.find()) {
-            weekdayText = wd.group("wd");
-            start -= before.length() - wd.start();
+        DayOfWeek stated = null;
+        int windowStart = Math.max(0, start - 24);
+        Matcher wd = weekdayBefore(searched, start);
+        if (wd != null) {
+            stated = weekday(wd.group("wd"));
+            start = windowStart + wd.start(); // the mention takes in its weekday
         }
-        DayOfWeek stated = weekdayText == null ? null : weekday(weekdayText);
         LocalDate date;
         String warning = null;
         try {
