@@ -24,6 +24,8 @@ final class DateFinder {
     private static final String MONTH = "(?<mon>januar|jänner|februar|märz|maerz|mai|juni|juli|oktober|dezember|janvier|février|fevrier|"
             + "mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|"
             + "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|okt|nov|dec|dez)(?:uary|ruary|ch|il|e|y|ust|tember|ember|ober)?\\.?";
+    /** A month's name coming next, after spaces, dots or a comma: "(12-15) May", "Room 12, March 3". */
+    static final Pattern MONTH_NEXT = Pattern.compile("^[ \\t.,]*" + MONTH + "(?!\\p{L})", Pattern.CASE_INSENSITIVE);
     private static final String DAY = "(?<day>[0-3]?\\d)(?:st|nd|rd|th|er|\\.)?";
     private static final String YEAR = "(?<year>(?:19|20)\\d{2})";
     // The patterns start at the month or the day; a weekday before them is read backwards (WEEKDAY_BEFORE).

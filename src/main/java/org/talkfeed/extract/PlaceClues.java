@@ -42,8 +42,6 @@ final class PlaceClues {
                     + "figure|fig|table|version|step|level|grade|phone|fax|tel|ext|route|bus|gev|mev|kev|ev|km|mb|gb|or|and)s?\\b|\\d{1,2}:\\d{2}|\\b(?:19|20)\\d\\d\\b");
     private static final Pattern QUANTITY = Pattern.compile(
             "(?i)(?:over|under|about|around|nearly|almost|some|approximately|only|just|top|all|another|more than|less than|fewer than)\\s+\\d");
-    private static final Pattern AFTER_IS_MONTH = Pattern.compile(
-            "^[ \\t.,]*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b");
 
     private static final Pattern SENTENCE_REST = Pattern.compile("\\.\\s.*$");
     private static final Pattern CLOCK_WITH_MERIDIEM = Pattern.compile("(?i).*\\d\\s*[ap]\\.?m\\b.*");
@@ -106,7 +104,7 @@ final class PlaceClues {
             from = m.start("place") + 1; // a rejected mention may hide a real one that starts inside it
             // a sentence ends inside the match ("IBM. 302 Computer Science"): only its first part is this mention
             String place = SENTENCE_REST.matcher(Spaces.collapse(m.group("place")).strip()).replaceFirst("");
-            if (CALENDAR_WORD.matcher(place).find() || AFTER_IS_MONTH.matcher(text).region(m.end(), text.length()).find()
+            if (CALENDAR_WORD.matcher(place).find() || DateFinder.MONTH_NEXT.matcher(text).region(m.end(), text.length()).find()
                     || place.split(" ").length > 9 || place.length() < 3 || CLOCK_WITH_MERIDIEM.matcher(place).matches()) {
                 continue;
             }

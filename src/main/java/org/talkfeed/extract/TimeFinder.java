@@ -48,13 +48,10 @@ final class TimeFinder {
     private static final Pattern DAY_BEFORE = Pattern.compile(
             "(?i)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|tonight)[ \\t]*[(,]?[ \\t]*$");
 
-    private static final Pattern MONTH_AFTER = Pattern.compile(
-            "(?i)^[ \\t.]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember)");
-
     /** "This Friday (12-2)": a bare range right after the day it happens on is a time; "Friday 12-15 May" is not. */
     private static boolean rightAfterADay(String text, int start, int end) {
         return DAY_BEFORE.matcher(text.substring(Math.max(0, start - 14), start)).find()
-                && !MONTH_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 12))).find();
+                && !DateFinder.MONTH_NEXT.matcher(text.substring(end, Math.min(text.length(), end + 12))).find();
     }
 
     /** A time starts with a digit, "from", "noon" or "midday". */
