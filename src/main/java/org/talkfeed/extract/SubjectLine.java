@@ -108,7 +108,7 @@ final class SubjectLine {
         if (headSpeaker != null) {
             return new SubjectParts(headSpeaker, tail, null);
         }
-        if (ONLY_WHEN.matcher(head).matches() && tail.split("\\s+").length >= 3) {
+        if (ONLY_WHEN.matcher(head).matches() && Spaces.words(tail).length >= 3) {
             return new SubjectParts(null, tail, null); // "May 2023: AI Regulation in the EU"
         }
         return new SubjectParts(null, null, seriesName(head));

@@ -15,11 +15,14 @@ import java.util.stream.Collectors;
 
 /** Builds one talk from its labeled fields, falling back to the subject and the prose for what they lack. */
 final class TalkAssembler {
-    private static final java.util.regex.Pattern EMAIL_OR_ANGLE = java.util.regex.Pattern.compile(
+    private static final Pattern EMAIL_OR_ANGLE = Pattern.compile(
             "<[^>]*>|\\(?[\\w.+-]+(?:@|\\s+at\\s+)[\\w-]+(?:(?:\\.|\\s+dot\\s+)[\\w-]+)+\\)?");
 
-    private static final java.util.regex.Pattern OUTER_QUOTES = java.util.regex.Pattern.compile("^[\"“”'‘’]+|[\"“”'‘’]+$");
-    private static final java.util.regex.Pattern EDGE_PUNCTUATION = java.util.regex.Pattern.compile("^[,;:\\s]+|[,;:\\s]+$");
+    private static final Pattern OUTER_QUOTES = Pattern.compile("^[\"“”'‘’]+|[\"“”'‘’]+$");
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[,;:\\s]+|[,;:\\s]+$");
+
+    /** "KihongHeo": an account name written in camel case is a person's two names. */
+    private static final Pattern CAMEL_CASE_NAME = Pattern.compile("^(\\p{Lu}\\p{Ll}+)(\\p{Lu}\\p{Ll}+)$");
 
     private static final int PROSE_CHARS = 20_000;
 
@@ -316,8 +319,7 @@ final class TalkAssembler {
             what = TitleClues.titleFromProse(message.subject());
         }
         if (who.isEmpty() && message.fromName() != null && SpeakerClues.firstPersonTalk(prose)) {
-            // "KihongHeo": an account name written in camel case is the person's two names
-            Speaker sender = SpeakerParser.parseOne(message.fromName().strip().replaceFirst("^(\\p{Lu}\\p{Ll}+)(\\p{Lu}\\p{Ll}+)$", "$1 $2"));
+            Speaker sender = SpeakerParser.parseOne(CAMEL_CASE_NAME.matcher(message.fromName().strip()).replaceFirst("$1 $2"));
             if (sender != null && sender.name().contains(" ")) {
                 who = List.of(new Speaker(sender.name(), null)); // "my talk": the sender speaks
                 namedInSubject = true;

@@ -74,6 +74,8 @@ final class TitleClues {
         return null;
     }
 
+    /** "Speaker: ...", "Zeit: ...": a labeled line, not a title. */
+    private static final Pattern LABEL_LINE = Pattern.compile("[\\p{L} ]{1,20}:\\s");
     private static final Pattern ABSTRACT_LABEL = Pattern.compile("(?i)^[\\s*_#]*(?:abstract|summary|zusammenfassung|résumé)\\b[*_]*\\s*:?.*");
 
     /** A short line standing alone right above "Abstract:": the title the abstract belongs to. */
@@ -88,11 +90,12 @@ final class TitleClues {
             }
             String candidate = lines.get(j).strip();
             boolean standsAlone = j == 0 || lines.get(j - 1).isBlank();
-            int words = candidate.isEmpty() ? 0 : candidate.split("\\s+").length;
-            if (standsAlone && words >= 2 && words <= 20 && !candidate.matches(".*[:,;]$") && !candidate.contains("@")
-                    && !candidate.contains("://") && !(candidate.endsWith(".") && words > 12)
-                    && !STATEMENT.matcher(candidate).matches() && !candidate.matches("^[\\p{L} ]{1,20}:\\s.*")) {
-                return candidate.replaceAll("^[\"“„]|[\"”“]$", "");
+            int words = candidate.isEmpty() ? 0 : Spaces.words(candidate).length;
+            if (standsAlone && words >= 2 && words <= 20 && !candidate.endsWith(":") && !candidate.endsWith(",")
+                    && !candidate.endsWith(";") && !candidate.contains("@") && !candidate.contains("://")
+                    && !(candidate.endsWith(".") && words > 12) && !STATEMENT.matcher(candidate).matches()
+                    && !LABEL_LINE.matcher(candidate).lookingAt()) {
+                return OUTER_QUOTES.matcher(candidate).replaceAll("");
             }
             return null;
         }

@@ -97,9 +97,11 @@ final class ZoneWords {
         return TIME_BEFORE.matcher(text.substring(Math.max(0, at - 10), at)).find();
     }
 
+    private static final Pattern SEASON_WORD = Pattern.compile("\\s+(?:standard|daylight|summer)$");
+
     private static String named(String words) {
-        String w = words.toLowerCase(Locale.ROOT).replace('.', ' ').strip()
-                .replaceFirst("\\s+(?:standard|daylight|summer)$", ""); // "UK Summer Time": the greedy words took "Summer"
+        String w = words.toLowerCase(Locale.ROOT).replace('.', ' ').strip();
+        w = SEASON_WORD.matcher(w).replaceFirst(""); // "UK Summer Time": the greedy words took "Summer"
         for (int drop = 0; drop < 3; drop++) {
             if (REGIONS.containsKey(w)) {
                 return REGIONS.get(w);
