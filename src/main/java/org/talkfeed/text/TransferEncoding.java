@@ -25,19 +25,18 @@ final class TransferEncoding {
 
     /** At most {@code limit} bytes of the part's decoded content. */
     static byte[] decode(Part part, int limit) throws MessagingException, IOException {
-        byte[] raw = rawContent(part);
         String encoding = encoding(part);
+        boolean identity = encoding == null || encoding.equalsIgnoreCase("7bit") || encoding.equalsIgnoreCase("8bit")
+                || encoding.equalsIgnoreCase("binary");
+        boolean quotedPrintable = !identity && encoding.equalsIgnoreCase("quoted-printable");
+        boolean base64 = !identity && encoding.equalsIgnoreCase("base64");
+        byte[] raw = identity || quotedPrintable || base64 ? rawContent(part) : null;
         if (raw != null) {
-            if (encoding == null || encoding.equalsIgnoreCase("7bit") || encoding.equalsIgnoreCase("8bit")
-                    || encoding.equalsIgnoreCase("binary")) {
+            if (identity) {
                 return raw.length > limit ? java.util.Arrays.copyOf(raw, limit) : raw;
             }
-            if (encoding.equalsIgnoreCase("quoted-printable")) {
-                return new QPDecoderStream(new Bytes(raw)).readNBytes(limit);
-            }
-            if (encoding.equalsIgnoreCase("base64")) {
-                return new BASE64DecoderStream(new Bytes(raw)).readNBytes(limit);
-            }
+            InputStream decoder = quotedPrintable ? new QPDecoderStream(new Bytes(raw)) : new BASE64DecoderStream(new Bytes(raw));
+            return decoder.readNBytes(limit);
         }
         try (InputStream in = part.getInputStream()) {
             return in.readNBytes(limit);
