@@ -112,6 +112,18 @@ final class DateFinder {
         return longestFirstThenOrdered(found);
     }
 
+    /** Whether a line opens with a date ("15 Oct.:", "Tuesday, 3 May"): a listing's entry, not a wrapped value. */
+    static boolean beginsWithDate(String line) {
+        if (!hasDigit(line)) {
+            return false;
+        }
+        String head = line.strip();
+        head = head.length() > 40 ? head.substring(0, 40) : head;
+        // any reference will do: only where the date stands matters here, not its year
+        List<DateMention> found = new DateFinder(LocalDate.of(2000, 1, 1), false).find(head);
+        return !found.isEmpty() && found.get(0).start() == 0 && !found.get(0).relative();
+    }
+
     /** A weekday named alone ("this Thursday"): the next such day on or after the message's date. */
     List<DateMention> findWeekdays(String text) {
         List<DateMention> found = new ArrayList<>();

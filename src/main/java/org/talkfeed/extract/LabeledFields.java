@@ -146,6 +146,9 @@ final class LabeledFields {
                         && !new TimeFinder(true).find(line).isEmpty()) {
                     break; // "REFRESHMENTS at 3:00" under a place is another matter
                 }
+                if (label != Label.WHEN && label != Label.TIME && label != Label.DATE && DateFinder.beginsWithDate(line)) {
+                    break; // "15 Oct.: `Title'" under a speaker line starts the next entry of a listing
+                }
                 if (added >= MAX_SHORT_FIELD_LINES || (sawBlank && !isIndented(line))) {
                     break;
                 }

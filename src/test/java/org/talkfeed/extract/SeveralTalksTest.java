@@ -1,0 +1,44 @@
+package org.talkfeed.extract;
+
+import org.junit.jupiter.api.Test;
+import org.talkfeed.talk.Announcement;
+import org.talkfeed.talk.Speaker;
+import org.talkfeed.talk.Talk;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Messages that announce several talks: term lists, numbered programmes, news items and letters. */
+class SeveralTalksTest {
+
+    private static List<Talk> talks(String subject, String body) {
+        String mail = "From: Seminar Desk <desk@example.org>\r\n"
+                + "Date: Mon, 06 Mar 2023 09:00:00 +0100\r\n"
+                + "Subject: " + subject + "\r\n"
+                + "Message-ID: <several-" + body.hashCode() + "@example.org>\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + body.replace("\n", "\r\n");
+        Announcement announcement = new Extractor().extractMessage(mail.getBytes(StandardCharsets.UTF_8), ExtractionDefaults.NONE);
+        return announcement.talks();
+    }
+
+    @Test
+    void aTermListWithTheSpeakerAboveEachDate() {
+        List<Talk> talks = talks("Biology seminars", """
+                The following seminars will be held at 4 p.m. on Thursdays in the Lecture Theatre.
+
+                DR A. QUILL, Chief Scientist, Marine Institute
+                16 Mar.: `Tides and the timing of spawning.'
+
+                PROFESSOR B. ROOK, Northern University, York
+                23 Mar.: `Genetics and ecology of reed beds.'
+                """);
+        assertThat(talks).extracting(Talk::date).containsExactly(LocalDate.of(2023, 3, 16), LocalDate.of(2023, 3, 23));
+        assertThat(talks).extracting(Talk::start).containsOnly(LocalTime.of(16, 0));
+        assertThat(talks.get(1).speakers()).containsExactly(new Speaker("B. ROOK", "Northern University, York"));
+        assertThat(talks.get(1).title()).isEqualTo("Genetics and ecology of reed beds.");
+    }
+}
