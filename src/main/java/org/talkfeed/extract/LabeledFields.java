@@ -33,6 +33,7 @@ final class LabeledFields {
     private static final Pattern DECORATION = Pattern.compile("[*_]{1,3}(?=\\S|$)|(?<=\\S)[*_]{1,3}|^\\s*[*_]+\\s*");
     private static final int MAX_SHORT_FIELD_LINES = 4;
     private static final Pattern UNDERSCORES = Pattern.compile("(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])");
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("\\p{Ll}{4}[\"“”»«]?[.!?][\"“”»«]?\\s+\\p{Lu}");
     private static final Pattern ENDS_MID_PHRASE = Pattern.compile(".*\\b(at|in|on|of|and|the)$");
     private static String firstWord(String line) {
         int i = 0;
@@ -146,6 +147,9 @@ final class LabeledFields {
                         && !new TimeFinder(true).find(line).isEmpty()) {
                     break; // "REFRESHMENTS at 3:00" under a place is another matter
                 }
+                if ((label == Label.SPEAKER || label == Label.HOST) && readsAsProse(line)) {
+                    break; // "Referent: Dr. A (Place)" followed by a paragraph about the series
+                }
                 if (label != Label.WHEN && label != Label.TIME && label != Label.DATE && DateFinder.beginsWithDate(line)) {
                     break; // "15 Oct.: `Title'" under a speaker line starts the next entry of a listing
                 }
@@ -211,6 +215,11 @@ final class LabeledFields {
             }
         }
         return false;
+    }
+
+    /** A long line in which one sentence ends and the next begins: prose, not a wrapped name or affiliation. */
+    private static boolean readsAsProse(String line) {
+        return SENTENCE_BREAK.matcher(line).find() && Spaces.words(line.strip()).length >= 10;
     }
 
     private static boolean mayHoldTime(String line) {

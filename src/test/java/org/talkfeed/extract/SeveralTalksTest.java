@@ -41,4 +41,23 @@ class SeveralTalksTest {
         assertThat(talks.get(1).speakers()).containsExactly(new Speaker("B. ROOK", "Northern University, York"));
         assertThat(talks.get(1).title()).isEqualTo("Genetics and ecology of reed beds.");
     }
+
+    @Test
+    void aParagraphUnderTheSpeakerLineIsNotTheAffiliation() {
+        List<Talk> talks = talks("Public lectures", """
+                1. Lecture series on rivers
+                Monday, 13 March, 6 p.m.: "Floods and their memory"
+
+                Speaker: Prof. Dr. Clara Fenn (Geography, Hill University)
+                Researchers from many fields explain how rivers shape towns. The lectures are meant for the interested public and take place online.
+
+                2. Lecture series on bridges
+                Tuesday, 14 March, 12.15: "Stone arches"
+
+                Speaker: Dan Pike (Engineering)
+                A talk of the centre for lifelong learning. Registration by phone, please.
+                """);
+        assertThat(talks).extracting(Talk::speakers).containsExactly(
+                List.of(new Speaker("Clara Fenn", "Geography, Hill University")), List.of(new Speaker("Dan Pike", "Engineering")));
+    }
 }
