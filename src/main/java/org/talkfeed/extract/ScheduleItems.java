@@ -105,6 +105,9 @@ final class ScheduleItems {
                         current.remove(current.size() - 1);
                     }
                 }
+                if (above == null && current != null && i > 0 && isNumberedHeading(lines.get(i - 1))) {
+                    current.remove(current.size() - 1); // "3. Lecture series: …" right above heads the next item
+                }
                 close(items, current, lead, currentHeading);
                 lead = above;
                 current = new ArrayList<>();
@@ -120,6 +123,11 @@ final class ScheduleItems {
         }
         close(items, current, lead, currentHeading);
         return new Schedule(preamble, items);
+    }
+
+    private static boolean isNumberedHeading(String line) {
+        String stripped = BULLETS.matcher(line).replaceFirst("");
+        return NUMBERING.matcher(stripped).lookingAt() && !NUMBERING.matcher(stripped).replaceFirst("").isBlank();
     }
 
     private static void removeLast(List<String> lines, String line) {

@@ -12,7 +12,7 @@ final class TitleClues {
     private static final Pattern STATEMENT = Pattern.compile(
             "(?i).*\\b(?:is|are|was|were|will|we|our|you|your|please|has|have)\\b.*[,;]$|^(?:please|thanks|thank you)\\b.*");
     private static final Pattern QUOTED_TITLE = Pattern.compile(
-            "(?:on|entitled|titled|title|topic|talk|about|thema|titel|sujet|intitulé)[:\\s]+[\"“”‘'„«]([^\"“”«»]{4,250}?)[\"“”’'»]");
+            "(?i)(?:on|entitled|titled|title|topic|talk|about|thema|titel|sujet|intitulé)[:\\s]+[\"“”‘'„«]([^\"“”«»]{4,250}?)[\"“”’'»]");
     /** Any quoted run of text, as group 1 (also read by {@link SpeakerClues}). */
     static final Pattern ANY_QUOTED = Pattern.compile(
             "(?:[\"“„«]|(?<![\\p{L}])[`‘‚'])([^\"“”„«»\\n]{8,250}?)(?:[\"”“»]|[’'](?![\\p{L}]))");

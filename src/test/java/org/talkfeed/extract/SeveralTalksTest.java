@@ -60,4 +60,38 @@ class SeveralTalksTest {
         assertThat(talks).extracting(Talk::speakers).containsExactly(
                 List.of(new Speaker("Clara Fenn", "Geography, Hill University")), List.of(new Speaker("Dan Pike", "Engineering")));
     }
+
+    @Test
+    void aTitleGivenAsTheTopicInGerman() {
+        List<Talk> talks = talks("Öffentliche Vorträge", """
+                Die Universität bietet öffentliche Vorträge an.
+
+                1. Ringvorlesung: „Flüsse und Städte“
+                Montag, 13. März, 19.00 Uhr, Festsaal: „Die Saar als Grenze“
+                Referent: Dr. Paul Kern (Universität Nord)
+
+                2. Poetikdozentur:
+                Montag, 13. März, 20.00 Uhr im Theater: Zweiter Vortrag von Eva Lind zum Thema „Sprechen. Schweigen.“
+
+                3. Ringvorlesung: „Raumfahrt heute“ (online)
+                Dienstag, 14. März, 17.30 Uhr: „Satelliten und Klima“
+                Referentin: Dr. Ida Sommer (Institut Süd)
+                """);
+        assertThat(talks).extracting(Talk::title).containsExactly("Die Saar als Grenze", "Sprechen. Schweigen.", "Satelliten und Klima");
+        assertThat(talks).extracting(Talk::start).containsExactly(LocalTime.of(19, 0), LocalTime.of(20, 0), LocalTime.of(17, 30));
+    }
+
+    @Test
+    void aNumberedHeadingAboveADateHeadsTheNextItemNotThePreviousOne() {
+        List<Talk> talks = talks("Öffentliche Vorträge", """
+                1. Poetikdozentur:
+                Montag, 13. März, 20.00 Uhr im Theater: Zweiter Vortrag von Eva Lind
+
+                2. Ringvorlesung: „Raumfahrt und Erde heute“ (online)
+                Dienstag, 14. März, 17.30 Uhr: „Satelliten und Klima“
+                Referentin: Dr. Ida Sommer (Institut Süd)
+                """);
+        assertThat(talks).hasSize(2);
+        assertThat(talks.get(0).title()).isNull();
+    }
 }
