@@ -40,6 +40,13 @@ final class PlaceClues {
                     + "october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
                     + "saturday|sunday|date|time|speaker|title|topic|noon|am|pm|uhr|today|tomorrow|tonight|article|page|section|chapter|volume|vol|issue|"
                     + "figure|fig|table|version|step|level|grade|phone|fax|tel|ext|route|bus|gev|mev|kev|ev|km|mb|gb|or|and)s?\\b|\\d{1,2}:\\d{2}|\\b(?:19|20)\\d\\d\\b");
+    private static final String NAMED_PLACE = "(?:[Tt]he[ \\t]+)?" + CAP + "(?:[ \\t]+(?:of[ \\t]+(?:the[ \\t]+)?)?" + CAP + "){0,5}";
+    private static final Pattern HELD_AT = Pattern.compile(
+            "(?:(?<held>\\b(?i:held|take[sn]? place|taking place|meets?|meeting)[ \\t]+(?i:at|in))|,[ \\t]*in)[ \\t]+"
+                    + "(?<place>" + NAMED_PLACE + "(?:,[ \\t]*" + CAP + "(?:[ \\t]+" + CAP + ")?(?=[ \\t]+on\\b|[ \\t]*[.;\\n]))?)"
+                    + "(?=[ \\t]*(?:[.,;:\\n)]|on\\b|at\\b|from\\b|$))");
+    private static final PatternScan.Start HELD_WORD = PatternScan.wordStartingWith("held", "take", "taking", "meet");
+    private static final PatternScan.Start HELD_AT_START = (text, i) -> text.charAt(i) == ',' || HELD_WORD.at(text, i);
     private static final Pattern QUANTITY = Pattern.compile(
             "(?i)(?:over|under|about|around|nearly|almost|some|approximately|only|just|top|all|another|more than|less than|fewer than)\\s+\\d");
 
@@ -147,10 +154,33 @@ final class PlaceClues {
             }
         }
         if (best == null || bestScore < 2) {
-            return null;
+            return placeNamedByItsRole(text);
         }
         best = OF_THE.matcher(best).replaceFirst(", ");
         return TRAILING_DOT_OR_COMMA.matcher(SENTENCE_REST.matcher(best).replaceFirst("")).replaceAll("").strip();
+    }
+
+    /**
+     * A place without a room number or a building word, known by how it is said: "will be held at The Music
+     * Academy, Chennai", or set off after the time: "at 5 p.m. on Friday, 5 November, in the Examination Schools".
+     */
+    private static String placeNamedByItsRole(String text) {
+        PatternScan scan = new PatternScan(HELD_AT, text, HELD_AT_START);
+        Matcher m = scan.matcher();
+        while (scan.find()) {
+            String place = Spaces.collapse(m.group("place")).strip();
+            if (CALENDAR_WORD.matcher(place).find()) {
+                continue;
+            }
+            if (m.group("held") == null) {
+                int at = m.start();
+                if (new TimeFinder(true).find(text.substring(Math.max(0, at - 80), at)).isEmpty()) {
+                    continue; // ", in the X" is a place only where it follows the time of the talk
+                }
+            }
+            return TRAILING_DOT_OR_COMMA.matcher(place).replaceAll("");
+        }
+        return null;
     }
 
     /** In a listing, the place given on the line (or the line after) that carries the talk's own date. */

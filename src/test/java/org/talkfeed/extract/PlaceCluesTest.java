@@ -23,6 +23,10 @@ class PlaceCluesTest {
             "Lab Seminar 11/30/87 at 4pm | -",
             "Case Study\\n9-376-094 describes the firm. | -",
             "Over 20 people came at 4pm, over the years. | -",
+            "Dr. Ann Lee will lecture at 5 p.m. on Friday, 5 May, in the Examination Schools. | the Examination Schools",
+            "The lecture day will be held at The Riverside Academy, Leeds on May 16. | The Riverside Academy, Leeds",
+            "Ann Lee, in the Department of History, will give a talk at 5pm. | -",
+            "The book, in the Penguin Classics series, is at the library. | -",
     })
     void placeInProse(String text, String place) {
         assertThat(PlaceClues.locationFromProse(text.replace("\\n", "\n"))).isEqualTo(place);
