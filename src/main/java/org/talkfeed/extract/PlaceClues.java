@@ -12,7 +12,7 @@ final class PlaceClues {
             "theat(?:er|re)", "ballroom", "lounge", "library", "chapel", "gallery", "museum", "lab", "laboratory", "wing", "tower",
             "house", "forum", "pavilion", "atrium", "suite", "annex", "conference room", "seminar room", "lecture room",
             "lecture hall", "classroom", "dining room", "saal", "festsaal", "hörsaal", "aula", "gebäude", "seminarraum", "rathaus",
-            "rathauses", "salle", "amphithéâtre", "amphi");
+            "rathauses", "salle", "amphithéâtre", "amphi", "hotel", "resort");
     private static final String ROOM_NO = "(?:\\d{1,4}[A-Za-z]?(?:[-.]\\d{1,3}[A-Za-z]?)?|[A-Z]\\d{2,4}[A-Za-z]?)";
     /** "... Hall of the Music Center", "Festsaal des Rathauses St. Johann": whose building or room it is. */
     private static final String OF_WHAT = "(?:[ \\t]+(?:of the|of|for|des|der|im)[ \\t]+" + CAP + "(?:[ \\t]+(?:of[ \\t]+)?" + CAP + "){0,4}"
