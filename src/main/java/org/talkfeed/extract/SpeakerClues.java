@@ -317,22 +317,38 @@ final class SpeakerClues {
     }
 
     /** The person named right after a quoted title ("“Title.” Jane Doe, MIT.") or right before it ("Jane Doe (MIT) “Title”"). */
-    static Speaker speakerAroundQuote(String text) {
+    static List<Speaker> speakersAroundQuote(String text) {
         PatternScan quoted = new PatternScan(TitleClues.ANY_QUOTED, text, QUOTE_START);
         Matcher q = quoted.matcher();
         if (!quoted.find() || Spaces.words(q.group(1)).length < 2) {
-            return null;
+            return List.of();
         }
         String after = CLAUSE_END.split(LEADING_PUNCTUATION.matcher(text.substring(q.end())).replaceFirst(""), 2)[0];
         Speaker speaker = after.isBlank() ? null : SpeakerParser.parseOne(after);
         if (speaker != null && NameCheck.plausible(speaker.name(), text)) {
-            return speaker;
+            return List.of(speaker);
         }
         String before = text.substring(0, q.start());
-        int colon = Math.max(before.lastIndexOf(": "), Math.max(before.lastIndexOf(". "), before.lastIndexOf('\n')));
+        int colon = Math.max(before.lastIndexOf(": "), Math.max(lastSentenceEnd(before), before.lastIndexOf('\n')));
         before = TRAILING_SEPARATORS.matcher(TIME_PREFIX.matcher(before.substring(colon + 1).strip()).replaceFirst("")).replaceAll("");
-        speaker = before.isBlank() ? null : SpeakerParser.parseOne(before);
-        return speaker != null && NameCheck.plausible(speaker.name(), text) ? speaker : null;
+        if (before.isBlank()) {
+            return List.of();
+        }
+        List<Speaker> several = SpeakerParser.parse(before); // "A, B and C (Place) “Title”"
+        if (several.size() >= 2 && several.stream().allMatch(s -> NameCheck.plausible(s.name(), text))) {
+            return several;
+        }
+        speaker = SpeakerParser.parseOne(before);
+        return speaker != null && NameCheck.plausible(speaker.name(), text) ? List.of(speaker) : List.of();
+    }
+
+    /** Where the last sentence before a point ends: a ". " that follows no single initial ("U. Mass", "J. Doe"). */
+    private static int lastSentenceEnd(String text) {
+        int at = text.lastIndexOf(". ");
+        while (at > 0 && Character.isUpperCase(text.charAt(at - 1)) && (at < 2 || !Character.isLetter(text.charAt(at - 2)))) {
+            at = text.lastIndexOf(". ", at - 1);
+        }
+        return at;
     }
 
     static String hostFromProse(String text) {

@@ -292,10 +292,7 @@ final class TalkAssembler {
             }
         }
         if (who.isEmpty()) {
-            Speaker around = SpeakerClues.speakerAroundQuote(prose);
-            if (around != null) {
-                who = List.of(around);
-            }
+            who = SpeakerClues.speakersAroundQuote(prose);
         }
         if (who.isEmpty()) {
             who = SpeakerClues.speakersFromProse(prose);

@@ -94,4 +94,23 @@ class SeveralTalksTest {
         assertThat(talks).hasSize(2);
         assertThat(talks.get(0).title()).isNull();
     }
+
+    @Test
+    void aWorkshopProgrammeWithTimesNamesAndQuotedTitles() {
+        List<Talk> talks = talks("Acquisition workshop", """
+                The workshop is on Saturday, March 11. The talks, below, will be in Hall 103.
+
+                10 am Ana Fox (U.Mass) “Gender in first and second languages”
+
+                10.40am Ben Ortiz (U. Conn)  "Long passives in children"
+
+                12.30-2 Lunch break
+
+                2.30pm Ada Kim, Tom Reyes and Li Wei (U. Mass)  “Restrictiveness and recursion”
+                """);
+        assertThat(talks).extracting(Talk::start).containsExactly(LocalTime.of(10, 0), LocalTime.of(10, 40), LocalTime.of(14, 30));
+        assertThat(talks.get(1).speakers()).containsExactly(new Speaker("Ben Ortiz", "U. Conn"));
+        assertThat(talks.get(2).speakers()).extracting(Speaker::name).containsExactly("Ada Kim", "Tom Reyes", "Li Wei");
+        assertThat(talks.get(2).speakers()).extracting(Speaker::affiliation).containsOnly("U. Mass");
+    }
 }
