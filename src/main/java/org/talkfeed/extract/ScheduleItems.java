@@ -214,6 +214,7 @@ final class ScheduleItems {
         if (gap) {
             return null; // across a blank line only a headline ("Name (Place): Title") is taken
         }
-        return SpeakerParser.parseOne(above) != null && !above.contains("“") && !above.contains("\"") ? above : null;
+        org.talkfeed.talk.Speaker person = SpeakerParser.parseOne(above);
+        return person != null && Spaces.words(above).length >= 2 && !above.contains("“") && !above.contains("\"") ? above : null;
     }
 }

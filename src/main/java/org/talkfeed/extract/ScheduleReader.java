@@ -13,6 +13,13 @@ final class ScheduleReader {
     private static final java.util.regex.Pattern TO_BE_ANNOUNCED = java.util.regex.Pattern.compile(
             "(?i).*\\b(to be (announced|confirmed|determined)|tba|tbc|tbd)\\b.*");
 
+    private static final java.util.regex.Pattern OTHER_EVENT = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:film|screening|movie|performance|concert|recital|exhibition|exhibit|reception|meeting|book (?:reading|signing)|"
+                    + "reading and signing|party|tour|worship|service)\\b");
+    private static final java.util.regex.Pattern QUOTE = java.util.regex.Pattern.compile("[“\"«„]");
+    private static final java.util.regex.Pattern TALK_EVENT = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:lecture|seminar|talk|colloquium|symposium|discussion|address|presentation|panel|workshop|vortrag|conférence)");
+
     private final MessageText message;
     private final ExtractionDefaults defaults;
     private final DateFinder dates;
@@ -49,11 +56,19 @@ final class ScheduleReader {
             if (talk != null && talk.speakers().isEmpty() && !preambleSpeakers.isEmpty()) {
                 talk = talk.withSpeakers(preambleSpeakers); // a series by one speaker, named once above the list
             }
-            if (talk != null && (talk.title() != null || !talk.speakers().isEmpty() || announcesALaterSpeaker(item))) {
+            if (talk != null && (talk.title() != null || !talk.speakers().isEmpty() || announcesALaterSpeaker(item))
+                    && !announcesAnotherKindOfEvent(item)) {
                 talks.add(talk);
             }
         }
         return talks;
+    }
+
+    /** "7:30 p.m. Film society film. “Title.”": a listed film, concert or meeting is no talk, whoever is named with it. */
+    private static boolean announcesAnotherKindOfEvent(ScheduleItems.Item item) {
+        String opening = item.lines().get(0);
+        String head = QUOTE.split(opening, 2)[0]; // what kind of event it is comes before its quoted title
+        return OTHER_EVENT.matcher(head).find() && !TALK_EVENT.matcher(head).find();
     }
 
     /** A dated slot whose talk is still "to be announced" is a talk in the listing all the same. */

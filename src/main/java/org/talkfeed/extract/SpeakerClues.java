@@ -320,13 +320,17 @@ final class SpeakerClues {
     static List<Speaker> speakersAroundQuote(String text) {
         PatternScan quoted = new PatternScan(TitleClues.ANY_QUOTED, text, QUOTE_START);
         Matcher q = quoted.matcher();
-        if (!quoted.find() || Spaces.words(q.group(1)).length < 2) {
+        if (!quoted.find() || Spaces.words(q.group(1)).length < 2 && !TitleClues.wholeSentence(q.group(1))) {
             return List.of();
         }
         String after = CLAUSE_END.split(LEADING_PUNCTUATION.matcher(text.substring(q.end())).replaceFirst(""), 2)[0];
         Speaker speaker = after.isBlank() ? null : SpeakerParser.parseOne(after);
         if (speaker != null && NameCheck.plausible(speaker.name(), text)) {
             return List.of(speaker);
+        }
+        List<Speaker> following = after.isBlank() ? List.of() : SpeakerParser.parse(after); // "“Title.” A and B, Place."
+        if (following.size() >= 2 && following.stream().allMatch(s -> s.name().contains(" ") && NameCheck.plausible(s.name(), text))) {
+            return following;
         }
         String before = text.substring(0, q.start());
         int colon = Math.max(before.lastIndexOf(": "), Math.max(lastSentenceEnd(before), before.lastIndexOf('\n')));
@@ -335,7 +339,7 @@ final class SpeakerClues {
             return List.of();
         }
         List<Speaker> several = SpeakerParser.parse(before); // "A, B and C (Place) “Title”"
-        if (several.size() >= 2 && several.stream().allMatch(s -> NameCheck.plausible(s.name(), text))) {
+        if (several.size() >= 2 && several.stream().allMatch(s -> s.name().contains(" ") && NameCheck.plausible(s.name(), text))) {
             return several;
         }
         speaker = SpeakerParser.parseOne(before);

@@ -137,6 +137,10 @@ final class SpeakerParser {
             }
             speakers.add(one);
         }
+        if (sharedAffiliation == null && speakers.size() >= 2 && speakers.get(speakers.size() - 1).affiliation() != null
+                && speakers.subList(0, speakers.size() - 1).stream().allMatch(s -> s.affiliation() == null)) {
+            sharedAffiliation = speakers.get(speakers.size() - 1).affiliation(); // "A and B, Firm, Town": both of the firm
+        }
         if (sharedAffiliation != null) {
             String shared = sharedAffiliation;
             speakers.replaceAll(s -> s.affiliation() == null ? new Speaker(s.name(), shared) : s);

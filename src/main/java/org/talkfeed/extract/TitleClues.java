@@ -110,6 +110,12 @@ final class TitleClues {
         return sub.find() ? title + " – " + sub.group(1).strip() : title;
     }
 
+    /** A quoted run that is a capitalized sentence of its own, full stop inside: “Playgrounds.” is a title, “smart” is not. */
+    static boolean wholeSentence(String quoted) {
+        String q = quoted.strip();
+        return q.length() >= 4 && Character.isUpperCase(q.charAt(0)) && (q.endsWith(".") || q.endsWith("?") || q.endsWith("!"));
+    }
+
     static String titleFromProse(String text) {
         PatternScan backticks = new PatternScan(BACKTICK_QUOTE, text, (t, i) -> t.charAt(i) == '`');
         if (backticks.find()) {
@@ -123,7 +129,7 @@ final class TitleClues {
         Matcher any = quotes.matcher();
         while (quotes.find()) {
             String candidate = any.group(1).strip();
-            if (Spaces.words(candidate).length >= 3 && !STATEMENT.matcher(candidate).matches()) {
+            if ((Spaces.words(candidate).length >= 3 || wholeSentence(candidate)) && !STATEMENT.matcher(candidate).matches()) {
                 return Spaces.collapse(withSubtitle(candidate, text, any.end()));
             }
         }

@@ -113,4 +113,24 @@ class SeveralTalksTest {
         assertThat(talks.get(2).speakers()).extracting(Speaker::name).containsExactly("Ada Kim", "Tom Reyes", "Li Wei");
         assertThat(talks.get(2).speakers()).extracting(Speaker::affiliation).containsOnly("U. Mass");
     }
+
+    @Test
+    void aCampusCalendarKeepsTheTalksAndLeavesFilmsAndMeetings() {
+        List<Talk> talks = talks("Calendar of events", """
+                Calendar of events
+                Monday, March 13
+                Arts
+                7:30 p.m. Film society film. “The Long Goodbye.” Ann Gray, speaker. Main Theater.
+                Lectures
+                4:30 p.m. History seminar. “Rivers and Empires in the Early Modern World.” Ruth Lane, University of Leeds. 102 Jones.
+                6 p.m. School of Design lecture. “Playgrounds.” Eva Marsh and Tom Pratt, Marsh + Pratt Studio, Lisbon. 12 Betts Hall.
+                Notices
+                4:30 p.m. Faculty meeting. 101 Mill.
+                7 p.m. Bookstore book reading and signing. Sam Field, author of “The Quiet Harbour Years.” Bookstore.
+                """);
+        assertThat(talks).extracting(Talk::title).containsExactly("Rivers and Empires in the Early Modern World.", "Playgrounds.");
+        assertThat(talks.get(1).speakers()).containsExactly(
+                new Speaker("Eva Marsh", "Marsh + Pratt Studio, Lisbon"), new Speaker("Tom Pratt", "Marsh + Pratt Studio, Lisbon"));
+        assertThat(talks.get(1).start()).isEqualTo(LocalTime.of(18, 0));
+    }
 }

@@ -53,6 +53,12 @@ class SpeakerParserTest {
                 new Speaker("Ana Lima", "Uppsala University"), new Speaker("Tom Berg", "Lund University"));
     }
 
+    @Test
+    void peopleNamedTogetherBeforeOneAffiliationShareIt() {
+        assertThat(SpeakerParser.parse("Ana Lima and Tom Berg, Lima + Berg Architects, Porto")).containsExactly(
+                new Speaker("Ana Lima", "Lima + Berg Architects, Porto"), new Speaker("Tom Berg", "Lima + Berg Architects, Porto"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"TBA", "To be announced", "the speakers", "Room 101"})
     void placeholdersAreNoSpeaker(String text) {
