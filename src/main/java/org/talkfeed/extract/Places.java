@@ -23,7 +23,9 @@ final class Places {
             "\\b(zoom|webex|teams meeting|microsoft teams|google meet|livestream(ed)?|live[- ]stream(ed)?|webinar|hybrid (event|talk|seminar|format)|"
                     + "(join|attend|participate|watch)\\s+(us\\s+)?(online|remotely|virtually)|online\\s+(via|on|through|at)|"
                     + "virtual (talk|seminar|event|lecture|colloquium|meeting)|will be (streamed|broadcast|held online|online|recorded and streamed)|"
-                    + "held (online|virtually)|(attend|participate|join) virtually|online-veranstaltung|per zoom|über zoom|via teams)\\b",
+                    + "held (online|virtually)|(attend|participate|join) virtually|per zoom|über zoom|via teams|"
+                    + "online-(veranstaltung(en)?|vortr(ag|äge)|reihe|vorlesung(en)?|ringvorlesung|seminar)|video-?vortrag|"
+                    + "(sowie|und|oder|auch) digital|en ligne|à distance)\\b|\\(online\\)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern FILLER = Pattern.compile(
             "^(?:the\\s+)?(?:talk|seminar|lecture|event|colloquium|meeting)?\\s*(?:will\\s+(?:be\\s+)?(?:given|held|take\\s+place|happen)|"
@@ -109,11 +111,12 @@ final class Places {
         return text != null && ONLINE_WORDS.matcher(text).find();
     }
 
-    private static final PatternScan.Start PROSE_ONLINE_START = PatternScan.wordStartingWith("zoom", "webex", "teams", "microsoft",
+    private static final PatternScan.Start PROSE_ONLINE_WORD = PatternScan.wordStartingWith("zoom", "webex", "teams", "microsoft",
             "google", "live", "webinar", "hybrid", "join", "attend", "participate", "watch", "online", "virtual", "will", "held",
-            "per", "über", "via");
+            "per", "über", "via", "video", "sowie", "und", "oder", "auch", "en", "à");
+    private static final PatternScan.Start PROSE_ONLINE_START = (text, i) -> text.charAt(i) == '(' || PROSE_ONLINE_WORD.at(text, i);
     private static final java.util.List<String> ONLINE_HINTS = java.util.List.of("zoom", "webex", "teams", "meet", "stream",
-            "webinar", "hybrid", "online", "remote", "virtual", "broadcast");
+            "webinar", "hybrid", "online", "remote", "virtual", "broadcast", "digital", "video", "ligne", "distance");
 
     static boolean proseOffersOnline(String text) {
         if (text == null) {
