@@ -119,6 +119,23 @@ class ProseAnnouncementTest {
     }
 
     @Test
+    void aSecondPersonNamedAfterTheFirstOnesDescription() {
+        Talk talk = onlyTalk("Europa im Gespräch", """
+                Montag, 13. März, 19 Uhr, Festsaal des Rathauses:
+                Vortrag und Gespräch mit Prof. Dr. Karl Brandt, Berater für Wirtschaftsfragen (Institut für Handel, Köln) und Lena Vogt, Korrespondentin des Rundfunks, Brüssel.
+                """);
+        assertThat(talk.speakers()).extracting(Speaker::name).containsExactly("Karl Brandt", "Lena Vogt");
+    }
+
+    @Test
+    void anInstitutionAfterTheFirstOnesDescriptionIsNoSecondSpeaker() {
+        Talk talk = onlyTalk("Seminar", """
+                Monday 13 March at 4pm in Room 101: a talk by Dr. Karl Brandt, adviser to the Ministry of Trade and Hill Valley College (Boston).
+                """);
+        assertThat(talk.speakers()).extracting(Speaker::name).containsExactly("Karl Brandt");
+    }
+
+    @Test
     void aQuotedTitleBeforeTheSpeakerIsNotTheSpeaker() {
         Talk talk = onlyTalk("Polymer seminar", """
                 A seminar, entitled "Crystal Growth in Rotating Drum
