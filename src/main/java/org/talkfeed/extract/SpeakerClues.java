@@ -185,15 +185,6 @@ final class SpeakerClues {
     private static final Pattern AND_NAME_AFTER_APPOSITION = Pattern.compile(
             "^,[^.;:\\n]{3,200}?\\s(?:and|&|und|et)\\s+(?:(?:Prof|Dr|Mr|Ms|Mrs)\\.?\\s+)*(" + NAME_RUN.pattern() + ")(?=\\s*[(,])");
 
-    private static int depth(String text, int end) {
-        int depth = 0;
-        for (int i = 0; i < end; i++) {
-            char c = text.charAt(i);
-            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-        }
-        return depth;
-    }
-
     /** "Cindy Bryce and Steve Roehrig will be moderating": the person named together with the speaker speaks too. */
     private static List<Speaker> withPartner(Speaker speaker, String text) {
         int at = text.indexOf(speaker.name());
@@ -209,7 +200,7 @@ final class SpeakerClues {
             }
         }
         Matcher later = AND_NAME_AFTER_APPOSITION.matcher(after);
-        if (later.find() && depth(after, later.start(1)) == 0 && !SpeakerParser.looksLikeInstitution(later.group(1))) {
+        if (later.find() && SpeakerParser.depth(after, later.start(1)) == 0 && !SpeakerParser.looksLikeInstitution(later.group(1))) {
             Speaker second = SpeakerParser.parseOne(later.group(1).replaceAll("\\s+", " "));
             if (second != null && second.name().contains(" ") && NameCheck.plausible(second.name(), text)) {
                 return List.of(speaker, second); // "mit Dr. A, Berater für X (Y), und B, Korrespondentin"

@@ -181,7 +181,8 @@ final class SpeakerParser {
         return pieces;
     }
 
-    private static int depth(String text, int at) {
+    /** How many brackets are open at a point of the text. */
+    static int depth(String text, int at) {
         int depth = 0;
         for (int i = 0; i < at; i++) {
             char c = text.charAt(i);
