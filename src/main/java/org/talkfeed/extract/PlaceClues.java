@@ -26,6 +26,7 @@ final class PlaceClues {
                     + OF_WHAT + "(?:,?[ \\t]+(?i:room|raum)[ \\t]+" + ROOM_NO + ")?"
                     + "(?:," + SP + "(?i:room" + SP + ")?" + ROOM_NO + ")?"
                     + "(?:,[ \\t]*the[ \\t]+" + CAP + "(?:[ \\t]+(?:of[ \\t]+|and[ \\t]+)?" + CAP + "){0,5})?"
+                    + "(?:,[ \\t]*(?:School|Faculty|Department|Institute|College)[ \\t]+of[ \\t]+" + CAP + "(?:[ \\t]+(?:and[ \\t]+)?" + CAP + "){0,3})?"
                     + "(?:,[ \\t]*\\d{1,2}(?:st|nd|rd|th)[ \\t]+(?i:floor)(?:,?[ \\t]*(?:of[ \\t]+)?(?:the[ \\t]+)?" + CAP
                     + "(?:[ \\t]+(?:of[ \\t]+)?" + CAP + "){0,4})?)?"
                     + "(?:,[ \\t]*" + CAP + "(?:[ \\t]+" + CAP + "){0,2}[ \\t]+" + BUILDING + "(?:[ \\t]+" + ROOM_NO + ")?)?"

@@ -26,6 +26,7 @@ class PlaceCluesTest {
             "Dr. Ann Lee will lecture at 5 p.m. on Friday, 5 May, in the Examination Schools. | the Examination Schools",
             "The lecture day will be held at The Riverside Academy, Leeds on May 16. | The Riverside Academy, Leeds",
             "The panel meets at 1pm at the meeting (at the Palm Bay Grand Resort in Key West). | Palm Bay Grand Resort",
+            "6 p.m. Design lecture. Ana Reis, Lisbon. Betts Auditorium, School of Architecture. | Betts Auditorium, School of Architecture",
             "Ann Lee, in the Department of History, will give a talk at 5pm. | -",
             "The book, in the Penguin Classics series, is at the library. | -",
     })
