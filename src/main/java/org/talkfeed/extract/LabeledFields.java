@@ -113,6 +113,7 @@ final class LabeledFields {
      */
     private static int continuation(List<String> lines, Labels labels, int start, Label label, StringBuilder value) {
         boolean longField = label == Label.ABSTRACT || label == Label.BIO;
+        boolean whenField = label == Label.WHEN || label == Label.TIME || label == Label.DATE;
         String joiner = switch (label) {
             case WHERE, SPEAKER, HOST -> ", ";
             default -> " ";
@@ -143,14 +144,14 @@ final class LabeledFields {
                 if (ANY_LABEL.matcher(undecorate(line)).find()) {
                     break;
                 }
-                if (label != Label.WHEN && label != Label.TIME && label != Label.DATE && mayHoldTime(line)
+                if (!whenField && mayHoldTime(line)
                         && !new TimeFinder(true).find(line).isEmpty()) {
                     break; // "REFRESHMENTS at 3:00" under a place is another matter
                 }
                 if ((label == Label.SPEAKER || label == Label.HOST) && readsAsProse(line)) {
                     break; // "Referent: Dr. A (Place)" followed by a paragraph about the series
                 }
-                if (label != Label.WHEN && label != Label.TIME && label != Label.DATE && DateFinder.beginsWithDate(line)) {
+                if (!whenField && DateFinder.beginsWithDate(line)) {
                     break; // "15 Oct.: `Title'" under a speaker line starts the next entry of a listing
                 }
                 if (added >= MAX_SHORT_FIELD_LINES || (sawBlank && !isIndented(line))) {
