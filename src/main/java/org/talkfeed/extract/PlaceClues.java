@@ -155,7 +155,7 @@ final class PlaceClues {
             }
         }
         if (best == null || bestScore < 2) {
-            return placeNamedByItsRole(text);
+            return placeNamedByItsRole(text, times);
         }
         best = OF_THE.matcher(best).replaceFirst(", ");
         return TRAILING_DOT_OR_COMMA.matcher(SENTENCE_REST.matcher(best).replaceFirst("")).replaceAll("").strip();
@@ -165,9 +165,10 @@ final class PlaceClues {
      * A place without a room number or a building word, known by how it is said: "will be held at The Music
      * Academy, Chennai", or set off after the time: "at 5 p.m. on Friday, 5 November, in the Examination Schools".
      */
-    private static String placeNamedByItsRole(String text) {
+    private static String placeNamedByItsRole(String text, List<TimeRange> timesFound) {
         PatternScan scan = new PatternScan(HELD_AT, text, HELD_AT_START);
         Matcher m = scan.matcher();
+        List<TimeRange> times = timesFound;
         while (scan.find()) {
             String place = Spaces.collapse(m.group("place")).strip();
             if (CALENDAR_WORD.matcher(place).find()) {
@@ -175,7 +176,10 @@ final class PlaceClues {
             }
             if (m.group("held") == null) {
                 int at = m.start();
-                if (new TimeFinder(true).find(text.substring(Math.max(0, at - 80), at)).isEmpty()) {
+                if (times == null) {
+                    times = new TimeFinder(true).find(text); // the list the weighing above may already have worked out
+                }
+                if (times.stream().noneMatch(t -> t.position() >= at - 80 && t.endPosition() <= at)) {
                     continue; // ", in the X" is a place only where it follows the time of the talk
                 }
             }
