@@ -3,6 +3,7 @@ package org.talkfeed.extract;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -127,7 +128,8 @@ final class ScheduleItems {
 
     private static boolean isNumberedHeading(String line) {
         String stripped = BULLETS.matcher(line).replaceFirst("");
-        return NUMBERING.matcher(stripped).lookingAt() && !NUMBERING.matcher(stripped).replaceFirst("").isBlank();
+        Matcher number = NUMBERING.matcher(stripped);
+        return number.lookingAt() && !stripped.substring(number.end()).isBlank();
     }
 
     private static void removeLast(List<String> lines, String line) {
@@ -214,7 +216,6 @@ final class ScheduleItems {
         if (gap) {
             return null; // across a blank line only a headline ("Name (Place): Title") is taken
         }
-        org.talkfeed.talk.Speaker person = SpeakerParser.parseOne(above);
-        return person != null && Spaces.words(above).length >= 2 && !above.contains("“") && !above.contains("\"") ? above : null;
+        return Spaces.words(above).length >= 2 && SpeakerParser.parseOne(above) != null && !above.contains("“") && !above.contains("\"") ? above : null;
     }
 }

@@ -7,17 +7,18 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The talks of a schedule: each item read as a small message of its own, with what the preamble and headings give. */
 final class ScheduleReader {
-    private static final java.util.regex.Pattern TO_BE_ANNOUNCED = java.util.regex.Pattern.compile(
+    private static final Pattern TO_BE_ANNOUNCED = Pattern.compile(
             "(?i).*\\b(to be (announced|confirmed|determined)|tba|tbc|tbd)\\b.*");
 
-    private static final java.util.regex.Pattern OTHER_EVENT = java.util.regex.Pattern.compile(
+    private static final Pattern OTHER_EVENT = Pattern.compile(
             "(?i)\\b(?:film|screening|movie|performance|concert|recital|exhibition|exhibit|reception|meeting|book (?:reading|signing)|"
                     + "reading and signing|party|tour|worship|service)\\b");
-    private static final java.util.regex.Pattern QUOTE = java.util.regex.Pattern.compile("[“\"«„]");
-    private static final java.util.regex.Pattern TALK_EVENT = java.util.regex.Pattern.compile(
+    private static final Pattern QUOTE = Pattern.compile("[“\"«„]");
+    private static final Pattern TALK_EVENT = Pattern.compile(
             "(?i)\\b(?:lecture|seminar|talk|colloquium|symposium|discussion|address|presentation|panel|workshop|vortrag|conférence)");
 
     private final MessageText message;
