@@ -193,20 +193,24 @@ final class SpeakerClues {
         }
         String after = text.substring(at + speaker.name().length(), Math.min(text.length(), at + speaker.name().length() + 240));
         Matcher partner = AND_NAME.matcher(after);
-        if (partner.find()) {
-            Speaker second = SpeakerParser.parseOne(partner.group(1).replaceAll("\\s+", " "));
-            if (second != null && second.name().contains(" ") && NameCheck.plausible(second.name(), text)) {
-                return List.of(speaker, second);
-            }
-        }
+        Speaker second = partner.find() ? fullPerson(partner.group(1), text) : null;
         Matcher later = AND_NAME_AFTER_APPOSITION.matcher(after);
-        if (later.find() && SpeakerParser.depth(after, later.start(1)) == 0 && !SpeakerParser.looksLikeInstitution(later.group(1))) {
-            Speaker second = SpeakerParser.parseOne(later.group(1).replaceAll("\\s+", " "));
-            if (second != null && second.name().contains(" ") && NameCheck.plausible(second.name(), text)) {
-                return List.of(speaker, second); // "mit Dr. A, Berater für X (Y), und B, Korrespondentin"
-            }
+        if (second == null && later.find() && SpeakerParser.depth(after, later.start(1)) == 0
+                && !SpeakerParser.looksLikeInstitution(later.group(1))) {
+            second = fullPerson(later.group(1), text); // "mit Dr. A, Berater für X (Y), und B, Korrespondentin"
         }
-        return List.of(speaker);
+        return second == null ? List.of(speaker) : List.of(speaker, second);
+    }
+
+    /** The words as a person with a first name and a surname that the text makes plausible, or null. */
+    private static Speaker fullPerson(String words, String text) {
+        Speaker person = SpeakerParser.parseOne(Spaces.collapse(words));
+        return person != null && person.name().contains(" ") && NameCheck.plausible(person.name(), text) ? person : null;
+    }
+
+    /** Two or more people, each with a first name and a surname that the text makes plausible. */
+    private static boolean severalPeople(List<Speaker> people, String text) {
+        return people.size() >= 2 && people.stream().allMatch(s -> s.name().contains(" ") && NameCheck.plausible(s.name(), text));
     }
 
     /** The first match of the pattern (group 1, else the whole match) that reads as a plausible person. */
@@ -340,7 +344,7 @@ final class SpeakerClues {
             return List.of(speaker);
         }
         List<Speaker> following = after.isBlank() ? List.of() : SpeakerParser.parse(after); // "“Title.” A and B, Place."
-        if (following.size() >= 2 && following.stream().allMatch(s -> s.name().contains(" ") && NameCheck.plausible(s.name(), text))) {
+        if (severalPeople(following, text)) {
             return following;
         }
         String before = text.substring(0, q.start());
@@ -350,7 +354,7 @@ final class SpeakerClues {
             return List.of();
         }
         List<Speaker> several = SpeakerParser.parse(before); // "A, B and C (Place) “Title”"
-        if (several.size() >= 2 && several.stream().allMatch(s -> s.name().contains(" ") && NameCheck.plausible(s.name(), text))) {
+        if (severalPeople(several, text)) {
             return several;
         }
         speaker = SpeakerParser.parseOne(before);
