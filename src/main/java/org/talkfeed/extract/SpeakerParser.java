@@ -48,6 +48,7 @@ final class SpeakerParser {
     private static final Pattern SHARED_AFFILIATION = Pattern.compile("^(.*\\s(?:and|&|und|et)\\s.*?)\\s*\\(([^)]+)\\)$");
     /** "R. J. (Bob) Pangborn": a nickname in parentheses inside a name. */
     private static final Pattern NICKNAME = Pattern.compile("\\s\\(\\p{Lu}\\p{Ll}+\\)(?=\\s+\\p{Lu})");
+    private static final Pattern INITIAL = Pattern.compile("\\p{Lu}\\.(?:-?\\p{Lu}\\.)*,?");
     private static final Pattern PARENS = Pattern.compile("^(.+?)\\s*\\(([^)]+)\\)\\s*(.*)$");
     private static final Set<String> PARTICLES = Set.of("de", "van", "von", "der", "den", "da", "di", "du", "la", "le",
             "del", "della", "dos", "das", "bin", "ibn", "al", "el", "ter", "ten", "y", "zu");
@@ -352,6 +353,10 @@ final class SpeakerParser {
                 return false;
             }
             if (PARTICLES.contains(lower) && capitalized > 0) {
+                continue;
+            }
+            if (INITIAL.matcher(token).matches()) {
+                capitalized++; // "A." is an initial, not the article
                 continue;
             }
             if (NOT_NAMES.contains(lower) || isNotANameWord(lower)) {

@@ -54,6 +54,12 @@ class SpeakerParserTest {
     }
 
     @Test
+    void anInitialAIsNotTheArticle() {
+        assertThat(SpeakerParser.parseOne("Michael A. Rivers")).isEqualTo(new Speaker("Michael A. Rivers", null));
+        assertThat(SpeakerParser.parseOne("A. Reed, Kings College")).isEqualTo(new Speaker("A. Reed", "Kings College"));
+    }
+
+    @Test
     void peopleNamedTogetherBeforeOneAffiliationShareIt() {
         assertThat(SpeakerParser.parse("Ana Lima and Tom Berg, Lima + Berg Architects, Porto")).containsExactly(
                 new Speaker("Ana Lima", "Lima + Berg Architects, Porto"), new Speaker("Tom Berg", "Lima + Berg Architects, Porto"));
