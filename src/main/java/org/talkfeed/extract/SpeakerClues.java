@@ -230,7 +230,7 @@ final class SpeakerClues {
         PatternScan verbScan = new PatternScan(WILL_VERB, text, BEFORE_WILL);
         Matcher verb = verbScan.matcher();
         while (verbScan.find()) {
-            int sentenceStart = Math.max(Math.max(text.lastIndexOf(". ", verb.start()), text.lastIndexOf(".\n", verb.start())),
+            int sentenceStart = Math.max(Math.max(lastSentenceEnd(text, verb.start()), text.lastIndexOf(".\n", verb.start())),
                     text.lastIndexOf("\n\n", verb.start()));
             String wide = text.substring(sentenceStart < 0 ? 0 : sentenceStart + 1, verb.start());
             Matcher addressed = ADDRESSED.matcher(outsideQuotes(wide)); // "Dr. Jane Doe, ... will" before any other name
@@ -348,7 +348,7 @@ final class SpeakerClues {
             return following;
         }
         String before = text.substring(0, q.start());
-        int colon = Math.max(before.lastIndexOf(": "), Math.max(lastSentenceEnd(before), before.lastIndexOf('\n')));
+        int colon = Math.max(before.lastIndexOf(": "), Math.max(lastSentenceEnd(before, before.length()), before.lastIndexOf('\n')));
         before = TRAILING_SEPARATORS.matcher(TIME_PREFIX.matcher(before.substring(colon + 1).strip()).replaceFirst("")).replaceAll("");
         if (before.isBlank()) {
             return List.of();
@@ -362,8 +362,8 @@ final class SpeakerClues {
     }
 
     /** Where the last sentence before a point ends: a ". " that follows no single initial ("U. Mass", "J. Doe"). */
-    private static int lastSentenceEnd(String text) {
-        int at = text.lastIndexOf(". ");
+    private static int lastSentenceEnd(String text, int end) {
+        int at = text.lastIndexOf(". ", end - 2);
         while (at > 0 && Character.isUpperCase(text.charAt(at - 1)) && (at < 2 || !Character.isLetter(text.charAt(at - 2)))) {
             at = text.lastIndexOf(". ", at - 1);
         }

@@ -136,6 +136,14 @@ class ProseAnnouncementTest {
     }
 
     @Test
+    void anInitialBeforeTheSurnameDoesNotEndTheSentenceThatNamesTheSpeaker() {
+        Talk talk = onlyTalk("Memorial Lecture", """
+                PROFESSOR A. REED, Professor of Music, Kings College, London, will deliver the Memorial Lecture at 5 p.m. on Friday, 10 March, in the Old Schools.
+                """);
+        assertThat(talk.speakers()).extracting(Speaker::name).containsExactly("A. REED");
+    }
+
+    @Test
     void aQuotedTitleBeforeTheSpeakerIsNotTheSpeaker() {
         Talk talk = onlyTalk("Polymer seminar", """
                 A seminar, entitled "Crystal Growth in Rotating Drum
