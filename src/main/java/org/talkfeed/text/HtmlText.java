@@ -8,6 +8,8 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -39,6 +41,69 @@ public final class HtmlText {
             text.append(line.stripTrailing()).append('\n'); // per line: a regex over a long run of spaces backtracks
         }
         return BLANK_LINES.matcher(text).replaceAll("\n\n").strip();
+    }
+
+    /** Elements whose content jsoup keeps as raw text up to their end tag, and whether that text is shown. */
+    private static final Map<String, Boolean> RAW_TEXT = Map.of("script", false, "style", false, "xmp", true,
+            "iframe", true, "noembed", true, "noframes", true, "noscript", true, "textarea", true, "title", true);
+    /** What the renderer may add for one tag: line breaks for it and for a row it implies, or a cell gap. */
+    private static final int PER_TAG = 8;
+
+    /**
+     * A length that {@link #toText} of the HTML never exceeds, found without parsing it: every character outside
+     * tags, as if shown, plus what one tag may add (line breaks, or a link's address). Cheap enough to decide
+     * whether rendering an HTML alternative is worth it.
+     */
+    public static int textLengthBound(String html) {
+        long bound = 0;
+        int n = html.length();
+        int i = 0;
+        while (i < n) {
+            char c = html.charAt(i);
+            boolean tag = c == '<' && i + 1 < n && isTagStart(html.charAt(i + 1));
+            int close = tag ? html.indexOf('>', i) : -1;
+            if (close < 0) {
+                bound++;
+                i++;
+                continue;
+            }
+            String name = tagName(html, i + 1);
+            bound += PER_TAG + (name.equals("a") ? close - i + 3 : 0);
+            i = close + 1;
+            if (name.equals("plaintext")) {
+                return (int) Math.min(Integer.MAX_VALUE, bound + n - i);
+            }
+            Boolean shown = RAW_TEXT.get(name);
+            if (shown != null) {
+                int end = indexOfIgnoreCase(html, "</" + name, i);
+                int stop = end < 0 ? n : end;
+                bound += shown ? stop - i : 0;
+                i = stop;
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, bound);
+    }
+
+    private static boolean isTagStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '!' || c == '?';
+    }
+
+    /** The lower-case name of an opening tag whose name starts at the position; "" for end tags and others. */
+    private static String tagName(String html, int from) {
+        int end = from;
+        while (end < html.length() && Character.isLetterOrDigit(html.charAt(end)) && html.charAt(end) < 128) {
+            end++;
+        }
+        return html.substring(from, end).toLowerCase(Locale.ROOT);
+    }
+
+    private static int indexOfIgnoreCase(String text, String word, int from) {
+        for (int i = from; i + word.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private record Renderer(StringBuilder out) implements NodeVisitor {

@@ -140,29 +140,48 @@ public final class MessageReader {
         return null;
     }
 
-    /** In multipart/alternative the plain part wins unless the HTML part clearly carries more text. */
+    /**
+     * In multipart/alternative the plain part wins unless the HTML part clearly carries more text. An HTML part
+     * that cannot carry enough more is not rendered at all.
+     */
     private String bestAlternative(Multipart alternatives, int depth) throws MessagingException, IOException {
+        int count = Math.min(alternatives.getCount(), MAX_PARTS);
         String plain = null;
-        String rich = null;
-        for (int i = 0; i < Math.min(alternatives.getCount(), MAX_PARTS); i++) {
+        for (int i = 0; i < count; i++) {
             BodyPart child = alternatives.getBodyPart(i);
-            String text = bestText(child, depth + 1);
-            if (text == null || text.isBlank()) {
+            if (contentType(child).startsWith("text/plain")) {
+                plain = nonBlankOr(bestText(child, depth + 1), plain);
+            }
+        }
+        String rich = null;
+        for (int i = 0; i < count; i++) {
+            BodyPart child = alternatives.getBodyPart(i);
+            String type = contentType(child);
+            if (type.startsWith("text/plain")) {
                 continue;
             }
-            if (contentType(child).startsWith("text/plain")) {
-                plain = text;
+            if (plain != null && type.startsWith("text/html")) {
+                String html = decodedText(child);
+                if (plainWins(plain, HtmlText.textLengthBound(html))) {
+                    continue;
+                }
+                rich = nonBlankOr(HtmlText.toText(html), rich);
             } else {
-                rich = text;
+                rich = nonBlankOr(bestText(child, depth + 1), rich);
             }
         }
-        if (plain == null) {
-            return rich;
+        if (plain == null || rich == null) {
+            return plain == null ? rich : plain;
         }
-        if (rich == null) {
-            return plain;
-        }
-        return plain.strip().length() * 2 >= rich.strip().length() ? plain : rich;
+        return plainWins(plain, rich.strip().length()) ? plain : rich;
+    }
+
+    private static boolean plainWins(String plain, int richLength) {
+        return plain.strip().length() * 2 >= richLength;
+    }
+
+    private static String nonBlankOr(String text, String otherwise) {
+        return text == null || text.isBlank() ? otherwise : text;
     }
 
     private static String contentType(Part part) {

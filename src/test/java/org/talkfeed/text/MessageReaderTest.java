@@ -44,6 +44,14 @@ class MessageReaderTest {
     }
 
     @Test
+    void alternativeTakesTheHtmlThatCarriesMuchMore() throws Exception {
+        String body = "--b\nContent-Type: text/plain; charset=UTF-8\n\nSee the HTML\n--b\nContent-Type: text/html; charset=UTF-8\n\n"
+                + "<p><b>Title:</b> A talk with a long title</p><p>Speaker: Jane Doe, University of Somewhere</p>\n--b--\n";
+        MessageText text = reader.read(mail("Content-Type: multipart/alternative; boundary=b", body));
+        assertThat(text.lines()).containsExactly("Title: A talk with a long title", "", "Speaker: Jane Doe, University of Somewhere");
+    }
+
+    @Test
     void formatFlowedIsUnwrapped() throws Exception {
         MessageText text = reader.read(mail("Content-Type: text/plain; charset=UTF-8; format=flowed",
                 "Title: A long title that \nwraps here\n\nNext"));
