@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /** Where a talk is held, from the rooms and buildings that prose mentions. */
 final class PlaceClues {
     private static final String SP = "[ \\t]*\\n?[ \\t]*";
-    private static final String CAP = "\\p{Lu}[\\p{L}'’.&-]*";
+    /** A capitalized word, taken whole: splitting it where a capital stands inside costs a lot and finds nothing more. */
+    private static final String CAP = "\\p{Lu}[\\p{L}'’.&-]*+";
     private static final String BUILDING = byFirstLetter("hall", "building", "bldg\\.?", "auditorium", "room", "center", "centre",
             "theat(?:er|re)", "ballroom", "lounge", "library", "chapel", "gallery", "museum", "lab", "laboratory", "wing", "tower",
             "house", "forum", "pavilion", "atrium", "suite", "annex", "conference room", "seminar room", "lecture room",
@@ -112,7 +113,7 @@ final class PlaceClues {
             from = m.start("place") + 1; // a rejected mention may hide a real one that starts inside it
             // a sentence ends inside the match ("IBM. 302 Computer Science"): only its first part is this mention
             String place = SENTENCE_REST.matcher(Spaces.collapse(m.group("place")).strip()).replaceFirst("");
-            if (CALENDAR_WORD.matcher(place).find() || DateFinder.MONTH_NEXT.matcher(text).region(m.end(), text.length()).find()
+            if (CALENDAR_WORD.matcher(place).find() || DateFinder.MONTH_NEXT.matcher(text).region(m.end(), text.length()).lookingAt()
                     || place.split(" ").length > 9 || place.length() < 3 || CLOCK_WITH_MERIDIEM.matcher(place).matches()) {
                 continue;
             }

@@ -51,7 +51,7 @@ final class TimeFinder {
     /** "This Friday (12-2)": a bare range right after the day it happens on is a time; "Friday 12-15 May" is not. */
     private static boolean rightAfterADay(String text, int start, int end) {
         return DAY_BEFORE.matcher(text.substring(Math.max(0, start - 14), start)).find()
-                && !DateFinder.MONTH_NEXT.matcher(text.substring(end, Math.min(text.length(), end + 12))).find();
+                && !DateFinder.MONTH_NEXT.matcher(text).region(end, text.length()).lookingAt();
     }
 
     /** A time starts with a digit, "from", "noon" or "midday". */
