@@ -44,6 +44,11 @@ final class KindClassifier {
             "hiring", "appl", "course", "enrol", "curriculum", "cv", "summer school", "registration", "hackathon", "internship",
             "prerequisite", "credit", "elective", "syllabus", "first class", "office hours", "tuition", "scholarship", "salary",
             "nomin", "deadline");
+    /** Where a match of NOT_TALK can start: the first letters of its alternatives (see PatternScan). */
+    private static final PatternScan.Start NOT_TALK_START = PatternScan.wordStartingWith("call", "cfp", "submission", "paper",
+            "postdoc", "faculty", "phd", "research", "tenure", "job", "we ", "appl", "course", "enrol", "curriculum", "cv", "position",
+            "open", "summer", "registration", "hackathon", "internship", "prerequisite", "credit", "elective", "syllabus", "first",
+            "office", "tuition", "scholarship", "deadline", "salary", "nomin", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
     private KindClassifier() {
     }
@@ -76,8 +81,8 @@ final class KindClassifier {
         if (!NOT_TALK_WORDS.inAnyCase(opening)) {
             return false;
         }
-        java.util.regex.Matcher m = NOT_TALK.matcher(opening);
-        return m.find() && m.find(); // two signs in the body
+        PatternScan signs = new PatternScan(NOT_TALK, opening, NOT_TALK_START);
+        return signs.find() && signs.find(); // two signs in the body
 
     }
 
