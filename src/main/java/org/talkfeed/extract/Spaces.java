@@ -1,5 +1,7 @@
 package org.talkfeed.extract;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Runs of white space (as {@code \s} reads them): collapsed to one space, or the gaps between words. */
@@ -39,9 +41,29 @@ final class Spaces {
         return out.toString();
     }
 
-    /** The same as {@code text.split("\\s+")}. */
+    /** The same as {@code text.split("\\s+")}: a leading empty word when the text starts with a space, no trailing one. */
     static String[] words(String text) {
-        return RUN.split(text);
+        List<String> words = new ArrayList<>();
+        int n = text.length();
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+            if (isSpace(text.charAt(i))) {
+                words.add(text.substring(start, i));
+                while (i + 1 < n && isSpace(text.charAt(i + 1))) {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        if (words.isEmpty()) {
+            return new String[] {text};
+        }
+        words.add(text.substring(start));
+        int size = words.size();
+        while (size > 0 && words.get(size - 1).isEmpty()) {
+            size--;
+        }
+        return words.subList(0, size).toArray(String[]::new);
     }
 
     static boolean isSpace(char c) {

@@ -92,7 +92,6 @@ final class SpeakerParser {
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:.]+$");
-    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\s,;:.\\-–—]+|[\\s,;:\\-–—]+$");
     private static final Pattern LEADING_COMMAS = Pattern.compile("^[,\\s]+");
     private static final Pattern AFFILIATION_EDGES = Pattern.compile("^[,;:\\s]+|[,;:.\\s]+$");
     private static final Pattern QUOTES = Pattern.compile("[\"“”]");
@@ -203,7 +202,7 @@ final class SpeakerParser {
             plain = NICKNAME.matcher(plain).replaceAll("");
         }
         String text = HONORIFIC.matcher(plain).replaceFirst("").strip();
-        text = EDGE_PUNCTUATION.matcher(text).replaceAll("");
+        text = withoutEdgePunctuation(text);
         if (text.isEmpty()) {
             return null;
         }
@@ -250,8 +249,46 @@ final class SpeakerParser {
 
     private static String clean(String name) {
         String n = HONORIFIC.matcher(name.strip()).replaceFirst("");
-        n = SUFFIX.matcher(n).replaceFirst("");
-        return Spaces.collapse(POSSESSIVE_S.matcher(QUOTES.matcher(n).replaceAll("")).replaceAll("")).strip();
+        if (mayEndWithSuffix(n)) {
+            n = SUFFIX.matcher(n).replaceFirst("");
+        }
+        if (n.indexOf('"') >= 0 || n.indexOf('“') >= 0 || n.indexOf('”') >= 0) {
+            n = QUOTES.matcher(n).replaceAll("");
+        }
+        if (n.endsWith("s")) {
+            n = POSSESSIVE_S.matcher(n).replaceAll("");
+        }
+        return Spaces.collapse(n).strip();
+    }
+
+    /** Whether the text ends as a SUFFIX match must: in "d", "d.", "r", "r." or "i", whatever the case. */
+    private static boolean mayEndWithSuffix(String text) {
+        int last = text.length() - 1;
+        if (last >= 0 && text.charAt(last) == '.') {
+            last--;
+        }
+        if (last < 0) {
+            return false;
+        }
+        char c = Character.toLowerCase(text.charAt(last));
+        return c == 'd' || c == 'r' || c == 'i';
+    }
+
+    /** The text without white space, commas, colons, semicolons or dashes at its ends, nor dots at its start. */
+    static String withoutEdgePunctuation(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && (isEdgeMark(text.charAt(start)) || text.charAt(start) == '.')) {
+            start++;
+        }
+        while (end > start && isEdgeMark(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isEdgeMark(char c) {
+        return Spaces.isSpace(c) || c == ',' || c == ';' || c == ':' || c == '-' || c == '–' || c == '—';
     }
 
     /** The text with e-mail addresses and links blanked out; the patterns run only where an address can be. */
@@ -349,13 +386,13 @@ final class SpeakerParser {
             if (t.isEmpty()) {
                 continue;
             }
-            if (t.chars().anyMatch(Character::isDigit) || t.contains("@") || t.contains("/")) {
+            if (hasDigit(t) || t.contains("@") || t.contains("/")) {
                 return false;
             }
             if (PARTICLES.contains(lower) && capitalized > 0) {
                 continue;
             }
-            if (INITIAL.matcher(token).matches()) {
+            if (token.indexOf('.') > 0 && INITIAL.matcher(token).matches()) {
                 capitalized++; // "A." is an initial, not the article
                 continue;
             }
@@ -393,6 +430,15 @@ final class SpeakerParser {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
                 return true;
             }
         }

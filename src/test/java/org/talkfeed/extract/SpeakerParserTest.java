@@ -1,9 +1,13 @@
 package org.talkfeed.extract;
 
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.talkfeed.talk.Speaker;
+
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,5 +73,17 @@ class SpeakerParserTest {
     @CsvSource({"TBA", "To be announced", "the speakers", "Room 101"})
     void placeholdersAreNoSpeaker(String text) {
         assertThat(SpeakerParser.parse(text)).isEmpty();
+    }
+
+    @RepeatedTest(300)
+    void edgePunctuationGoesAsTheRegexWouldTakeIt(RepetitionInfo repetition) {
+        Random random = new Random(repetition.getCurrentRepetition());
+        String marks = "ab .,;:-–—\t\n";
+        StringBuilder text = new StringBuilder();
+        for (int i = random.nextInt(10); i > 0; i--) {
+            text.append(marks.charAt(random.nextInt(marks.length())));
+        }
+        String regex = text.toString().replaceAll("^[\\s,;:.\\-–—]+|[\\s,;:\\-–—]+\\z", "");
+        assertThat(SpeakerParser.withoutEdgePunctuation(text.toString())).as("[" + text + "]").isEqualTo(regex);
     }
 }
