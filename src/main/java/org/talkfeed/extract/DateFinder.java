@@ -174,6 +174,11 @@ final class DateFinder {
         return PatternScan.isDigit(text.charAt(i)) && PatternScan.wordStart(text, i);
     }
 
+    /** Where NUMERIC can start: at a digit that follows no digit, slash, dot or colon. */
+    private static boolean startsNumeric(String text, int i) {
+        return PatternScan.isDigit(text.charAt(i)) && (i == 0 || "0123456789/.:".indexOf(text.charAt(i - 1)) < 0);
+    }
+
     private void addNamed(List<DateMention> found, PatternScan scan) {
         Matcher m = scan.matcher();
         while (scan.find()) {
@@ -207,7 +212,7 @@ final class DateFinder {
 
     private void addNumeric(List<DateMention> found, String text) {
         List<Numeric> numerics = new ArrayList<>();
-        PatternScan scan = new PatternScan(NUMERIC, text, (t, i) -> PatternScan.isDigit(t.charAt(i)));
+        PatternScan scan = new PatternScan(NUMERIC, text, DateFinder::startsNumeric);
         Matcher m = scan.matcher();
         while (scan.find()) {
             numerics.add(new Numeric(m.start(), m.end(), Integer.parseInt(m.group("a")), Integer.parseInt(m.group("b")),

@@ -54,9 +54,11 @@ final class TimeFinder {
                 && !DateFinder.MONTH_NEXT.matcher(text).region(end, text.length()).lookingAt();
     }
 
-    /** A time starts with a digit, "from", "noon" or "midday". */
-    private static final PatternScan.Start MAY_START = PatternScan.startingWith("0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+    /** A time starts with a digit, "from", "noon" or "midday", and never right after a digit or a mark like ":" or "$". */
+    private static final PatternScan.Start STARTING_WORD = PatternScan.startingWith("0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
             "from", "noon", "midday");
+    private static final PatternScan.Start MAY_START = (text, i) -> (i == 0 || "0123456789:/.,$£€-".indexOf(text.charAt(i - 1)) < 0)
+            && STARTING_WORD.at(text, i);
 
     private TimeRange toRange(Matcher m, boolean strict) {
         Clock a = Clock.of(m, "a");
