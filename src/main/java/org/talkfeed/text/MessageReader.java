@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeUtility;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -161,11 +162,10 @@ public final class MessageReader {
                 continue;
             }
             if (plain != null && type.startsWith("text/html")) {
-                String html = decodedText(child);
-                if (plainWins(plain, HtmlText.textLengthBound(html))) {
+                if (plainWins(plain, htmlLengthBound(child))) {
                     continue;
                 }
-                rich = nonBlankOr(HtmlText.toText(html), rich);
+                rich = nonBlankOr(HtmlText.toText(decodedText(child)), rich);
             } else {
                 rich = nonBlankOr(bestText(child, depth + 1), rich);
             }
@@ -174,6 +174,13 @@ public final class MessageReader {
             return plain == null ? rich : plain;
         }
         return plainWins(plain, rich.strip().length()) ? plain : rich;
+    }
+
+    /** At least the length of the HTML part's text; read from its undecoded bytes when they are no shorter. */
+    private static int htmlLengthBound(Part html) throws MessagingException, IOException {
+        byte[] encoded = TransferEncoding.encodedNoShorterThanContent(html);
+        String source = encoded != null ? new String(encoded, StandardCharsets.ISO_8859_1) : decodedText(html);
+        return HtmlText.textLengthBound(source);
     }
 
     private static boolean plainWins(String plain, int richLength) {

@@ -43,6 +43,17 @@ final class TransferEncoding {
         }
     }
 
+    /**
+     * The part's bytes as they stand when its encoding writes each byte of content as one or more bytes (none,
+     * 7bit, 8bit, binary, quoted-printable): never shorter than the decoded content. Null for other encodings.
+     */
+    static byte[] encodedNoShorterThanContent(Part part) throws MessagingException, IOException {
+        String encoding = encoding(part);
+        boolean byteForByte = encoding == null || encoding.equalsIgnoreCase("7bit") || encoding.equalsIgnoreCase("8bit")
+                || encoding.equalsIgnoreCase("binary") || encoding.equalsIgnoreCase("quoted-printable");
+        return byteForByte ? rawContent(part) : null;
+    }
+
     private static String encoding(Part part) throws MessagingException {
         if (part instanceof MimeBodyPart body) {
             return body.getEncoding();

@@ -52,6 +52,20 @@ class MessageReaderTest {
     }
 
     @Test
+    void alternativeWeighsQuotedPrintableAndBase64HtmlByItsText() throws Exception {
+        String html = "<p>Title: A talk with a long title</p><p>Speaker: Jane Doe, Universit\u00e9 de Somewhere</p>";
+        String quoted = html.replace("\u00e9", "=C3=A9");
+        String base64 = java.util.Base64.getMimeEncoder().encodeToString(html.getBytes(StandardCharsets.UTF_8));
+        for (String[] part : new String[][] {{"quoted-printable", quoted}, {"base64", base64}}) {
+            String body = "--b\nContent-Type: text/plain; charset=UTF-8\n\nSee the HTML\n--b\nContent-Type: text/html; charset=UTF-8\n"
+                    + "Content-Transfer-Encoding: " + part[0] + "\n\n" + part[1] + "\n--b--\n";
+            MessageText text = reader.read(mail("Content-Type: multipart/alternative; boundary=b", body));
+            assertThat(text.lines()).as(part[0]).containsExactly("Title: A talk with a long title", "",
+                    "Speaker: Jane Doe, Universit\u00e9 de Somewhere");
+        }
+    }
+
+    @Test
     void formatFlowedIsUnwrapped() throws Exception {
         MessageText text = reader.read(mail("Content-Type: text/plain; charset=UTF-8; format=flowed",
                 "Title: A long title that \nwraps here\n\nNext"));
