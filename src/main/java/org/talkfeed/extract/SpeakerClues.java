@@ -42,9 +42,12 @@ final class SpeakerClues {
             "(?:^|[.!?]\\s+|\\n)((?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,3}\\p{Lu}[\\p{L}'’.-]+),\\s+(?:(?i:an?|the)\\s+\\p{L}|"
                     + "(?i:department|dept|professor|assistant|associate|director|chair|head|dean|founder|president|senior|chief|"
                     + "lecturer|research|postdoc|graduate|phd|ph\\.d)\\b)");
-    /** The end of a clause: a full stop that does not follow a title or an initial, a semicolon, a colon, a line break. */
+    /**
+     * The end of a clause: a full stop that does not follow a title or an initial, a semicolon, a colon, a line break.
+     * The mark comes first and the look-behind after it, so that the look-behind runs only at a mark.
+     */
     private static final Pattern CLAUSE_END = Pattern.compile(
-            "(?<!\\b(?:Prof|Dr|Mr|Ms|Mrs|St|Jr|Sr|PROF|DR|MR|MS|MRS|\\p{Lu}))[.;:](?:\\s|$)|\\n");
+            "[.;:](?<!\\b(?:Prof|Dr|Mr|Ms|Mrs|St|Jr|Sr|PROF|DR|MR|MS|MRS|\\p{Lu})[.;:])(?:\\s|$)|\\n");
     private static final Pattern NAME_RUN = Pattern.compile(
             "(?:(?:Prof(?:essor)?|Dr|Mr|Ms|Mrs|PROF(?:ESSOR)?|DR|MR|MS|MRS)\\.?\\s+)?\\p{Lu}[\\p{L}'’.-]*(?:" + GAP + "(?:\\p{Lu}[\\p{L}'’.-]*|de|van|von|der|da|di|del|la|le)){1,4}");
     private static final Pattern TIME_PREFIX = Pattern.compile(
