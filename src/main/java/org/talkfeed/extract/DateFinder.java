@@ -1,5 +1,7 @@
 package org.talkfeed.extract;
 
+import org.talkfeed.text.MessageText;
+
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -76,13 +78,19 @@ final class DateFinder {
         this.dayFirst = dayFirst;
     }
 
+    /** The dates in a message, relative to its Date header, read as its list's locale says. */
+    static DateFinder forMessage(MessageText message, ExtractionDefaults defaults) {
+        return new DateFinder(message.date() == null ? null : message.date().toLocalDate(), defaults.dayFirst());
+    }
+
+    /** Texts already searched: one message's parts and lines are searched by several readers. */
     private final java.util.Map<String, List<DateMention>> seen = new java.util.HashMap<>();
     /** The text being searched, for reading a weekday written before a date. */
     private String searched = "";
 
     /** All dates written out in the text, in order of appearance; overlapping matches keep the longest. */
     List<DateMention> find(String text) {
-        if (seen.size() > 64) {
+        if (seen.size() > 1024) {
             seen.clear();
         }
         return seen.computeIfAbsent(text, this::search);

@@ -52,7 +52,8 @@ public final class Extractor {
         if (!labeledTalk && KindClassifier.looksLikeOtherTraffic(message.subject(), body)) {
             return Announcement.notTalk("reads as a call for papers, job ad or course notice, not a talk");
         }
-        TalkAssembler assembler = new TalkAssembler(message, defaults, lines);
+        DateFinder dates = DateFinder.forMessage(message, defaults);
+        TalkAssembler assembler = new TalkAssembler(message, defaults, lines, dates);
         List<Talk> talks = new ArrayList<>();
         List<List<Field>> groups = TalkGroups.split(fields);
         if (groups.isEmpty()) {
@@ -81,8 +82,7 @@ public final class Extractor {
         }
         if (talks.size() == 1) {
             Talk base = talks.get(0);
-            List<Talk> series = WeeklySeries.expand(String.join("\n", lines), base,
-                    new DateFinder(message.date() == null ? null : message.date().toLocalDate(), defaults.dayFirst()));
+            List<Talk> series = WeeklySeries.expand(String.join("\n", lines), base, dates);
             if (!series.isEmpty()) {
                 List<Talk> all = new ArrayList<>();
                 if (series.stream().noneMatch(t -> t.date().equals(base.date()))) {
@@ -94,7 +94,7 @@ public final class Extractor {
         }
         boolean labeledWhen = fields.stream().anyMatch(f -> f.label() == Label.WHEN || f.label() == Label.DATE);
         if (talks.size() <= 1 && (!labeledTalk || !labeledWhen)) {
-            List<Talk> listed = new ScheduleReader(message, defaults).read(lines);
+            List<Talk> listed = new ScheduleReader(message, defaults, dates).read(lines);
             if (listed.size() >= 2) {
                 talks = listed;
             }

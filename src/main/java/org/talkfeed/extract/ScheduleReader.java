@@ -25,10 +25,10 @@ final class ScheduleReader {
     private final ExtractionDefaults defaults;
     private final DateFinder dates;
 
-    ScheduleReader(MessageText message, ExtractionDefaults defaults) {
+    ScheduleReader(MessageText message, ExtractionDefaults defaults, DateFinder dates) {
         this.message = message;
         this.defaults = defaults;
-        this.dates = new DateFinder(message.date() == null ? null : message.date().toLocalDate(), defaults.dayFirst());
+        this.dates = dates;
     }
 
     List<Talk> read(List<String> lines) {
@@ -52,7 +52,7 @@ final class ScheduleReader {
             MessageText itemMessage = new MessageText(message.messageId(), "", message.fromName(), message.fromAddress(),
                     message.date(), message.listId(), itemLines);
             LocalDate date = item.headingDate() != null ? item.headingDate() : preambleDate;
-            Talk talk = new TalkAssembler(itemMessage, defaults, itemLines, new Inherited(date, preambleTime, preambleEnd, preambleLocation, Places.proseOffersOnline(preamble)))
+            Talk talk = new TalkAssembler(itemMessage, defaults, itemLines, dates, new Inherited(date, preambleTime, preambleEnd, preambleLocation, Places.proseOffersOnline(preamble)))
                     .assemble(LabeledFields.find(itemLines), false);
             if (talk != null && talk.speakers().isEmpty() && !preambleSpeakers.isEmpty()) {
                 talk = talk.withSpeakers(preambleSpeakers); // a series by one speaker, named once above the list

@@ -33,18 +33,18 @@ final class TalkAssembler {
     private final Inherited inherited;
     private String missing = "no date found";
 
-    TalkAssembler(MessageText message, ExtractionDefaults defaults, List<String> lines) {
-        this(message, defaults, lines, Inherited.NOTHING);
+    TalkAssembler(MessageText message, ExtractionDefaults defaults, List<String> lines, DateFinder dates) {
+        this(message, defaults, lines, dates, Inherited.NOTHING);
     }
 
-    TalkAssembler(MessageText message, ExtractionDefaults defaults, List<String> lines, Inherited inherited) {
+    /** @param dates the message's date finder, shared by everything that reads the message */
+    TalkAssembler(MessageText message, ExtractionDefaults defaults, List<String> lines, DateFinder dates, Inherited inherited) {
         this.inherited = inherited;
         this.message = message;
         this.defaults = defaults;
         String all = String.join("\n", lines);
         this.body = all.length() > PROSE_CHARS ? all.substring(0, PROSE_CHARS) : all; // an announcement says what matters early
-        LocalDate reference = message.date() == null ? null : message.date().toLocalDate();
-        this.dates = new DateFinder(reference, defaults.dayFirst());
+        this.dates = dates;
     }
 
     private SubjectLine.SubjectParts subject;
