@@ -87,7 +87,6 @@ final class KindClassifier {
     }
 
     private static String firstSentences(String text) {
-        String flat = Spaces.collapse(text);
-        return flat.length() > 300 ? flat.substring(0, 300) : flat;
+        return Spaces.collapse(text, 300);
     }
 }

@@ -13,9 +13,14 @@ final class Spaces {
 
     /** The same as {@code text.replaceAll("\\s+", " ")}, without a copy when there is nothing to collapse. */
     static String collapse(String text) {
+        return collapse(text, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} characters (at most) of {@link #collapse(String)}, reading no more of the text than they need. */
+    static String collapse(String text, int limit) {
         int n = text.length();
         int i = 0;
-        while (i < n) {
+        while (i < n && i < limit) {
             char c = text.charAt(i);
             if (isSpace(c) && (c != ' ' || (i + 1 < n && isSpace(text.charAt(i + 1))))) {
                 break;
@@ -25,8 +30,11 @@ final class Spaces {
         if (i == n) {
             return text;
         }
-        StringBuilder out = new StringBuilder(n).append(text, 0, i);
-        while (i < n) {
+        if (i == limit) {
+            return text.substring(0, limit);
+        }
+        StringBuilder out = new StringBuilder(Math.min(n, limit)).append(text, 0, i);
+        while (i < n && out.length() < limit) {
             char c = text.charAt(i);
             if (isSpace(c)) {
                 out.append(' ');

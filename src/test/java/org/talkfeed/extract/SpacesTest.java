@@ -30,4 +30,13 @@ class SpacesTest {
         String text = randomText(new Random(-repetition.getCurrentRepetition()));
         assertThat(Spaces.collapse(text)).as("[" + text + "]").isEqualTo(text.replaceAll("\\s+", " "));
     }
+
+    @RepeatedTest(500)
+    void aLimitedCollapseIsTheStartOfTheWholeOne(RepetitionInfo repetition) {
+        Random random = new Random(1000 + repetition.getCurrentRepetition());
+        String text = randomText(random);
+        int limit = random.nextInt(8);
+        String whole = Spaces.collapse(text);
+        assertThat(Spaces.collapse(text, limit)).as("[" + text + "] to " + limit).isEqualTo(whole.substring(0, Math.min(limit, whole.length())));
+    }
 }
