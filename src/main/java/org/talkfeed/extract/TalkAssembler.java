@@ -68,6 +68,9 @@ final class TalkAssembler {
         String prose = partOfDigest ? "" : body;
 
         DateMention date = firstDate(when, true);
+        if (date != null && !partOfDigest) {
+            date = unlessStale(date, warnings);
+        }
         if (date == null && !partOfDigest) {
             date = firstDate(message.subject(), false);
         }
@@ -192,6 +195,27 @@ final class TalkAssembler {
         double confidence = confidence(title, speakers, time, location != null || online, warnings);
         return new Talk(title, speakers, date.date(), time == null ? null : time.start(), time == null ? null : time.end(),
                 zone, location, online, url, host, series, abstractText, bio, confidence, warnings);
+    }
+
+    /**
+     * A labeled date before the day the message was sent, when the subject names one on or after it, is text left
+     * over from an earlier announcement: the subject's date is the talk's.
+     */
+    private DateMention unlessStale(DateMention labeled, List<String> warnings) {
+        if (message.date() == null) {
+            return labeled;
+        }
+        LocalDate sent = message.date().toLocalDate();
+        if (!labeled.date().isBefore(sent)) {
+            return labeled;
+        }
+        DateMention inSubject = firstDate(message.subject(), false);
+        if (inSubject == null || inSubject.date().isBefore(sent)) {
+            return labeled;
+        }
+        warnings.add("the body's date " + labeled.date() + " lies before the message was sent; the subject's " + inSubject.date()
+                + " is taken");
+        return inSubject;
     }
 
     private DateMention firstDate(String text, boolean relativeToo) {

@@ -28,6 +28,20 @@ class ProseAnnouncementTest {
     }
 
     @Test
+    void aLabeledDateLeftOverFromLastWeekYieldsToTheSubjectsDate() {
+        String body = """
+                For tomorrow's reading group, Ruth Okafor will talk about parsing old manuscripts.
+
+                Date and time: Tuesday 28 February, 6:30 to 7:30pm UK time.
+                """;
+        Talk stale = onlyTalk("Reading group: Tue 7 Mar: Ruth Okafor", body);
+        assertThat(stale.date()).hasToString("2023-03-07");
+        assertThat(stale.warnings()).anyMatch(w -> w.contains("before the message was sent"));
+        Talk past = onlyTalk("Reading group: Ruth Okafor", body); // nothing better to go on: the stated date stands
+        assertThat(past.date()).hasToString("2023-02-28");
+    }
+
+    @Test
     void theZoneWrittenWithTheTimeWinsOverAnEarlierOne() {
         Talk talk = onlyTalk("Tue 7 Mar: reading group", """
                 Next month, on 3 April from 1 to 5pm Eastern Time, the open forum meets again.
