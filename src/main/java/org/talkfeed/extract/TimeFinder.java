@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class TimeFinder {
     private static final Pattern RANGE = Pattern.compile(
-            "(?<![\\d:/.,$£€-])(?:from\\s+)?(?<a>" + clock("a") + ")(?:\\s*(?:-|–|—|to|until|till|and)\\s*(?<b>" + clock("b")
+            "(?<![\\d:/.,$£€-])(?:(?<![\\p{L}])from\\s+)?(?<a>" + clock("a") + ")(?:\\s*(?:-|–|—|to|until|till|and)\\s*(?<b>" + clock("b")
                     + "))?(?![\\d/])",
             Pattern.CASE_INSENSITIVE);
 
@@ -29,7 +29,7 @@ final class TimeFinder {
         return "(?<" + p + "h>[0-2]?\\d)(?:(?<" + p + "sep>[:.h])(?<" + p + "m>[0-5]\\d))?"
                 + "(?:\\s*(?<" + p + "ap>[ap])\\.?\\s?m\\b\\.?)?(?:\\s*(?<" + p + "ct>[cs])\\.\\s?t\\.)?"
                 + "(?<" + p + "uhr>\\s*(?:Uhr|h(?![\\p{L}\\d]))\\b?)?"
-                + "|(?<" + p + "noon>12 noon|noon|midday)";
+                + "|(?<![\\p{L}])(?<" + p + "noon>12 noon|noon|midday)(?![\\p{L}])"; // a word of its own: not "afternoon", "noontime"
     }
 
     List<TimeRange> find(String text) {

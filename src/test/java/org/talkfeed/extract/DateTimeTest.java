@@ -112,7 +112,7 @@ class DateTimeTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"Room 1.204", "call 773-834-1234", "22.02.2022", "$3.50", "page 12",
-            "Friday 12-15 May", "won 12-2 last season"})
+            "Friday 12-15 May", "won 12-2 last season", "Tuesday afternoon", "the noontime sun", "a middayish break"})
     void notTimes(String text) {
         assertThat(new TimeFinder(true).find(text)).isEmpty();
     }
