@@ -48,6 +48,7 @@ final class SpeakerClues {
      */
     private static final Pattern CLAUSE_END = Pattern.compile(
             "[.;:](?<!\\b(?:Prof|Dr|Mr|Ms|Mrs|St|Jr|Sr|PROF|DR|MR|MS|MRS|\\p{Lu})[.;:])(?:\\s|$)|\\n");
+    private static final Pattern WRITER_TOO = Pattern.compile("\\s+(?:and|&)\\s+(?:I|me|myself)\\b");
     private static final Pattern NAME_RUN = Pattern.compile(
             "(?:(?:Prof(?:essor)?|Dr|Mr|Ms|Mrs|PROF(?:ESSOR)?|DR|MR|MS|MRS)\\.?\\s+)?\\p{Lu}[\\p{L}'’.-]*(?:" + GAP + "(?:\\p{Lu}[\\p{L}'’.-]*|de|van|von|der|da|di|del|la|le)){1,4}");
     private static final Pattern TIME_PREFIX = Pattern.compile(
@@ -436,6 +437,17 @@ final class SpeakerClues {
     private static final Pattern FIRST_PERSON = Pattern.compile(
             "(?i)\\b(?:I(?:'ll| will| am going to| shall)\\s+(?:be\\s+)?(?:talk|present|speak|discuss|giv|show|describ|introduc)|"
                     + "my (?:talk|presentation|lecture|seminar|defen[cs]e)|\\b(?:talk|hour|seminar|session|lecture)\\b[^.]{0,80}?\\bis about my)");
+
+    /** "Ken Nakayama and I will present", "with Ken Nakayama and me": the writer speaks together with the person named. */
+    static boolean withTheWriter(String name, String text) {
+        for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+            String after = text.substring(at + name.length(), Math.min(text.length(), at + name.length() + 12));
+            if (WRITER_TOO.matcher(after).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static boolean firstPersonTalk(String text) {
         return new PatternScan(FIRST_PERSON, text, FIRST_PERSON_START).find();

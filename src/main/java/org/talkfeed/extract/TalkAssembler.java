@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,7 @@ final class TalkAssembler {
     private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[,;:\\s]+|[,;:\\s]+$");
 
     /** "KihongHeo": an account name written in camel case is a person's two names. */
+    private static final Pattern LAST_COMMA_FIRST = Pattern.compile("(\\p{Lu}[\\p{L}'-]+),\\s*(\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}\\.?)?)");
     private static final Pattern CAMEL_CASE_NAME = Pattern.compile("^(\\p{Lu}\\p{Ll}+)(\\p{Lu}\\p{Ll}+)$");
 
     private static final int PROSE_CHARS = 20_000;
@@ -339,10 +341,17 @@ final class TalkAssembler {
         if (what == null) {
             what = TitleClues.titleFromProse(message.subject());
         }
-        if (who.isEmpty() && message.fromName() != null && SpeakerClues.firstPersonTalk(prose)) {
-            Speaker sender = SpeakerParser.parseOne(CAMEL_CASE_NAME.matcher(message.fromName().strip()).replaceFirst("$1 $2"));
-            if (sender != null && sender.name().contains(" ")) {
-                who = List.of(new Speaker(sender.name(), null)); // "my talk": the sender speaks
+        if (who.isEmpty() && SpeakerClues.firstPersonTalk(prose)) {
+            Speaker sender = senderAsSpeaker();
+            if (sender != null) {
+                who = List.of(sender); // "my talk": the sender speaks
+                namedInSubject = true;
+            }
+        }
+        if (who.size() == 1 && SpeakerClues.withTheWriter(who.get(0).name(), prose)) {
+            Speaker sender = senderAsSpeaker(); // "Ken Nakayama and I will present": the sender speaks too
+            if (sender != null && !sender.name().equalsIgnoreCase(who.get(0).name())) {
+                who = List.of(who.get(0), sender);
                 namedInSubject = true;
             }
         }
@@ -353,6 +362,20 @@ final class TalkAssembler {
                         || !speakers.isEmpty() || keepSender)
                 .toList();
         return new SpeakerAndTitle(notSender, what);
+    }
+
+    /** The sender as a speaker, from the From header's name ("Jane Doe", "JaneDoe", "Doe, Jane"); null when it is no full name. */
+    private Speaker senderAsSpeaker() {
+        if (message.fromName() == null) {
+            return null;
+        }
+        String name = CAMEL_CASE_NAME.matcher(message.fromName().strip()).replaceFirst("$1 $2");
+        Matcher reversed = LAST_COMMA_FIRST.matcher(name);
+        if (reversed.matches()) {
+            name = reversed.group(2) + " " + reversed.group(1);
+        }
+        Speaker sender = SpeakerParser.parseOne(name);
+        return sender != null && sender.name().contains(" ") ? new Speaker(sender.name(), null) : null;
     }
 
     /** The sender's name in the subject or above the closing lines: they announce their own talk, not just sign it. */

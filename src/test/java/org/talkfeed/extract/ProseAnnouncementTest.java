@@ -28,6 +28,24 @@ class ProseAnnouncementTest {
     }
 
     @Test
+    void theWriterWhoPresentsWithSomeoneIsASpeakerToo() {
+        Talk talk = onlyTalk("\"Okafor, Ruth\" <ruth@example.org>", "Society anniversary", """
+                Twenty years ago Ken Mori and I founded this society.
+
+                Plug: learn how it all began at the opening session, Friday 10 March at 11 am. Ken Mori and I will present.
+                """);
+        assertThat(talk.speakers()).extracting(Speaker::name).containsExactly("Ken Mori", "Ruth Okafor");
+    }
+
+    @Test
+    void aWriterWhoOnlyMentionsSomeoneIsNoSpeaker() {
+        Talk talk = onlyTalk("\"Okafor, Ruth\" <ruth@example.org>", "Society anniversary", """
+                Plug: learn how it all began at the opening session, Friday 10 March at 11 am. Ken Mori will present.
+                """);
+        assertThat(talk.speakers()).extracting(Speaker::name).containsExactly("Ken Mori");
+    }
+
+    @Test
     void aLabeledDateLeftOverFromLastWeekYieldsToTheSubjectsDate() {
         String body = """
                 For tomorrow's reading group, Ruth Okafor will talk about parsing old manuscripts.
