@@ -2,11 +2,9 @@ package org.talkfeed.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Runs of white space (as {@code \s} reads them): collapsed to one space, or the gaps between words. */
 final class Spaces {
-    static final Pattern RUN = Pattern.compile("\\s+");
 
     private Spaces() {
     }
