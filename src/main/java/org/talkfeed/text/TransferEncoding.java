@@ -26,8 +26,7 @@ final class TransferEncoding {
     /** At most {@code limit} bytes of the part's decoded content. */
     static byte[] decode(Part part, int limit) throws MessagingException, IOException {
         String encoding = encoding(part);
-        boolean identity = encoding == null || encoding.equalsIgnoreCase("7bit") || encoding.equalsIgnoreCase("8bit")
-                || encoding.equalsIgnoreCase("binary");
+        boolean identity = isIdentity(encoding);
         boolean quotedPrintable = !identity && encoding.equalsIgnoreCase("quoted-printable");
         boolean base64 = !identity && encoding.equalsIgnoreCase("base64");
         byte[] raw = identity || quotedPrintable || base64 ? rawContent(part) : null;
@@ -49,9 +48,13 @@ final class TransferEncoding {
      */
     static byte[] encodedNoShorterThanContent(Part part) throws MessagingException, IOException {
         String encoding = encoding(part);
-        boolean byteForByte = encoding == null || encoding.equalsIgnoreCase("7bit") || encoding.equalsIgnoreCase("8bit")
-                || encoding.equalsIgnoreCase("binary") || encoding.equalsIgnoreCase("quoted-printable");
-        return byteForByte ? rawContent(part) : null;
+        return isIdentity(encoding) || encoding.equalsIgnoreCase("quoted-printable") ? rawContent(part) : null;
+    }
+
+    /** Whether the encoding leaves the content as it is: none given, 7bit, 8bit or binary. */
+    private static boolean isIdentity(String encoding) {
+        return encoding == null || encoding.equalsIgnoreCase("7bit") || encoding.equalsIgnoreCase("8bit")
+                || encoding.equalsIgnoreCase("binary");
     }
 
     private static String encoding(Part part) throws MessagingException {
