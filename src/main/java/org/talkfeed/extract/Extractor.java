@@ -74,7 +74,7 @@ public final class Extractor {
             }
         }
         if (talks.size() == 1 && !labeledTalk) {
-            List<SubjectLine.SubjectParts> pairs = SpeakerClues.presentations(String.join("\n", lines));
+            List<SubjectLine.SubjectParts> pairs = SpeakerClues.presentations(body);
             if (pairs.size() >= 2) {
                 Talk base = talks.get(0); // one session, several talks: "A will present "X"; B will present "Y""
                 talks = pairs.stream().map(p -> base.part(p.title(), List.of(p.speaker()))).toList();
@@ -82,7 +82,7 @@ public final class Extractor {
         }
         if (talks.size() == 1) {
             Talk base = talks.get(0);
-            List<Talk> series = WeeklySeries.expand(String.join("\n", lines), base, dates);
+            List<Talk> series = WeeklySeries.expand(body, base, dates);
             if (!series.isEmpty()) {
                 List<Talk> all = new ArrayList<>();
                 if (series.stream().noneMatch(t -> t.date().equals(base.date()))) {
@@ -92,7 +92,7 @@ public final class Extractor {
                 talks = all;
             }
         }
-        boolean labeledWhen = fields.stream().anyMatch(f -> f.label() == Label.WHEN || f.label() == Label.DATE);
+        boolean labeledWhen = TalkGroups.hasWhen(fields);
         if (talks.size() <= 1 && (!labeledTalk || !labeledWhen)) {
             List<Talk> listed = new ScheduleReader(message, defaults, dates).read(lines);
             if (listed.size() >= 2) {

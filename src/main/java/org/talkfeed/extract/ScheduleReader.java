@@ -43,6 +43,7 @@ final class ScheduleReader {
         LocalTime preambleEnd = preambleTimes.isEmpty() ? null : preambleTimes.get(0).end();
         String preambleLocation = PlaceClues.locationFromProse(preamble);
         List<org.talkfeed.talk.Speaker> preambleSpeakers = preamble.isBlank() ? List.of() : SpeakerClues.speakersFromProse(preamble);
+        boolean preambleOnline = Places.proseOffersOnline(preamble);
         List<Talk> talks = new ArrayList<>();
         for (ScheduleItems.Item item : schedule.items()) {
             List<String> itemLines = new ArrayList<>(item.lines());
@@ -52,7 +53,7 @@ final class ScheduleReader {
             MessageText itemMessage = new MessageText(message.messageId(), "", message.fromName(), message.fromAddress(),
                     message.date(), message.listId(), itemLines);
             LocalDate date = item.headingDate() != null ? item.headingDate() : preambleDate;
-            Talk talk = new TalkAssembler(itemMessage, defaults, itemLines, dates, new Inherited(date, preambleTime, preambleEnd, preambleLocation, Places.proseOffersOnline(preamble)))
+            Talk talk = new TalkAssembler(itemMessage, defaults, itemLines, dates, new Inherited(date, preambleTime, preambleEnd, preambleLocation, preambleOnline))
                     .assemble(LabeledFields.find(itemLines), false);
             if (talk != null && talk.speakers().isEmpty() && !preambleSpeakers.isEmpty()) {
                 talk = talk.withSpeakers(preambleSpeakers); // a series by one speaker, named once above the list

@@ -63,7 +63,8 @@ final class TalkGroups {
         return talks;
     }
 
-    private static boolean hasWhen(List<Field> group) {
+    /** Whether the fields say when: a When or a Date label. */
+    static boolean hasWhen(List<Field> group) {
         return group.stream().anyMatch(f -> f.label() == Label.WHEN || f.label() == Label.DATE);
     }
 }
