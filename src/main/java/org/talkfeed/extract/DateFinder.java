@@ -376,7 +376,8 @@ final class DateFinder {
             {"sonntag", "SUNDAY"}, {"lundi", "MONDAY"}, {"mardi", "TUESDAY"}, {"mercredi", "WEDNESDAY"}, {"jeudi", "THURSDAY"},
             {"vendredi", "FRIDAY"}, {"samedi", "SATURDAY"}, {"dimanche", "SUNDAY"}};
 
-    private static DayOfWeek weekday(String text) {
+    /** The day a weekday's name or its start names: "Thurs", "Freitag", "mardi". */
+    static DayOfWeek weekday(String text) {
         String t = text.toLowerCase(Locale.ROOT);
         for (String[] alias : WEEKDAY_ALIASES) {
             if (t.startsWith(alias[0])) {

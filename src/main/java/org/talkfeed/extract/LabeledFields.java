@@ -30,7 +30,6 @@ final class LabeledFields {
         return label.split("[ /(]")[0];
     }
 
-    private static final Pattern DECORATION = Pattern.compile("[*_]{1,3}(?=\\S|$)|(?<=\\S)[*_]{1,3}|^\\s*[*_]+\\s*");
     private static final int MAX_SHORT_FIELD_LINES = 4;
     private static final Pattern UNDERSCORES = Pattern.compile("(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])");
     private static final Pattern SENTENCE_BREAK = Pattern.compile("\\p{Ll}{4}[\"“”»«]?[.!?][\"“”»«]?\\s+\\p{Lu}");

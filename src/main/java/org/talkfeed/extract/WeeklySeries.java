@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +21,7 @@ final class WeeklySeries {
     private static final Pattern RANGE_START = Pattern.compile("\\b(?:from|between|starting)\\s+", Pattern.CASE_INSENSITIVE);
     private static final PatternScan.Start WEEKDAY_START = PatternScan.wordStartingWith("mon", "tues", "wednes", "thurs", "fri",
             "satur", "sun");
+    private static final Literals RECURRENCE_WORDS = Literals.of("days ", "days,", "every ", "each ");
     private static final int MAX_WEEKS = 30;
     private static final Pattern SENTENCE_END_ON = Pattern.compile("[.;].*");
 
@@ -30,8 +30,7 @@ final class WeeklySeries {
 
     /** The talks of a weekly series the text describes, each a copy of the base talk on its day; empty when none. */
     static List<Talk> expand(String text, Talk base, DateFinder dates) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (!lower.contains("days ") && !lower.contains("days,") && !lower.contains("every ") && !lower.contains("each ")) {
+        if (!RECURRENCE_WORDS.inAnyCase(text)) {
             return List.of(); // no "Thursdays", "every Thursday": no recurrence to read
         }
         PatternScan scan = new PatternScan(WEEKDAYS, text, WEEKDAY_START);
@@ -51,7 +50,7 @@ final class WeeklySeries {
             }
             LocalDate from = range.get(0).date();
             LocalDate to = range.get(1).date();
-            DayOfWeek day = DayOfWeek.valueOf(weekday(m.group(1)));
+            DayOfWeek day = DateFinder.weekday(m.group(1));
             long weeks = ChronoUnit.WEEKS.between(from, to);
             if (!to.isAfter(from) || weeks > MAX_WEEKS) {
                 continue;
@@ -69,17 +68,6 @@ final class WeeklySeries {
         return List.of();
     }
 
-    private static String weekday(String stem) {
-        return switch (stem.toLowerCase(Locale.ROOT)) {
-            case "mon" -> "MONDAY";
-            case "tues" -> "TUESDAY";
-            case "wednes" -> "WEDNESDAY";
-            case "thurs" -> "THURSDAY";
-            case "fri" -> "FRIDAY";
-            case "satur" -> "SATURDAY";
-            default -> "SUNDAY";
-        };
-    }
 
     private static String sentenceAround(String text, int at) {
         int start = Math.max(text.lastIndexOf(". ", at), text.lastIndexOf('\n', at)) + 1;
