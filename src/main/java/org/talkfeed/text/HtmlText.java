@@ -61,6 +61,15 @@ public final class HtmlText {
         while (i < n) {
             char c = html.charAt(i);
             boolean tag = c == '<' && i + 1 < n && isTagStart(html.charAt(i + 1));
+            if (tag && html.startsWith("<!--", i)) {
+                int end = html.indexOf("-->", i + 2);
+                if (end < 0) {
+                    return (int) Math.min(Integer.MAX_VALUE, bound + n - i); // unclosed: counted as if shown
+                }
+                bound += PER_TAG;
+                i = end + 3;
+                continue;
+            }
             int close = tag ? html.indexOf('>', i) : -1;
             if (close < 0) {
                 bound++;
@@ -77,7 +86,7 @@ public final class HtmlText {
             if (shown != null) {
                 int end = indexOfIgnoreCase(html, "</" + name, i);
                 int stop = end < 0 ? n : end;
-                bound += shown ? stop - i : 0;
+                bound += shown || end < 0 ? stop - i : 0; // no end tag found: counted as if shown
                 i = stop;
             }
         }

@@ -18,7 +18,8 @@ class HtmlTextTest {
             "<!-- note -->", "<!-- <p>x</p> -->", "&amp;", "&nbsp;", "&#x1F600;", "&NotEqualTilde;", "&lt;b&gt;", "&",
             " ", "  ", "\n", "\t", "Speaker: Jane Doe", "When:", "4pm", "<", ">", "a < b", "x>y", "<title>T</title>",
             "<xmp><b>raw</b></xmp>", "<textarea>t</textarea>", "<head>", "</head>", "<body>", "\u00e9t\u00e9", "</ x>",
-            "<?xml?>", "<o:p></o:p>", "<span style=\"x\">", "</span>", "<center>", "<blockquote>", "<dd>", "<dt>"};
+            "<?xml?>", "<o:p></o:p>", "<span style=\"x\">", "</span>", "<center>", "<blockquote>", "<dd>", "<dt>",
+            "<!-- a > b <style> -->", "<!-->", "<!-- unclosed", "</sty", "<style>", "</style>", "<script>", "</script>"};
 
     @RepeatedTest(300)
     void theLengthBoundIsNeverBelowTheRenderedText(RepetitionInfo repetition) {
@@ -34,7 +35,8 @@ class HtmlTextTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"<plaintext><p>all of this is text</p>", "<td>cell", "<a href=\"https://x.example/long/address\">go</a>",
-            "<style>unclosed { all: text }", "<xmp>unclosed <p>raw</p>"})
+            "<style>unclosed { all: text }", "<xmp>unclosed <p>raw</p>",
+            "<!-- a > b <style> --><p>Speaker: Jane Doe, University of Somewhere</p>", "<style>p{}</sty\nle><p>Speaker: Jane Doe</p>"})
     void edgeCasesStayBounded(String html) {
         assertThat(HtmlText.textLengthBound(html)).isGreaterThanOrEqualTo(HtmlText.toText(html).length());
     }

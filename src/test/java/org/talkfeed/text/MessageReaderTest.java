@@ -66,6 +66,16 @@ class MessageReaderTest {
     }
 
     @Test
+    void quotedPrintableHtmlWhoseStyleEndIsWrappedIsStillWeighedWhole() throws Exception {
+        String style = "<style>p { margin: 0 0 8px; font-family: Arial, sans-serif; } </sty=\nle>";
+        String text = "<p>Title: A talk with a long title</p><p>Speaker: Jane Doe, University of Somewhere</p>";
+        String body = "--b\nContent-Type: text/plain; charset=UTF-8\n\nSee the HTML\n--b\nContent-Type: text/html; charset=UTF-8\n"
+                + "Content-Transfer-Encoding: quoted-printable\n\n" + style + text + "\n--b--\n";
+        MessageText read = reader.read(mail("Content-Type: multipart/alternative; boundary=b", body));
+        assertThat(read.lines()).containsExactly("Title: A talk with a long title", "", "Speaker: Jane Doe, University of Somewhere");
+    }
+
+    @Test
     void formatFlowedIsUnwrapped() throws Exception {
         MessageText text = reader.read(mail("Content-Type: text/plain; charset=UTF-8; format=flowed",
                 "Title: A long title that \nwraps here\n\nNext"));
