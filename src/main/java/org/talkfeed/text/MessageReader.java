@@ -162,10 +162,13 @@ public final class MessageReader {
                 continue;
             }
             if (plain != null && type.startsWith("text/html")) {
-                if (plainWins(plain, htmlLengthBound(child))) {
+                // weighed on its undecoded bytes when they are no shorter than its content, so a dropped part is never decoded
+                byte[] encoded = TransferEncoding.encodedNoShorterThanContent(child);
+                String html = encoded == null ? decodedText(child) : null;
+                if (plainWins(plain, HtmlText.textLengthBound(html != null ? html : new String(encoded, StandardCharsets.ISO_8859_1)))) {
                     continue;
                 }
-                rich = nonBlankOr(HtmlText.toText(decodedText(child)), rich);
+                rich = nonBlankOr(HtmlText.toText(html != null ? html : decodedText(child)), rich);
             } else {
                 rich = nonBlankOr(bestText(child, depth + 1), rich);
             }
@@ -174,13 +177,6 @@ public final class MessageReader {
             return plain == null ? rich : plain;
         }
         return plainWins(plain, rich.strip().length()) ? plain : rich;
-    }
-
-    /** At least the length of the HTML part's text; read from its undecoded bytes when they are no shorter. */
-    private static int htmlLengthBound(Part html) throws MessagingException, IOException {
-        byte[] encoded = TransferEncoding.encodedNoShorterThanContent(html);
-        String source = encoded != null ? new String(encoded, StandardCharsets.ISO_8859_1) : decodedText(html);
-        return HtmlText.textLengthBound(source);
     }
 
     private static boolean plainWins(String plain, int richLength) {
