@@ -45,12 +45,12 @@ final class BodyCleaner {
                 }
                 continue;
             }
-            if (lines.size() > 3 && (mayStartFooter(probe) && FOOTER_START.matcher(probe).matches() || isFooterRule(raw, lineIndex))) {
+            if (lines.size() > 3 && (FOOTER_START.matcher(probe).matches() || isFooterRule(raw, lineIndex))) {
                 break;
             }
             if (probe.startsWith(">") && mostlyQuoted) {
                 trimmed = QUOTE_MARKS.matcher(probe).replaceFirst("");
-            } else if (probe.startsWith(">") || probe.regionMatches(true, 0, "on ", 0, 3) && REPLY_HEADER.matcher(probe).matches()) {
+            } else if (probe.startsWith(">") || REPLY_HEADER.matcher(probe).matches()) {
                 continue;
             }
             lines.add(trimmed);
@@ -65,22 +65,16 @@ final class BodyCleaner {
         return lines;
     }
 
-    /** Whether the line opens as one of FOOTER_START's alternatives must: with a dash or the first letter of its words. */
-    private static boolean mayStartFooter(String line) {
-        return !line.isEmpty() && "-mytaMYTA".indexOf(line.charAt(0)) >= 0;
-    }
-
     /** A rule of underscores starts a list footer only when footer words follow it or it closes the message. */
     private static boolean isFooterRule(String[] raw, int index) {
-        String line = raw[index].strip();
-        if (!line.startsWith("_") || !RULE.matcher(line).matches()) {
+        if (!RULE.matcher(raw[index].strip()).matches()) {
             return false;
         }
         int remaining = 0;
-        for (int j = index + 1; j < raw.length; j++) {
+        for (int j = index + 1; j < raw.length && remaining < 4; j++) { // only the next four lines of text can decide
             if (!raw[j].isBlank()) {
                 remaining++;
-                if (remaining <= 4 && FOOTER_WORDS.matcher(raw[j]).find()) {
+                if (FOOTER_WORDS.matcher(raw[j]).find()) {
                     return true;
                 }
             }
