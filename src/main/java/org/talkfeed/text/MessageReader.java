@@ -40,6 +40,11 @@ public final class MessageReader {
 
     private final BodyCleaner cleaner = new BodyCleaner();
 
+    /** The lenient session talkfeed parses mail with (loose addresses, parameters and encoded words, UTF-8 headers). */
+    public static Session session() {
+        return SESSION;
+    }
+
     public MessageText read(byte[] bytes) throws UnreadableMessageException {
         MimeMessage message;
         try {
