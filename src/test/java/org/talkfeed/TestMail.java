@@ -8,8 +8,12 @@ public final class TestMail {
     }
 
     public static byte[] plain(String messageId, String date, String subject, String body) {
+        return plain("Talk Admin <admin@dept.example>", messageId, date, subject, body);
+    }
+
+    public static byte[] plain(String from, String messageId, String date, String subject, String body) {
         StringBuilder m = new StringBuilder();
-        m.append("From: Talk Admin <admin@dept.example>\n");
+        m.append("From: ").append(from).append('\n');
         if (date != null) {
             m.append("Date: ").append(date).append('\n');
         }

@@ -1,11 +1,11 @@
 package org.talkfeed.extract;
 
 import org.junit.jupiter.api.Test;
+import org.talkfeed.TestMail;
 import org.talkfeed.talk.Announcement;
 import org.talkfeed.talk.Speaker;
 import org.talkfeed.talk.Talk;
 
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,12 +17,9 @@ class ProseAnnouncementTest {
     }
 
     private static Talk onlyTalk(String from, String subject, String body) {
-        String mail = "From: " + from + "\r\n"
-                + "Date: Mon, 06 Mar 2023 09:00:00 +0100\r\n"
-                + "Subject: " + subject + "\r\n"
-                + "Message-ID: <prose-" + subject.hashCode() + "@example.org>\r\n"
-                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + body.replace("\n", "\r\n");
-        Announcement announcement = new Extractor().extractMessage(mail.getBytes(StandardCharsets.UTF_8), ExtractionDefaults.NONE);
+        byte[] mail = TestMail.plain(from, "<prose-" + subject.hashCode() + "@example.org>", "Mon, 06 Mar 2023 09:00:00 +0100",
+                subject, body);
+        Announcement announcement = new Extractor().extractMessage(mail, ExtractionDefaults.NONE);
         assertThat(announcement.talks()).as("talks in: " + body).hasSize(1);
         return announcement.talks().get(0);
     }

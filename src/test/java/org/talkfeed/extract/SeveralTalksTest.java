@@ -1,11 +1,11 @@
 package org.talkfeed.extract;
 
 import org.junit.jupiter.api.Test;
+import org.talkfeed.TestMail;
 import org.talkfeed.talk.Announcement;
 import org.talkfeed.talk.Speaker;
 import org.talkfeed.talk.Talk;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -16,12 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SeveralTalksTest {
 
     private static List<Talk> talks(String subject, String body) {
-        String mail = "From: Seminar Desk <desk@example.org>\r\n"
-                + "Date: Mon, 06 Mar 2023 09:00:00 +0100\r\n"
-                + "Subject: " + subject + "\r\n"
-                + "Message-ID: <several-" + body.hashCode() + "@example.org>\r\n"
-                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + body.replace("\n", "\r\n");
-        Announcement announcement = new Extractor().extractMessage(mail.getBytes(StandardCharsets.UTF_8), ExtractionDefaults.NONE);
+        byte[] mail = TestMail.plain("Seminar Desk <desk@example.org>", "<several-" + body.hashCode() + "@example.org>",
+                "Mon, 06 Mar 2023 09:00:00 +0100", subject, body);
+        Announcement announcement = new Extractor().extractMessage(mail, ExtractionDefaults.NONE);
         return announcement.talks();
     }
 
