@@ -11,9 +11,9 @@ class PlacesTest {
     @CsvSource(delimiter = '|', value = {
             "Join us on Zoom at 4pm. | true",
             "Aufgrund der Lage finden die meisten Vorträge als Online-Veranstaltungen statt. | true",
-            "Im Filmhaus (Mainzer Str. 8) sowie digital. | true",
+            "Im Kulturhaus (Lindenweg 3) sowie digital. | true",
             "3. Ringvorlesung: Klima (online) | true",
-            "Öffentlicher Videovortrag über Brücken | true",
+            "Ein Videovortrag über Gletscher | true",
             "La conférence aura lieu en ligne. | true",
             "Online-Anmeldung bis Freitag, Vortrag im Hörsaal 2. | false",
             "The talk is in Room 101; digital humanities welcome. | false",

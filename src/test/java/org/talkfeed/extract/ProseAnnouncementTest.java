@@ -167,7 +167,7 @@ class ProseAnnouncementTest {
     @Test
     void anInitialBeforeTheSurnameDoesNotEndTheSentenceThatNamesTheSpeaker() {
         Talk talk = onlyTalk("Memorial Lecture", """
-                PROFESSOR A. REED, Professor of Music, Kings College, London, will deliver the Memorial Lecture at 5 p.m. on Friday, 10 March, in the Old Schools.
+                PROFESSOR A. REED, Professor of Music, Kings College, London, will deliver the Memorial Lecture at 5 p.m. on Friday, 10 March, in the Corn Exchange.
                 """);
         assertThat(talk.speakers()).extracting(Speaker::name).containsExactly("A. REED");
     }

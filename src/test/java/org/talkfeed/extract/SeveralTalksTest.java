@@ -120,7 +120,7 @@ class SeveralTalksTest {
                 7:30 p.m. Film society film. “The Long Goodbye.” Ann Gray, speaker. Main Theater.
                 Lectures
                 4:30 p.m. History seminar. “Rivers and Empires in the Early Modern World.” Ruth Lane, University of Leeds. 102 Jones.
-                6 p.m. School of Design lecture. “Playgrounds.” Eva Marsh and Tom Pratt, Marsh + Pratt Studio, Lisbon. 12 Betts Hall.
+                6 p.m. School of Design lecture. “Playgrounds.” Eva Marsh and Tom Pratt, Marsh + Pratt Studio, Lisbon. 12 Kerr Hall.
                 Notices
                 4:30 p.m. Faculty meeting. 101 Mill.
                 7 p.m. Bookstore book reading and signing. Sam Field, author of “The Quiet Harbour Years.” Bookstore.
