@@ -162,13 +162,14 @@ final class TalkAssembler {
         speakers = fallback.speakers();
         title = fallback.title();
 
+        String opening = firstParagraphs(prose);
         List<String> where = all(fields, Label.WHERE);
         String location = Places.location(where);
         if (location == null && where.isEmpty() && !partOfDigest) {
             location = PlaceClues.locationOnDateLine(prose, date.date(), dates);
         }
         if (location == null && where.isEmpty() && !partOfDigest) {
-            location = PlaceClues.locationFromProse(firstParagraphs(prose));
+            location = PlaceClues.locationFromProse(opening);
         }
         if (location == null && where.isEmpty()) {
             location = inherited.location();
@@ -178,7 +179,7 @@ final class TalkAssembler {
         boolean online = url != null || Places.mentionsOnline(links) || where.stream().anyMatch(Places::mentionsOnline)
                 || Places.mentionsOnline(when);
         if (url == null && !online) {
-            online = Places.proseOffersOnline(firstParagraphs(prose)) || inherited.online();
+            online = Places.proseOffersOnline(opening) || inherited.online();
         }
         String host = host(fields, prose);
         String series = series(fields);
@@ -327,13 +328,14 @@ final class TalkAssembler {
             what = subject.title();
         }
         if (what == null) {
-            what = TitleClues.titleAfterIntro(prose.lines().toList());
-        }
-        if (what == null) {
-            what = TitleClues.titleAboveAbstract(prose.lines().toList());
-        }
-        if (what == null) {
-            what = TitleClues.titleLineUnderDate(prose.lines().toList(), dates);
+            List<String> proseLines = prose.lines().toList();
+            what = TitleClues.titleAfterIntro(proseLines);
+            if (what == null) {
+                what = TitleClues.titleAboveAbstract(proseLines);
+            }
+            if (what == null) {
+                what = TitleClues.titleLineUnderDate(proseLines, dates);
+            }
         }
         if (what == null) {
             what = TitleClues.titleFromProse(prose);
