@@ -106,7 +106,6 @@ final class SpeakerClues {
     private static final PatternScan.Start HOSTED_BY_START = (t, i) -> t.startsWith("at the invitation of", i) || HOSTED_VERB.at(t, i);
     private static final PatternScan.Start FIRST_PERSON_START = PatternScan.wordStartingWith("i'll", "i will", "i am going to",
             "i shall", "my ", "talk", "hour", "seminar", "session", "lecture");
-    private static final PatternScan.Start QUOTE_START = (t, i) -> "\"“„«`‘‚'".indexOf(t.charAt(i)) >= 0;
 
     /** Every match of {@link #HOSTED_BY} holds one of these. */
     private static final Literals HOSTED_BY_WORDS = Literals.of("hosted", "organized", "organised", "invited", "sponsored",
@@ -306,8 +305,7 @@ final class SpeakerClues {
             Speaker speaker = SpeakerParser.parseOne(line);
             boolean placed = speaker != null && (speaker.affiliation() == null
                     || SpeakerParser.looksLikeInstitution(speaker.affiliation()) || BRACKETED.matcher(line).matches());
-            if (placed && Spaces.words(speaker.name()).length >= 2 && line.length() <= 90
-                    && NameCheck.plausible(speaker.name(), text)) {
+            if (placed && Spaces.words(speaker.name()).length >= 2 && NameCheck.plausible(speaker.name(), text)) {
                 return speaker;
             }
         }
@@ -337,7 +335,7 @@ final class SpeakerClues {
 
     /** The person named right after a quoted title ("“Title.” Jane Doe, MIT.") or right before it ("Jane Doe (MIT) “Title”"). */
     static List<Speaker> speakersAroundQuote(String text) {
-        PatternScan quoted = new PatternScan(TitleClues.ANY_QUOTED, text, QUOTE_START);
+        PatternScan quoted = new PatternScan(TitleClues.ANY_QUOTED, text, TitleClues.QUOTE);
         Matcher q = quoted.matcher();
         if (!quoted.find() || Spaces.words(q.group(1)).length < 2 && !TitleClues.wholeSentence(q.group(1))) {
             return List.of();

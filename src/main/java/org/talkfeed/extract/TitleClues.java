@@ -25,7 +25,8 @@ final class TitleClues {
 
     private static final PatternScan.Start TITLE_WORD = PatternScan.startingWith("on", "entitled", "titled", "title", "topic", "talk",
             "about", "thema", "titel", "sujet", "intitulé");
-    private static final PatternScan.Start QUOTE = (t, i) -> "\"“„«`‘‚'".indexOf(t.charAt(i)) >= 0;
+    /** Where ANY_QUOTED can start: at an opening quotation mark. */
+    static final PatternScan.Start QUOTE = (t, i) -> "\"“„«`‘‚'".indexOf(t.charAt(i)) >= 0;
 
     private TitleClues() {
     }
