@@ -34,7 +34,7 @@ final class NameCheck {
     }
 
     static boolean plausible(String name, String text) {
-        if (!shaped(name)) {
+        if (!shaped(name) || hasCommonWord(name, text)) {
             return false;
         }
         String[] tokens = Spaces.words(name);
@@ -46,9 +46,6 @@ final class NameCheck {
                 caps++;
             } else if (word.length() >= 2) {
                 titleCase++;
-            }
-            if (word.length() >= 3 && usedInLowerCase(word.toLowerCase(Locale.ROOT), text)) {
-                return false;
             }
         }
         if (caps == 0 || titleCase == 0) {
