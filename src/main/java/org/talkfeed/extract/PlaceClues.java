@@ -159,7 +159,7 @@ final class PlaceClues {
             return placeNamedByItsRole(text, times);
         }
         best = OF_THE.matcher(best).replaceFirst(", ");
-        return TRAILING_DOT_OR_COMMA.matcher(SENTENCE_REST.matcher(best).replaceFirst("")).replaceAll("").strip();
+        return TRAILING_DOT_OR_COMMA.matcher(best).replaceAll("").strip();
     }
 
     /**

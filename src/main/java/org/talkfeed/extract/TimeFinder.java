@@ -28,7 +28,7 @@ final class TimeFinder {
     private static String clock(String p) {
         return "(?<" + p + "h>[0-2]?\\d)(?:(?<" + p + "sep>[:.h])(?<" + p + "m>[0-5]\\d))?"
                 + "(?:\\s*(?<" + p + "ap>[ap])\\.?\\s?m\\b\\.?)?(?:\\s*(?<" + p + "ct>[cs])\\.\\s?t\\.)?"
-                + "(?<" + p + "uhr>\\s*(?:Uhr|h(?![\\p{L}\\d]))\\b?)?"
+                + "(?<" + p + "uhr>\\s*(?:Uhr|h(?![\\p{L}\\d])))?"
                 + "|(?<![\\p{L}])(?<" + p + "noon>12 noon|noon|midday)(?![\\p{L}])"; // a word of its own: not "afternoon", "noontime"
     }
 
