@@ -2,7 +2,6 @@ package org.talkfeed.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -115,14 +114,13 @@ final class Places {
             "google", "live", "webinar", "hybrid", "join", "attend", "participate", "watch", "online", "virtual", "will", "held",
             "per", "über", "via", "video", "sowie", "und", "oder", "auch", "en", "à");
     private static final PatternScan.Start PROSE_ONLINE_START = (text, i) -> text.charAt(i) == '(' || PROSE_ONLINE_WORD.at(text, i);
-    private static final java.util.List<String> ONLINE_HINTS = java.util.List.of("zoom", "webex", "teams", "meet", "stream",
+    private static final Literals ONLINE_HINTS = Literals.of("zoom", "webex", "teams", "meet", "stream",
             "webinar", "hybrid", "online", "remote", "virtual", "broadcast", "digital", "video", "ligne", "distance");
 
     static boolean proseOffersOnline(String text) {
         if (text == null) {
             return false;
         }
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        return ONLINE_HINTS.stream().anyMatch(lower::contains) && new PatternScan(PROSE_ONLINE, text, PROSE_ONLINE_START).find();
+        return ONLINE_HINTS.inAnyCase(text) && new PatternScan(PROSE_ONLINE, text, PROSE_ONLINE_START).find();
     }
 }
