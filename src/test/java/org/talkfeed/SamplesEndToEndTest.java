@@ -12,6 +12,7 @@ import net.fortuna.ical4j.model.parameter.TzId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.talkfeed.config.MailboxConfig;
 import org.talkfeed.extract.ExtractionDefaults;
 import org.talkfeed.mail.MaildirFolder;
 import org.talkfeed.mail.RawMessage;
@@ -51,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SamplesEndToEndTest {
     private static final Path SAMPLES = Path.of("samples", "maildir");
-    private static final ExtractionDefaults CHICAGO = new ExtractionDefaults("America/Chicago", null, false);
+    private static final MailboxConfig CHICAGO = MailboxConfig.of("test", new ExtractionDefaults("America/Chicago", null, false));
     private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
     private static JsonNode expected;
 

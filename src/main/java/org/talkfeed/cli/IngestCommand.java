@@ -41,7 +41,7 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Config config;
-        ExtractionDefaults defaults;
+        MailboxConfig defaults;
         try {
             config = configOption.load();
             defaults = defaults(config);
@@ -75,11 +75,11 @@ final class IngestCommand implements Callable<Integer> {
         return missing == 0 ? 0 : 1;
     }
 
-    private ExtractionDefaults defaults(Config config) throws ConfigException {
+    private MailboxConfig defaults(Config config) throws ConfigException {
         if (mailbox == null) {
-            return config.mailboxes().stream().findFirst().map(MailboxConfig::defaults).orElse(ExtractionDefaults.NONE);
+            return config.mailboxes().stream().findFirst().orElse(MailboxConfig.of("import", ExtractionDefaults.NONE));
         }
-        return config.mailboxes().stream().filter(m -> m.name().equals(mailbox)).findFirst().map(MailboxConfig::defaults)
+        return config.mailboxes().stream().filter(m -> m.name().equals(mailbox)).findFirst()
                 .orElseThrow(() -> new ConfigException(config.file() + ": mailboxes: no mailbox named \"" + mailbox + "\""));
     }
 }

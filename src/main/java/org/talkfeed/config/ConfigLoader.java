@@ -25,8 +25,11 @@ public final class ConfigLoader {
     private static final Set<String> TOP_KEYS = Set.of("store", "site", "poll-interval-seconds", "server", "calendar", "mailboxes");
     private static final Set<String> SERVER_KEYS = Set.of("host", "port");
     private static final Set<String> CALENDAR_KEYS = Set.of("name", "default-duration-minutes", "base-url");
-    private static final Set<String> MAILBOX_KEYS = Set.of("name", "maildir", "imap", "timezone", "series", "date-order");
-    private static final Set<String> IMAP_KEYS = Set.of("host", "port", "tls", "user", "password-env", "password-file", "folder");
+    private static final Set<String> MAILBOX_KEYS = Set.of("name", "maildir", "imap", "timezone", "series", "date-order",
+            "allowed-senders", "list-id");
+    private static final Set<String> IMAP_KEYS = Set.of("host", "port", "tls", "user", "password-env", "password-file", "folder",
+            "idle", "after-processing", "move-to", "reconnect-min-seconds", "reconnect-max-seconds", "auth-retry-seconds",
+            "timeout-seconds");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
@@ -111,8 +114,15 @@ public final class ConfigLoader {
                 if (!order.equals("month-first") && !order.equals("day-first")) {
                     throw problem(key + ".date-order", "expected month-first or day-first, not \"" + order + "\"");
                 }
+                SenderPolicy senders = new SenderPolicy(texts(m, "allowed-senders", key + ".allowed-senders"),
+                        texts(m, "list-id", key + ".list-id"));
+                for (String sender : senders.senders()) {
+                    if (!sender.contains("@")) {
+                        throw problem(key + ".allowed-senders", "\"" + sender + "\" is not an address (name@host) or a domain (@host)");
+                    }
+                }
                 result.add(new MailboxConfig(name, maildir, imap, zone, text(m, "series", null, key + ".series"),
-                        order.equals("day-first")));
+                        order.equals("day-first"), senders));
             }
             return result;
         }
@@ -143,7 +153,27 @@ public final class ConfigLoader {
             if ((env == null) == (passwordFile == null)) {
                 throw problem(key, "give exactly one of password-env or password-file (the password itself never goes in this file)");
             }
-            return new ImapConfig(host, port, tls, user, env, passwordFile, text(node, "folder", "INBOX", key + ".folder"));
+            boolean idle = bool(node, "idle", true, key + ".idle");
+            String afterText = text(node, "after-processing", "keep", key + ".after-processing");
+            ImapConfig.AfterProcessing after;
+            try {
+                after = ImapConfig.AfterProcessing.valueOf(afterText.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw problem(key + ".after-processing", "expected keep, seen, flag or move, not \"" + afterText + "\"");
+            }
+            String moveTo = text(node, "move-to", null, key + ".move-to");
+            if ((after == ImapConfig.AfterProcessing.MOVE) != (moveTo != null)) {
+                throw problem(key + ".move-to", after == ImapConfig.AfterProcessing.MOVE
+                        ? "missing: after-processing: move needs the folder to move to"
+                        : "only used with after-processing: move");
+            }
+            int reconnectMin = integer(node, "reconnect-min-seconds", 1, 1, 3600, key + ".reconnect-min-seconds");
+            int reconnectMax = integer(node, "reconnect-max-seconds", 300, reconnectMin, 86_400, key + ".reconnect-max-seconds");
+            int authRetry = integer(node, "auth-retry-seconds", 900, 1, 86_400, key + ".auth-retry-seconds");
+            int timeout = integer(node, "timeout-seconds", 60, 1, 3600, key + ".timeout-seconds");
+            return new ImapConfig(host, port, tls, user, env, passwordFile, text(node, "folder", "INBOX", key + ".folder"),
+                    idle, after, moveTo, Duration.ofSeconds(reconnectMin), Duration.ofSeconds(reconnectMax),
+                    Duration.ofSeconds(authRetry), Duration.ofSeconds(timeout));
         }
 
         private void checkKeys(JsonNode node, Set<String> allowed, String prefix) throws ConfigException {
@@ -179,6 +209,33 @@ public final class ConfigLoader {
                 throw problem(fullKey, "expected a non-empty text value");
             }
             return node.asText().strip();
+        }
+
+        private boolean bool(JsonNode parent, String key, boolean fallback, String fullKey) throws ConfigException {
+            JsonNode node = parent.get(key);
+            if (node == null || node.isNull()) {
+                return fallback;
+            }
+            if (!node.isBoolean()) {
+                throw problem(fullKey, "expected true or false, not \"" + node.asText() + "\"");
+            }
+            return node.asBoolean();
+        }
+
+        /** A single text value or a list of them. */
+        private List<String> texts(JsonNode parent, String key, String fullKey) throws ConfigException {
+            JsonNode node = parent.get(key);
+            if (node == null || node.isNull()) {
+                return List.of();
+            }
+            List<String> values = new ArrayList<>();
+            for (JsonNode item : node.isArray() ? node : List.of(node)) {
+                if (!item.isValueNode() || item.asText().isBlank()) {
+                    throw problem(fullKey, "expected a text value or a list of them");
+                }
+                values.add(item.asText().strip());
+            }
+            return values;
         }
 
         private int integer(JsonNode parent, String key, int fallback, int min, int max, String fullKey) throws ConfigException {

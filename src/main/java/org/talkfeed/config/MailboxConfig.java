@@ -6,9 +6,15 @@ import java.nio.file.Path;
 
 /**
  * One mailbox to read: a Maildir folder or an IMAP account (exactly one of the two), with the defaults
- * that apply to its messages.
+ * that apply to its messages and who may announce on it.
  */
-public record MailboxConfig(String name, Path maildir, ImapConfig imap, String timezone, String series, boolean dayFirst) {
+public record MailboxConfig(String name, Path maildir, ImapConfig imap, String timezone, String series, boolean dayFirst,
+                            SenderPolicy senders) {
+
+    /** A mailbox that is no configured place, for imports and tests: these defaults, anyone may announce. */
+    public static MailboxConfig of(String name, ExtractionDefaults defaults) {
+        return new MailboxConfig(name, null, null, defaults.timezone(), defaults.series(), defaults.dayFirst(), SenderPolicy.ANYONE);
+    }
 
     public ExtractionDefaults defaults() {
         return new ExtractionDefaults(timezone, series, dayFirst);

@@ -46,7 +46,7 @@ public final class Daemon {
             try (Stream<RawMessage> messages = Mailboxes.open(mailbox).messages()) {
                 Iterator<RawMessage> it = messages.iterator();
                 while (it.hasNext() && !stopping.get()) {
-                    ProcessResult result = processor.process(it.next(), mailbox.defaults());
+                    ProcessResult result = processor.process(it.next(), mailbox);
                     summary.add(result);
                     if (!result.alreadySeen()) {
                         LOG.info(result.logLine());

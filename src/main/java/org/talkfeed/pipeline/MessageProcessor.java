@@ -1,6 +1,6 @@
 package org.talkfeed.pipeline;
 
-import org.talkfeed.extract.ExtractionDefaults;
+import org.talkfeed.config.MailboxConfig;
 import org.talkfeed.extract.Extractor;
 import org.talkfeed.mail.RawMessage;
 import org.talkfeed.store.MessageRecord;
@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * One message through the flow: read, extract, record. A message already in the store (same
- * Message-ID, or same bytes when it has none) is skipped; a broken one is recorded as failed with the reason.
+ * One message through the flow: read, check the sender, extract, record. A message already in the store
+ * (same Message-ID, or same bytes when it has none) is skipped; a broken one is recorded as failed, and
+ * one from a sender the mailbox does not accept as ignored, each with the reason.
  */
 public final class MessageProcessor {
     private final TalkStore store;
@@ -31,34 +32,56 @@ public final class MessageProcessor {
         this.store = store;
     }
 
-    public ProcessResult process(RawMessage raw, ExtractionDefaults defaults) {
+    /**
+     * Reads, checks, extracts and records one message that came through {@code mailbox}; the message's
+     * checkpoint, if it has one, is committed with it. Messages are processed one at a time.
+     */
+    public synchronized ProcessResult process(RawMessage raw, MailboxConfig mailbox) {
         MessageText text;
         try {
             text = reader.read(raw.bytes());
         } catch (UnreadableMessageException e) {
-            String key = contentKey(raw.bytes());
-            if (store.seen(key)) {
-                return new ProcessResult(raw.origin(), Outcome.FAILED, true, List.of(), "already seen");
-            }
-            store.recordMessage(new MessageRecord(key, raw.origin(), null, null, null, Outcome.FAILED, e.getMessage()));
-            return new ProcessResult(raw.origin(), Outcome.FAILED, false, List.of(), "failed: " + e.getMessage());
+            return record(raw, mailbox, contentKey(raw.bytes()), null, Outcome.FAILED, e.getMessage(), "failed: " + e.getMessage());
         }
         String key = text.messageId() != null && !text.messageId().isBlank() ? text.messageId() : contentKey(raw.bytes());
+        String refusal = mailbox.senders().refusal(text.fromAddress(), text.listId());
+        if (refusal != null) {
+            return record(raw, mailbox, key, text, Outcome.IGNORED, refusal,
+                    "ignored: " + refusal + " (subject \"" + text.subject() + "\")");
+        }
         if (store.seen(key)) {
+            store.advance(raw.checkpoint());
             return new ProcessResult(raw.origin(), null, true, List.of(), "already seen (" + key + ")");
         }
-        Announcement announcement = extractor.extract(text, defaults);
-        String sender = text.fromAddress() != null ? text.fromAddress() : text.fromName();
+        Announcement announcement = extractor.extract(text, mailbox.defaults());
         if (!announcement.isTalk()) {
-            store.recordMessage(new MessageRecord(key, raw.origin(), text.subject(), sender, text.date(), Outcome.NOT_TALK,
-                    announcement.reason()));
-            return new ProcessResult(raw.origin(), Outcome.NOT_TALK, false, List.of(),
+            return record(raw, mailbox, key, text, Outcome.NOT_TALK, announcement.reason(),
                     "not a talk: " + announcement.reason() + " (subject \"" + text.subject() + "\")");
         }
         Outcome outcome = Outcome.valueOf(announcement.kind().name());
-        List<TalkChange> changes = store.recordTalks(new MessageRecord(key, raw.origin(), text.subject(), sender, text.date(),
-                outcome, null), announcement.kind(), announcement.talks());
+        List<TalkChange> changes = store.recordTalks(messageRecord(key, mailbox, raw, text, outcome, null), announcement.kind(),
+                announcement.talks(), raw.checkpoint());
         return new ProcessResult(raw.origin(), outcome, false, changes, outcome.label() + ": " + describe(changes));
+    }
+
+    /** Records a message that yields no talk, unless it is already known. */
+    private ProcessResult record(RawMessage raw, MailboxConfig mailbox, String key, MessageText text, Outcome outcome,
+                                 String reason, String summary) {
+        if (store.seen(key)) {
+            store.advance(raw.checkpoint());
+            return new ProcessResult(raw.origin(), outcome, true, List.of(), "already seen (" + key + ")");
+        }
+        store.recordMessage(messageRecord(key, mailbox, raw, text, outcome, reason), raw.checkpoint());
+        return new ProcessResult(raw.origin(), outcome, false, List.of(), summary);
+    }
+
+    private static MessageRecord messageRecord(String key, MailboxConfig mailbox, RawMessage raw, MessageText text,
+                                               Outcome outcome, String reason) {
+        if (text == null) {
+            return new MessageRecord(key, mailbox.name(), raw.origin(), null, null, null, outcome, reason);
+        }
+        String sender = text.fromAddress() != null ? text.fromAddress() : text.fromName();
+        return new MessageRecord(key, mailbox.name(), raw.origin(), text.subject(), sender, text.date(), outcome, reason);
     }
 
     private static String describe(List<TalkChange> changes) {

@@ -43,6 +43,23 @@ final class Migrations {
                 created_at TEXT NOT NULL
             );
             CREATE INDEX revisions_by_talk ON revisions(talk_id);
+            """,
+            """
+            ALTER TABLE messages ADD COLUMN mailbox TEXT;
+            CREATE INDEX messages_by_mailbox ON messages(mailbox, outcome);
+            CREATE TABLE checkpoints (
+                source TEXT PRIMARY KEY,
+                uidvalidity INTEGER NOT NULL,
+                position INTEGER NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE TABLE mailbox_status (
+                mailbox TEXT PRIMARY KEY,
+                state TEXT NOT NULL,
+                detail TEXT,
+                last_check TEXT,
+                updated_at TEXT NOT NULL
+            );
             """);
 
     private Migrations() {

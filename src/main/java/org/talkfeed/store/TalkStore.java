@@ -1,5 +1,6 @@
 package org.talkfeed.store;
 
+import org.talkfeed.mail.Checkpoint;
 import org.talkfeed.talk.Kind;
 import org.talkfeed.talk.Talk;
 import org.talkfeed.talk.TalkIdentity;
@@ -30,7 +31,8 @@ import java.util.Optional;
 
 /**
  * The talk store, a SQLite file: every message seen and what it became, every talk, and each talk's
- * revisions. A message and the talks it yields are committed in one transaction.
+ * revisions, and how far each message source has been read. A message, the talks it yields and its
+ * source's checkpoint are committed in one transaction. One connection, used by one thread at a time.
  */
 public final class TalkStore implements AutoCloseable {
     private final Connection db;
@@ -65,7 +67,7 @@ public final class TalkStore implements AutoCloseable {
         }
     }
 
-    public boolean seen(String messageKey) {
+    public synchronized boolean seen(String messageKey) {
         try (PreparedStatement st = db.prepareStatement("SELECT 1 FROM messages WHERE message_key = ?")) {
             st.setString(1, messageKey);
             try (ResultSet rs = st.executeQuery()) {
@@ -77,20 +79,99 @@ public final class TalkStore implements AutoCloseable {
     }
 
     /** Records a message that yields no talk (not a talk, failed, ignored). */
-    public void recordMessage(MessageRecord message) {
+    public synchronized void recordMessage(MessageRecord message) {
+        recordMessage(message, null);
+    }
+
+    /** Records a message that yields no talk and moves its source's checkpoint past it, in one transaction. */
+    public synchronized void recordMessage(MessageRecord message, Checkpoint checkpoint) {
         inTransaction(() -> {
             insertMessage(message);
+            saveCheckpoint(checkpoint);
             return null;
         });
+    }
+
+    /** Moves a source's checkpoint past a message that was already recorded (seen through another source). */
+    public synchronized void advance(Checkpoint checkpoint) {
+        inTransaction(() -> {
+            saveCheckpoint(checkpoint);
+            return null;
+        });
+    }
+
+    public synchronized Optional<Checkpoint> checkpoint(String source) {
+        try (PreparedStatement st = db.prepareStatement("SELECT uidvalidity, position FROM checkpoints WHERE source = ?")) {
+            st.setString(1, source);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(new Checkpoint(source, rs.getLong(1), rs.getLong(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store: " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized List<Checkpoint> checkpoints() {
+        return query("SELECT source, uidvalidity, position FROM checkpoints ORDER BY source",
+                rs -> new Checkpoint(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+    }
+
+    public synchronized void saveStatus(String mailbox, String state, String detail, boolean checked) {
+        inTransaction(() -> {
+            try (PreparedStatement st = db.prepareStatement("INSERT INTO mailbox_status (mailbox, state, detail, last_check, "
+                    + "updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(mailbox) DO UPDATE SET state = excluded.state, "
+                    + "detail = excluded.detail, last_check = COALESCE(excluded.last_check, mailbox_status.last_check), "
+                    + "updated_at = excluded.updated_at")) {
+                String now = now().toString();
+                st.setString(1, mailbox);
+                st.setString(2, state);
+                st.setString(3, detail);
+                st.setString(4, checked ? now : null);
+                st.setString(5, now);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public synchronized List<MailboxStatus> statuses() {
+        return query("SELECT mailbox, state, detail, last_check, updated_at FROM mailbox_status ORDER BY mailbox",
+                rs -> new MailboxStatus(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4) == null ? null : Instant.parse(rs.getString(4)), Instant.parse(rs.getString(5))));
+    }
+
+    /** How many messages of each outcome came through a mailbox (or import). */
+    public synchronized Map<Outcome, Integer> outcomeCounts(String mailbox) {
+        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        for (Outcome o : Outcome.values()) {
+            counts.put(o, 0);
+        }
+        try (PreparedStatement st = db.prepareStatement("SELECT outcome, COUNT(*) FROM messages WHERE mailbox = ? GROUP BY outcome")) {
+            st.setString(1, mailbox);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(Outcome.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)), rs.getInt(2));
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store: " + e.getMessage(), e);
+        }
     }
 
     /**
      * Records a message and its talks: each talk is matched to a known one (a reminder, update,
      * cancellation or re-post) and merged into it as a new revision, or stored as a new talk.
      */
-    public List<TalkChange> recordTalks(MessageRecord message, Kind kind, List<Talk> talks) {
+    public synchronized List<TalkChange> recordTalks(MessageRecord message, Kind kind, List<Talk> talks) {
+        return recordTalks(message, kind, talks, null);
+    }
+
+    /** As {@link #recordTalks(MessageRecord, Kind, List)}, moving the source's checkpoint in the same transaction. */
+    public synchronized List<TalkChange> recordTalks(MessageRecord message, Kind kind, List<Talk> talks, Checkpoint checkpoint) {
         return inTransaction(() -> {
             long messageRow = insertMessage(message);
+            saveCheckpoint(checkpoint);
             List<TalkChange> changes = new ArrayList<>();
             for (int i = 0; i < talks.size(); i++) {
                 Talk incoming = talks.get(i);
@@ -105,12 +186,12 @@ public final class TalkStore implements AutoCloseable {
         });
     }
 
-    public List<StoredTalk> talks() {
+    public synchronized List<StoredTalk> talks() {
         return query("SELECT id, uid, slug, cancelled, sequence, data, created_at, updated_at FROM talks "
                 + "ORDER BY starts_at IS NULL, starts_at, date, id", TalkStore::storedTalk);
     }
 
-    public Map<Outcome, Integer> outcomeCounts() {
+    public synchronized Map<Outcome, Integer> outcomeCounts() {
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         for (Outcome o : Outcome.values()) {
             counts.put(o, 0);
@@ -122,11 +203,11 @@ public final class TalkStore implements AutoCloseable {
         return counts;
     }
 
-    public List<MessageRecord> messages() {
-        return query("SELECT message_key, origin, subject, sender, sent_at, outcome, reason FROM messages ORDER BY id",
-                rs -> new MessageRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5) == null ? null : ZonedDateTime.parse(rs.getString(5)),
-                        Outcome.valueOf(rs.getString(6).toUpperCase(java.util.Locale.ROOT)), rs.getString(7)));
+    public synchronized List<MessageRecord> messages() {
+        return query("SELECT message_key, mailbox, origin, subject, sender, sent_at, outcome, reason FROM messages ORDER BY id",
+                rs -> new MessageRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6) == null ? null : ZonedDateTime.parse(rs.getString(6)),
+                        Outcome.valueOf(rs.getString(7).toUpperCase(java.util.Locale.ROOT)), rs.getString(8)));
     }
 
     private List<StoredTalk> candidates(Talk incoming) {
@@ -149,17 +230,33 @@ public final class TalkStore implements AutoCloseable {
         }
     }
 
+    private void saveCheckpoint(Checkpoint checkpoint) throws SQLException {
+        if (checkpoint == null) {
+            return;
+        }
+        try (PreparedStatement st = db.prepareStatement("INSERT INTO checkpoints (source, uidvalidity, position, updated_at) "
+                + "VALUES (?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET uidvalidity = excluded.uidvalidity, "
+                + "position = excluded.position, updated_at = excluded.updated_at")) {
+            st.setString(1, checkpoint.source());
+            st.setLong(2, checkpoint.uidValidity());
+            st.setLong(3, checkpoint.position());
+            st.setString(4, now().toString());
+            st.executeUpdate();
+        }
+    }
+
     private long insertMessage(MessageRecord m) throws SQLException {
-        try (PreparedStatement st = db.prepareStatement("INSERT INTO messages (message_key, origin, subject, sender, sent_at, "
-                + "outcome, reason, processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement st = db.prepareStatement("INSERT INTO messages (message_key, mailbox, origin, subject, sender, "
+                + "sent_at, outcome, reason, processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             st.setString(1, m.messageKey());
-            st.setString(2, m.origin());
-            st.setString(3, m.subject());
-            st.setString(4, m.sender());
-            st.setString(5, m.sentAt() == null ? null : m.sentAt().toString());
-            st.setString(6, m.outcome().label());
-            st.setString(7, m.reason());
-            st.setString(8, now().toString());
+            st.setString(2, m.mailbox());
+            st.setString(3, m.origin());
+            st.setString(4, m.subject());
+            st.setString(5, m.sender());
+            st.setString(6, m.sentAt() == null ? null : m.sentAt().toString());
+            st.setString(7, m.outcome().label());
+            st.setString(8, m.reason());
+            st.setString(9, now().toString());
             st.executeUpdate();
             try (ResultSet keys = st.getGeneratedKeys()) {
                 keys.next();
@@ -306,7 +403,7 @@ public final class TalkStore implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             db.close();
         } catch (SQLException e) {

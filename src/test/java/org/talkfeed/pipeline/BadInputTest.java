@@ -2,6 +2,7 @@ package org.talkfeed.pipeline;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.talkfeed.config.MailboxConfig;
 import org.talkfeed.TestMail;
 import org.talkfeed.extract.ExtractionDefaults;
 import org.talkfeed.mail.RawMessage;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input is recorded with a reason, reported in one line, and never stops the run. */
 class BadInputTest {
-    private static final ExtractionDefaults CHICAGO = new ExtractionDefaults("America/Chicago", null, false);
+    private static final MailboxConfig CHICAGO = MailboxConfig.of("test", new ExtractionDefaults("America/Chicago", null, false));
 
     @Test
     void aFileThatIsNotAnEmailIsRecordedAsFailedOnce(@TempDir Path dir) {
