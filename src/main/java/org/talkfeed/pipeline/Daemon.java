@@ -4,66 +4,76 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkfeed.config.Config;
 import org.talkfeed.config.MailboxConfig;
-import org.talkfeed.mail.RawMessage;
 import org.talkfeed.publish.PublishReport;
 import org.talkfeed.publish.SitePublisher;
 import org.talkfeed.store.TalkStore;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Iterator;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The daemon's loop: check every mailbox, process what is new, republish when a talk changed, wait
- * for the poll interval, again until stopped. A failing mailbox is logged and retried at the next poll.
+ * The daemon: one watcher per configured mailbox, each on its own thread (IMAP with IDLE or polling,
+ * Maildir polling), all recording into one store; the site is republished whenever talks changed.
  */
 public final class Daemon {
     private static final Logger LOG = LoggerFactory.getLogger("talkfeed");
 
     private final Config config;
     private final TalkStore store;
-    private final MessageProcessor processor;
     private final SitePublisher publisher;
-    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final List<MailboxWatcher> watchers = new ArrayList<>();
+    private final Intake intake;
+    private volatile PollSummary summary = new PollSummary();
+    private volatile boolean stopping;
 
     public Daemon(Config config, TalkStore store, SitePublisher publisher) {
         this.config = config;
         this.store = store;
-        this.processor = new MessageProcessor(store);
         this.publisher = publisher;
+        this.intake = new Intake() {
+            @Override
+            public boolean accept(ProcessResult result) {
+                summary.add(result);
+                if (!result.alreadySeen()) {
+                    LOG.info(result.logLine());
+                }
+                return !result.changes().isEmpty();
+            }
+
+            @Override
+            public void mailboxFailed() {
+                summary.mailboxFailed();
+            }
+
+            @Override
+            public void changed() {
+                publish();
+            }
+        };
+        MessageProcessor processor = new MessageProcessor(store);
+        for (MailboxConfig mailbox : config.mailboxes()) {
+            watchers.add(mailbox.maildir() != null
+                    ? new MaildirWatcher(mailbox, processor, store, config.pollInterval(), intake)
+                    : new ImapWatcher(mailbox, processor, store, config.pollInterval(), intake));
+        }
     }
 
-    /** Checks every mailbox once, publishing when something changed (or when {@code forcePublish}). */
+    /** Checks every mailbox once; publishes when something changed (or when {@code forcePublish}). */
     public PollSummary pollOnce(boolean forcePublish) {
-        PollSummary summary = new PollSummary();
-        for (MailboxConfig mailbox : config.mailboxes()) {
-            if (stopping.get()) {
-                break;
-            }
-            try (Stream<RawMessage> messages = Mailboxes.open(mailbox).messages()) {
-                Iterator<RawMessage> it = messages.iterator();
-                while (it.hasNext() && !stopping.get()) {
-                    ProcessResult result = processor.process(it.next(), mailbox);
-                    summary.add(result);
-                    if (!result.alreadySeen()) {
-                        LOG.info(result.logLine());
-                    }
-                }
-            } catch (IOException | UncheckedIOException e) {
-                summary.mailboxFailed();
-                LOG.warn("mailbox {}: {} (will retry at the next poll)", mailbox.name(), e.getMessage());
+        summary = new PollSummary();
+        for (MailboxWatcher watcher : watchers) {
+            if (!stopping) {
+                watcher.checkOnce();
             }
         }
-        if (summary.changedTalks() || forcePublish) {
+        if (forcePublish && !summary.changedTalks()) {
             publish();
         }
         return summary;
     }
 
-    public PublishReport publish() {
+    public synchronized PublishReport publish() {
         try {
             PublishReport report = publisher.publish(store.talks());
             LOG.info("published {} talks to {} ({} files written, {} unchanged, {} removed)", report.talks(), config.site(),
@@ -75,28 +85,33 @@ public final class Daemon {
         }
     }
 
-    /** Polls until {@link #stop()}; the message in progress is finished and committed first. */
+    /** Watches every mailbox until {@link #stop()}; the message in progress is finished and committed first. */
     public void runUntilStopped() {
-        pollOnce(true);
-        while (!stopping.get()) {
-            synchronized (stopping) {
-                try {
-                    stopping.wait(TimeUnit.MILLISECONDS.convert(config.pollInterval()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+        publish();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < watchers.size(); i++) {
+            MailboxWatcher watcher = watchers.get(i);
+            Thread thread = new Thread(watcher::watch, "mailbox " + config.mailboxes().get(i).name());
+            threads.add(thread);
+            if (!stopping) {
+                thread.start();
             }
-            if (!stopping.get()) {
-                pollOnce(false);
+        }
+        for (Thread thread : threads) {
+            try {
+                if (thread.isAlive()) {
+                    thread.join();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop();
+                return;
             }
         }
     }
 
     public void stop() {
-        stopping.set(true);
-        synchronized (stopping) {
-            stopping.notifyAll();
-        }
+        stopping = true;
+        watchers.forEach(MailboxWatcher::stop);
     }
 }

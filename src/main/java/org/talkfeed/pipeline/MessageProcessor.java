@@ -2,6 +2,7 @@ package org.talkfeed.pipeline;
 
 import org.talkfeed.config.MailboxConfig;
 import org.talkfeed.extract.Extractor;
+import org.talkfeed.mail.Checkpoint;
 import org.talkfeed.mail.RawMessage;
 import org.talkfeed.store.MessageRecord;
 import org.talkfeed.store.Outcome;
@@ -62,6 +63,13 @@ public final class MessageProcessor {
         List<TalkChange> changes = store.recordTalks(messageRecord(key, mailbox, raw, text, outcome, null), announcement.kind(),
                 announcement.talks(), raw.checkpoint());
         return new ProcessResult(raw.origin(), outcome, false, changes, outcome.label() + ": " + describe(changes));
+    }
+
+    /** Records a message whose bytes could not be had at all (its source refused them) as failed, with its checkpoint. */
+    public synchronized ProcessResult recordUnreadable(String origin, String key, MailboxConfig mailbox, String reason,
+                                                       Checkpoint checkpoint) {
+        return record(new RawMessage(origin, new byte[0], checkpoint), mailbox, key, null, Outcome.FAILED, reason,
+                "failed: " + reason);
     }
 
     /** Records a message that yields no talk, unless it is already known. */

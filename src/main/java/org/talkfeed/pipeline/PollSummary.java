@@ -12,7 +12,7 @@ public final class PollSummary {
     private int mailboxFailures;
     private boolean changedTalks;
 
-    public void add(ProcessResult result) {
+    public synchronized void add(ProcessResult result) {
         if (result.alreadySeen()) {
             alreadySeen++;
             return;
@@ -21,32 +21,32 @@ public final class PollSummary {
         changedTalks |= !result.changes().isEmpty();
     }
 
-    void mailboxFailed() {
+    synchronized void mailboxFailed() {
         mailboxFailures++;
     }
 
-    public boolean changedTalks() {
+    public synchronized boolean changedTalks() {
         return changedTalks;
     }
 
-    public int count(Outcome outcome) {
+    public synchronized int count(Outcome outcome) {
         return outcomes.getOrDefault(outcome, 0);
     }
 
-    public int newMessages() {
+    public synchronized int newMessages() {
         return outcomes.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    public int alreadySeen() {
+    public synchronized int alreadySeen() {
         return alreadySeen;
     }
 
-    public int mailboxFailures() {
+    public synchronized int mailboxFailures() {
         return mailboxFailures;
     }
 
     @Override
-    public String toString() {
+    public synchronized String toString() {
         StringBuilder s = new StringBuilder();
         s.append(newMessages()).append(" new messages");
         outcomes.forEach((o, n) -> s.append(", ").append(n).append(' ').append(o.label()));

@@ -1,0 +1,210 @@
+package org.talkfeed.mail;
+
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.UIDFolder;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.talkfeed.config.ImapConfig;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One open IMAP folder: its new messages by UID, IDLE, and what is done to a message once it is
+ * recorded. Messages are read with BODY.PEEK, so reading never marks them seen. The password is read
+ * here, used for the login, and never kept or logged.
+ */
+public final class ImapConnection implements AutoCloseable {
+    private static final int BATCH = 100;
+
+    private final ImapConfig config;
+    private final String source;
+    private final IMAPStore store;
+    private final IMAPFolder folder;
+    private final ScheduledExecutorService waker;
+
+    private ImapConnection(ImapConfig config, String source, IMAPStore store, IMAPFolder folder) {
+        this.config = config;
+        this.source = source;
+        this.store = store;
+        this.folder = folder;
+        this.waker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "idle-waker " + source);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Logs in and opens the configured folder.
+     *
+     * @param source the checkpoint source name of this mailbox
+     * @throws jakarta.mail.AuthenticationFailedException when the server refuses the login
+     * @throws MissingPasswordException                  when the password's variable or file is missing
+     */
+    public static ImapConnection open(ImapConfig config, String source) throws MessagingException {
+        String protocol = config.tls() == ImapConfig.Tls.IMPLICIT ? "imaps" : "imap";
+        String timeout = Long.toString(config.timeout().toMillis());
+        Properties props = new Properties();
+        props.setProperty("mail." + protocol + ".connectiontimeout", timeout);
+        props.setProperty("mail." + protocol + ".timeout", timeout);
+        props.setProperty("mail." + protocol + ".writetimeout", timeout);
+        props.setProperty("mail." + protocol + ".peek", "true");
+        if (config.tls() == ImapConfig.Tls.STARTTLS) {
+            props.setProperty("mail.imap.starttls.enable", "true");
+            props.setProperty("mail.imap.starttls.required", "true");
+        }
+        IMAPStore store = (IMAPStore) Session.getInstance(props).getStore(protocol);
+        store.connect(config.host(), config.port(), config.user(), password(config));
+        try {
+            IMAPFolder folder = (IMAPFolder) store.getFolder(config.folder());
+            folder.open(config.afterProcessing() == ImapConfig.AfterProcessing.KEEP ? Folder.READ_ONLY : Folder.READ_WRITE);
+            return new ImapConnection(config, source, store, folder);
+        } catch (MessagingException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static String password(ImapConfig config) throws MissingPasswordException {
+        if (config.passwordEnv() != null) {
+            String value = System.getenv(config.passwordEnv());
+            if (value == null) {
+                throw new MissingPasswordException("the environment variable " + config.passwordEnv() + " (password-env) is not set");
+            }
+            return value;
+        }
+        try {
+            return Files.readString(config.passwordFile(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new MissingPasswordException("the password file " + config.passwordFile() + " (password-file) cannot be read: "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
+    public long uidValidity() throws MessagingException {
+        return folder.getUIDValidity();
+    }
+
+    public boolean offersIdle() throws MessagingException {
+        return store.hasCapability("IDLE");
+    }
+
+    /** Up to {@value #BATCH} UIDs after {@code lastUid}, oldest first. */
+    public List<Long> uidsAfter(long lastUid) throws MessagingException {
+        Message[] messages = folder.getMessagesByUID(lastUid + 1, UIDFolder.MAXUID);
+        List<Long> result = new ArrayList<>();
+        for (Message m : messages) {
+            long uid = folder.getUID(m);
+            // "n:*" also matches the last message when every UID is below n
+            if (uid > lastUid && result.size() < BATCH) {
+                result.add(uid);
+            }
+        }
+        return result;
+    }
+
+    /** The message's bytes, with the checkpoint that moves past it; null when it was expunged meanwhile. */
+    public RawMessage fetch(long uid) throws MessagingException, IOException {
+        Message message = folder.getMessageByUID(uid);
+        if (message == null) {
+            return null;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+        message.writeTo(bytes);
+        return new RawMessage("imap:" + config + "/" + uid, bytes.toByteArray(),
+                new Checkpoint(source, folder.getUIDValidity(), uid));
+    }
+
+    /** Flags or moves a recorded message, as configured; never deletes it. */
+    public void afterProcessing(long uid) throws MessagingException {
+        Message message = folder.getMessageByUID(uid);
+        if (message == null) {
+            return;
+        }
+        switch (config.afterProcessing()) {
+            case KEEP -> {
+            }
+            case SEEN -> message.setFlag(Flags.Flag.SEEN, true);
+            case FLAG -> message.setFlag(Flags.Flag.FLAGGED, true);
+            case MOVE -> {
+                Folder target = store.getFolder(config.moveTo());
+                if (!target.exists()) {
+                    target.create(Folder.HOLDS_MESSAGES);
+                }
+                if (store.hasCapability("MOVE")) {
+                    folder.moveMessages(new Message[] {message}, target);
+                } else {
+                    folder.copyMessages(new Message[] {message}, target);
+                }
+            }
+        }
+    }
+
+    /**
+     * Waits in IDLE until the server reports a change, {@code max} passes, or {@link #wakeUp()} is
+     * called from another thread.
+     */
+    public void idle(Duration max) throws MessagingException {
+        ScheduledFuture<?> wake = waker.schedule(this::wakeUp, max.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            folder.idle(true);
+        } finally {
+            wake.cancel(false);
+        }
+    }
+
+    /** Ends an IDLE in progress on another thread: any command on the folder does. */
+    public void wakeUp() {
+        try {
+            folder.doCommand(protocol -> {
+                protocol.simpleCommand("NOOP", null);
+                return null;
+            });
+        } catch (MessagingException | RuntimeException e) {
+            // the connection is gone; the waiting thread sees that itself
+        }
+    }
+
+    public boolean isOpen() {
+        return folder.isOpen() && store.isConnected();
+    }
+
+    @Override
+    public void close() {
+        waker.shutdownNow();
+        try {
+            if (folder.isOpen()) {
+                folder.close(false);
+            }
+        } catch (MessagingException | RuntimeException e) {
+            // closing a dropped connection; nothing left to do
+        }
+        try {
+            store.close();
+        } catch (MessagingException | RuntimeException e) {
+            // as above
+        }
+    }
+
+    /** The configured password cannot be had: reported like a refused login, and retried as slowly. */
+    public static final class MissingPasswordException extends MessagingException {
+        public MissingPasswordException(String message) {
+            super(message);
+        }
+    }
+}

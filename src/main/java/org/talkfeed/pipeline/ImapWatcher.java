@@ -1,0 +1,238 @@
+package org.talkfeed.pipeline;
+
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.talkfeed.config.ImapConfig;
+import org.talkfeed.config.MailboxConfig;
+import org.talkfeed.mail.Checkpoint;
+import org.talkfeed.mail.ImapConnection;
+import org.talkfeed.mail.RawMessage;
+import org.talkfeed.store.TalkStore;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * An IMAP mailbox: reads the messages after the checkpoint in UID order, each committed with its
+ * checkpoint, then waits in IDLE (or polls); reconnects with backoff after any failure, slowly after a
+ * refused login. A changed UIDVALIDITY means reading the folder again from its start; messages already
+ * recorded are then recognised by Message-ID.
+ */
+final class ImapWatcher implements MailboxWatcher {
+    private static final Logger LOG = LoggerFactory.getLogger("talkfeed");
+    private static final Duration LONGEST_IDLE = Duration.ofMinutes(9);
+    /** A message whose fetch fails this many times on a healthy connection is recorded as failed and passed. */
+    private static final int FETCH_ATTEMPTS = 3;
+
+    private final MailboxConfig mailbox;
+    private final ImapConfig imap;
+    private final String source;
+    private final MessageProcessor processor;
+    private final TalkStore store;
+    private final Duration pollInterval;
+    private final Intake intake;
+    private final Backoff backoff;
+    private final Object sleeper = new Object();
+    private volatile boolean stopping;
+    private volatile ImapConnection connection;
+    private long failingUid;
+    private int fetchFailures;
+
+    ImapWatcher(MailboxConfig mailbox, MessageProcessor processor, TalkStore store, Duration pollInterval, Intake intake) {
+        this.mailbox = mailbox;
+        this.imap = mailbox.imap();
+        this.source = "imap:" + mailbox.name();
+        this.processor = processor;
+        this.store = store;
+        this.pollInterval = pollInterval;
+        this.intake = intake;
+        this.backoff = new Backoff(imap.reconnectMin(), imap.reconnectMax());
+    }
+
+    @Override
+    public boolean checkOnce() {
+        try {
+            connect();
+            readNew();
+            return true;
+        } catch (MessagingException | IOException e) {
+            failed(e);
+            intake.mailboxFailed();
+            return false;
+        } finally {
+            disconnect();
+        }
+    }
+
+    @Override
+    public void watch() {
+        while (!stopping) {
+            Duration wait;
+            try {
+                connect();
+                backoff.reset();
+                boolean idle = imap.idle() && connection.offersIdle();
+                LOG.info("mailbox {}: connected to {}; {}", mailbox.name(), imap,
+                        idle ? "waiting for new mail with IDLE" : "checking every " + pollInterval.toSeconds() + " s");
+                while (!stopping) {
+                    readNew();
+                    if (stopping) {
+                        break;
+                    }
+                    if (idle) {
+                        connection.idle(idleLimit());
+                    } else {
+                        sleep(pollInterval);
+                        if (!connection.isOpen()) {
+                            throw new IOException("the connection was closed while waiting");
+                        }
+                    }
+                }
+                break;
+            } catch (MessagingException | IOException e) {
+                if (stopping) {
+                    break;
+                }
+                wait = failed(e);
+            } finally {
+                disconnect();
+            }
+            sleep(wait);
+        }
+        store.saveStatus(mailbox.name(), "stopped", null, false);
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        synchronized (sleeper) {
+            sleeper.notifyAll();
+        }
+        ImapConnection open = connection;
+        if (open != null) {
+            Thread waker = new Thread(open::wakeUp, "stop " + mailbox.name());
+            waker.setDaemon(true);
+            waker.start();
+        }
+    }
+
+    private void connect() throws MessagingException {
+        store.saveStatus(mailbox.name(), "connecting", null, false);
+        connection = ImapConnection.open(imap, source);
+    }
+
+    private void disconnect() {
+        ImapConnection open = connection;
+        connection = null;
+        if (open != null) {
+            open.close();
+        }
+    }
+
+    /** Processes every message after the checkpoint, oldest first. */
+    private void readNew() throws MessagingException, IOException {
+        long validity = connection.uidValidity();
+        long last = store.checkpoint(source).map(c -> {
+            if (c.uidValidity() == validity) {
+                return c.position();
+            }
+            LOG.warn("mailbox {}: UIDVALIDITY changed from {} to {}: reading the folder again from its start; "
+                    + "messages already recorded are recognised by Message-ID", mailbox.name(), c.uidValidity(), validity);
+            return 0L;
+        }).orElse(0L);
+        boolean changed = false;
+        try {
+            for (List<Long> uids = connection.uidsAfter(last); !uids.isEmpty() && !stopping; uids = connection.uidsAfter(last)) {
+                for (long uid : uids) {
+                    if (stopping) {
+                        return;
+                    }
+                    changed |= readOne(uid, new Checkpoint(source, validity, uid));
+                    last = uid;
+                }
+            }
+        } finally {
+            if (changed) {
+                intake.changed();
+            }
+        }
+        store.saveStatus(mailbox.name(), imap.idle() && connection.offersIdle() ? "idle" : "polling", null, true);
+    }
+
+    private boolean readOne(long uid, Checkpoint checkpoint) throws MessagingException, IOException {
+        RawMessage raw;
+        try {
+            raw = connection.fetch(uid);
+        } catch (MessagingException | IOException e) {
+            if (!connection.isOpen() || countFetchFailure(uid) < FETCH_ATTEMPTS) {
+                throw e;
+            }
+            String origin = "imap:" + imap + "/" + uid;
+            return intake.accept(processor.recordUnreadable(origin, "imap:" + mailbox.name() + "/" + checkpoint.uidValidity()
+                    + "/" + uid, mailbox, "the server could not give the message: " + e.getMessage(), checkpoint));
+        }
+        if (raw == null) {
+            store.advance(checkpoint);
+            return false;
+        }
+        boolean changed = intake.accept(processor.process(raw, mailbox));
+        if (imap.afterProcessing() != ImapConfig.AfterProcessing.KEEP) {
+            try {
+                connection.afterProcessing(uid);
+            } catch (MessagingException e) {
+                LOG.warn("mailbox {}: message {} is recorded, but marking it ({}) failed: {}", mailbox.name(), uid,
+                        imap.afterProcessing().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
+            }
+        }
+        return changed;
+    }
+
+    private int countFetchFailure(long uid) {
+        if (uid != failingUid) {
+            failingUid = uid;
+            fetchFailures = 0;
+        }
+        return ++fetchFailures;
+    }
+
+    /** Logs and records a failure; returns how long to wait before trying again. */
+    private Duration failed(Exception e) {
+        boolean refused = e instanceof AuthenticationFailedException || e instanceof ImapConnection.MissingPasswordException;
+        Duration wait = refused ? imap.authRetry() : backoff.next();
+        String what = refused ? "login refused for " + imap.user() + " at " + imap.host() + ": " + e.getMessage()
+                + " (check password-env / password-file)" : describe(e);
+        LOG.warn("mailbox {}: {}; trying again in {} s", mailbox.name(), what, Math.max(1, wait.toSeconds()));
+        store.saveStatus(mailbox.name(), refused ? "login refused" : "reconnecting", what, false);
+        return wait;
+    }
+
+    private String describe(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
+            message += " (" + cause.getMessage() + ")";
+        }
+        return "cannot read " + imap + ": " + message;
+    }
+
+    private Duration idleLimit() {
+        Duration half = imap.timeout().dividedBy(2);
+        return half.compareTo(LONGEST_IDLE) < 0 ? half : LONGEST_IDLE;
+    }
+
+    private void sleep(Duration wait) {
+        synchronized (sleeper) {
+            try {
+                if (!stopping) {
+                    sleeper.wait(Math.max(1, wait.toMillis()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopping = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.talkfeed.pipeline;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.talkfeed.config.MailboxConfig;
+import org.talkfeed.mail.MaildirFolder;
+import org.talkfeed.mail.RawMessage;
+import org.talkfeed.store.TalkStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.stream.Stream;
+
+/** A local Maildir folder, read every poll interval; messages already recorded are recognised by Message-ID. */
+final class MaildirWatcher implements MailboxWatcher {
+    private static final Logger LOG = LoggerFactory.getLogger("talkfeed");
+
+    private final MailboxConfig mailbox;
+    private final MessageProcessor processor;
+    private final TalkStore store;
+    private final Duration pollInterval;
+    private final Intake intake;
+    private final Object sleeper = new Object();
+    private volatile boolean stopping;
+
+    MaildirWatcher(MailboxConfig mailbox, MessageProcessor processor, TalkStore store, Duration pollInterval, Intake intake) {
+        this.mailbox = mailbox;
+        this.processor = processor;
+        this.store = store;
+        this.pollInterval = pollInterval;
+        this.intake = intake;
+    }
+
+    @Override
+    public boolean checkOnce() {
+        boolean changed = false;
+        try (Stream<RawMessage> messages = new MaildirFolder(mailbox.maildir()).messages()) {
+            Iterator<RawMessage> it = messages.iterator();
+            while (it.hasNext() && !stopping) {
+                changed |= intake.accept(processor.process(it.next(), mailbox));
+            }
+            store.saveStatus(mailbox.name(), "polling", null, true);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("mailbox {}: {} (will retry at the next poll)", mailbox.name(), e.getMessage());
+            store.saveStatus(mailbox.name(), "failing", e.getMessage(), false);
+            intake.mailboxFailed();
+            return false;
+        } finally {
+            if (changed) {
+                intake.changed();
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void watch() {
+        while (!stopping) {
+            checkOnce();
+            synchronized (sleeper) {
+                try {
+                    if (!stopping) {
+                        sleeper.wait(pollInterval.toMillis());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        store.saveStatus(mailbox.name(), "stopped", null, false);
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        synchronized (sleeper) {
+            sleeper.notifyAll();
+        }
+    }
+}
