@@ -1,0 +1,288 @@
+package org.talkfeed.pipeline;
+
+import com.icegreen.greenmail.imap.ImapServer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.talkfeed.TestMail;
+import org.talkfeed.bench.EmailGenerator;
+import org.talkfeed.config.Config;
+import org.talkfeed.config.ConfigLoader;
+import org.talkfeed.publish.SitePublisher;
+import org.talkfeed.store.MessageRecord;
+import org.talkfeed.store.Outcome;
+import org.talkfeed.store.TalkStore;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The daemon against a real IMAP server (GreenMail, in-process): IDLE, polling, restarts, dropped connections. */
+class ImapDaemonTest {
+    private static final String PASSWORD = "s3cret-Pa55word";
+
+    @TempDir
+    Path dir;
+    private GreenMail server;
+    private int port;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+        server.start();
+        server.setUser("talks@dept.example", "talks", PASSWORD);
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop();
+    }
+
+    @Test
+    void aMessageAppendedWhileTheDaemonWaitsInIdleBecomesATalkAndIsPublished() throws Exception {
+        Config config = config("idle: true", "");
+        try (TalkStore store = TalkStore.open(config.store())) {
+            Daemon daemon = daemon(config, store);
+            Thread running = start(daemon);
+            waitFor(() -> state(store).equals("idle"), "the daemon to wait in IDLE");
+
+            append(announcement("<idle-1@dept.example>", "Graph Sparsifiers"));
+
+            waitFor(() -> store.talks().size() == 1, "the talk to be recorded");
+            waitFor(() -> read(config.site().resolve("calendar.ics")).contains("Graph Sparsifiers"), "the feed to show it");
+            assertThat(store.checkpoint("imap:list").orElseThrow().position()).isEqualTo(1);
+            daemon.stop();
+            running.join(10_000);
+            assertThat(running.isAlive()).isFalse();
+            assertThat(state(store)).isEqualTo("stopped");
+        }
+    }
+
+    @Test
+    void withoutIdleTheDaemonPollsAndStillFindsNewMail() throws Exception {
+        Config config = config("idle: false", "");
+        try (TalkStore store = TalkStore.open(config.store())) {
+            Daemon daemon = daemon(config, store);
+            Thread running = start(daemon);
+            waitFor(() -> state(store).equals("polling"), "the daemon to poll");
+            append(announcement("<poll-1@dept.example>", "Streaming Lower Bounds"));
+            waitFor(() -> store.talks().size() == 1, "the talk to be recorded at the next poll");
+            daemon.stop();
+            running.join(10_000);
+        }
+    }
+
+    @Test
+    void aRestartedDaemonProcessesNothingTwice() throws Exception {
+        Config config = config("idle: true", "");
+        List<byte[]> mail = new EmailGenerator(7).generate(40);
+        append(mail.toArray(byte[][]::new));
+        int talks;
+        try (TalkStore store = TalkStore.open(config.store())) {
+            PollSummary first = daemon(config, store).pollOnce(false);
+            assertThat(first.newMessages()).isEqualTo(40);
+            talks = store.talks().size();
+        }
+        append(announcement("<later@dept.example>", "Learning with Errors"));
+        try (TalkStore store = TalkStore.open(config.store())) {
+            PollSummary second = daemon(config, store).pollOnce(false);
+            assertThat(second.newMessages()).isEqualTo(1);
+            assertThat(second.alreadySeen()).isZero();
+            assertThat(store.messages()).hasSize(41);
+            assertThat(store.talks()).hasSize(talks + 1);
+            assertThat(store.checkpoint("imap:list").orElseThrow().position()).isEqualTo(41);
+        }
+    }
+
+    @Test
+    void aServerStoppedMidFetchIsReconnectedToAndReadingResumesWhereItStopped() throws Exception {
+        Config config = config("idle: true", "reconnect-min-seconds: 1\n      reconnect-max-seconds: 2");
+        List<byte[]> mail = new EmailGenerator(11).generate(250);
+        append(mail.toArray(byte[][]::new));
+        try (TalkStore store = TalkStore.open(config.store())) {
+            Daemon daemon = daemon(config, store);
+            Thread running = start(daemon);
+            waitFor(() -> store.messages().size() >= 20, "the first messages to be recorded");
+            server.getImap().stopService();
+            int recordedWhileDown = store.messages().size();
+            assertThat(recordedWhileDown).isLessThan(250);
+            waitFor(() -> state(store).equals("reconnecting"), "the daemon to notice the server is gone");
+            ImapServer restarted = new ImapServer(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP), server.getManagers());
+            restarted.startService();
+            waitFor(() -> store.messages().size() == 250, "every message after the server came back");
+            waitFor(() -> state(store).equals("idle"), "the daemon to wait in IDLE again");
+            daemon.stop();
+            running.join(10_000);
+            restarted.stopService();
+            assertThat(store.messages().stream().map(MessageRecord::messageKey).collect(Collectors.toSet())).hasSize(250);
+        }
+    }
+
+    @Test
+    void aRefusedLoginIsReportedWithoutThePasswordAndRetried() throws Exception {
+        Files.writeString(dir.resolve("password"), "wrong-" + PASSWORD);
+        Config config = config("idle: true", "auth-retry-seconds: 1");
+        try (TalkStore store = TalkStore.open(config.store())) {
+            Daemon daemon = daemon(config, store);
+            Thread running = start(daemon);
+            waitFor(() -> state(store).equals("login refused"), "the refused login to be reported");
+            String reported = store.statuses().get(0).detail();
+            assertThat(reported).contains("login refused for talks at 127.0.0.1").doesNotContain(PASSWORD);
+            Files.writeString(dir.resolve("password"), PASSWORD);
+            waitFor(() -> state(store).equals("idle"), "a retry with the corrected password file");
+            daemon.stop();
+            running.join(10_000);
+            assertThat(store.statuses().get(0).detail()).isNull();
+        }
+    }
+
+    @Test
+    void messagesFromSendersTheMailboxDoesNotAcceptAreRecordedAsIgnoredWithTheReason() throws Exception {
+        Config config = config("idle: true", "", "    allowed-senders: [\"@dept.example\"]\n");
+        append(TestMail.plain("Someone <someone@elsewhere.example>", "<out-1@elsewhere.example>", "Mon, 2 Mar 2026 09:00:00 -0600",
+                "Talk: Cheap Watches", "Speaker: Someone\nDate: March 5, 2026, 4pm\nRoom 101\n"));
+        append(announcement("<in-1@dept.example>", "Planar Separators"));
+        try (TalkStore store = TalkStore.open(config.store())) {
+            daemon(config, store).pollOnce(false);
+            assertThat(store.messages()).extracting(MessageRecord::outcome)
+                    .containsExactly(Outcome.IGNORED, Outcome.ANNOUNCEMENT);
+            assertThat(store.messages().get(0).reason()).contains("someone@elsewhere.example").contains("not an allowed sender");
+            assertThat(store.outcomeCounts("list").get(Outcome.IGNORED)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void processedMessagesCanBeMarkedSeenButAreNeverDeleted() throws Exception {
+        Config config = config("idle: true\n      after-processing: seen", "");
+        append(announcement("<seen-1@dept.example>", "Succinct Arguments"));
+        try (TalkStore store = TalkStore.open(config.store())) {
+            daemon(config, store).pollOnce(false);
+        }
+        try (Store imap = imapStore()) {
+            Folder inbox = imap.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            assertThat(inbox.getMessageCount()).isEqualTo(1);
+            assertThat(inbox.getMessage(1).isSet(Flags.Flag.SEEN)).isTrue();
+        }
+    }
+
+    @Test
+    void aChangedUidValidityRereadsTheFolderButRecordsNothingTwice() throws Exception {
+        Config config = config("idle: true", "");
+        append(announcement("<uv-1@dept.example>", "Sum of Squares"));
+        try (TalkStore store = TalkStore.open(config.store())) {
+            daemon(config, store).pollOnce(false);
+            long validity = store.checkpoint("imap:list").orElseThrow().uidValidity();
+            store.advance(new org.talkfeed.mail.Checkpoint("imap:list", validity + 1, 99));
+            PollSummary again = daemon(config, store).pollOnce(false);
+            assertThat(again.newMessages()).isZero();
+            assertThat(again.alreadySeen()).isEqualTo(1);
+            assertThat(store.checkpoint("imap:list").orElseThrow()).isEqualTo(new org.talkfeed.mail.Checkpoint("imap:list", validity, 1));
+        }
+    }
+
+    private Config config(String imapOptions, String moreImapOptions) throws Exception {
+        return config(imapOptions, moreImapOptions, "");
+    }
+
+    private Config config(String imapOptions, String moreImapOptions, String mailboxOptions) throws Exception {
+        Path password = dir.resolve("password");
+        if (!Files.exists(password)) {
+            Files.writeString(password, PASSWORD);
+        }
+        Path file = dir.resolve("talkfeed.yaml");
+        Files.writeString(file, """
+                store: data/talkfeed.db
+                site: site
+                poll-interval-seconds: 1
+                mailboxes:
+                  - name: list
+                    timezone: America/Chicago
+                %s    imap:
+                      host: 127.0.0.1
+                      port: %d
+                      tls: none
+                      user: talks
+                      password-file: password
+                      %s
+                      %s
+                """.formatted(mailboxOptions, port, imapOptions, moreImapOptions));
+        return new ConfigLoader().load(file);
+    }
+
+    private static Daemon daemon(Config config, TalkStore store) {
+        return new Daemon(config, store, new SitePublisher(config.site(), "test", Duration.ofHours(1), null, "America/Chicago",
+                Clock.systemUTC()));
+    }
+
+    private static Thread start(Daemon daemon) {
+        Thread thread = new Thread(daemon::runUntilStopped, "daemon under test");
+        thread.start();
+        return thread;
+    }
+
+    private static byte[] announcement(String messageId, String title) {
+        return TestMail.plain(messageId, "Mon, 2 Mar 2026 09:00:00 -0600", "Talk: " + title,
+                "Title: " + title + "\nSpeaker: Ada Quint, Lakeshore University\nDate: Thursday, March 5, 2026\n"
+                        + "Time: 4:00-5:00 pm\nPlace: Hall 210\n");
+    }
+
+    private void append(byte[]... messages) throws Exception {
+        try (Store imap = imapStore()) {
+            Folder inbox = imap.getFolder("INBOX");
+            Message[] parsed = new Message[messages.length];
+            for (int i = 0; i < messages.length; i++) {
+                parsed[i] = new MimeMessage(null, new ByteArrayInputStream(messages[i]));
+            }
+            inbox.appendMessages(parsed);
+        }
+    }
+
+    private Store imapStore() throws Exception {
+        Store imap = Session.getInstance(new Properties()).getStore("imap");
+        imap.connect("127.0.0.1", port, "talks", PASSWORD);
+        return imap;
+    }
+
+    private static String state(TalkStore store) {
+        return store.statuses().isEmpty() ? "" : store.statuses().get(0).state();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
