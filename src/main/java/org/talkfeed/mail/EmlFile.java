@@ -12,4 +12,9 @@ public record EmlFile(Path file) implements MessageSource {
     public Stream<RawMessage> messages() throws IOException {
         return Stream.of(new RawMessage(file.toString(), Files.readAllBytes(file)));
     }
+
+    @Override
+    public long count() {
+        return 1;
+    }
 }

@@ -1,7 +1,6 @@
 package org.talkfeed.mail;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +22,21 @@ public final class MaildirFolder implements MessageSource {
 
     @Override
     public Stream<RawMessage> messages() throws IOException {
+        return messagesAfter(0);
+    }
+
+    @Override
+    public Stream<RawMessage> messagesAfter(long done) throws IOException {
+        return new MessageFiles(files()).messagesAfter(done);
+    }
+
+    @Override
+    public long count() throws IOException {
+        return files().size();
+    }
+
+    /** The delivered messages, cur/ and new/ together, by file name (which starts with the delivery time). */
+    private List<Path> files() throws IOException {
         List<Path> files = new ArrayList<>();
         for (String sub : List.of("cur", "new")) {
             try (Stream<Path> listing = Files.list(root.resolve(sub))) {
@@ -32,14 +46,6 @@ public final class MaildirFolder implements MessageSource {
             }
         }
         files.sort(Comparator.comparing(p -> p.getFileName().toString()));
-        return files.stream().map(MaildirFolder::read);
-    }
-
-    private static RawMessage read(Path file) {
-        try {
-            return new RawMessage(file.toString(), Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return files;
     }
 }

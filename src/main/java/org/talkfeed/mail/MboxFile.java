@@ -1,17 +1,19 @@
 package org.talkfeed.mail;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import java.util.zip.GZIPInputStream;
@@ -23,49 +25,87 @@ import java.util.zip.GZIPInputStream;
 public final class MboxFile implements MessageSource {
     private static final byte[] FROM_ = "From ".getBytes(StandardCharsets.US_ASCII);
     private final Path file;
+    private final Pattern separator;
 
     public MboxFile(Path file) {
+        this(file, null);
+    }
+
+    /**
+     * An mbox whose messages start only at lines matching {@code separator} (the whole line without its line
+     * break), for archives that leave "From " unescaped in bodies; their bodies are taken as they are.
+     */
+    public MboxFile(Path file, Pattern separator) {
         this.file = file;
+        this.separator = separator;
     }
 
     /** True when the file starts like an mbox ("From " on its first line). */
     public static boolean looksLikeMbox(Path file) throws IOException {
         try (InputStream in = open(file)) {
             byte[] head = in.readNBytes(FROM_.length);
-            return java.util.Arrays.equals(head, FROM_);
+            return Arrays.equals(head, FROM_);
+        }
+    }
+
+    /** The file's first line (at most 1,000 bytes, read as Latin-1), without its line break. */
+    static String firstLine(Path file) throws IOException {
+        try (Lines lines = new Lines(open(file), 1024)) {
+            byte[] line = lines.next(1000);
+            return line == null ? "" : latin1(line);
         }
     }
 
     private static InputStream open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
         if (file.getFileName().toString().endsWith(".gz")) {
-            in = new GZIPInputStream(in, 1 << 16);
+            try {
+                return new GZIPInputStream(in, 1 << 16);
+            } catch (IOException e) {
+                in.close();
+                throw new IOException("not a gzip file (" + e.getMessage() + ")", e);
+            }
         }
-        return new BufferedInputStream(in, 1 << 16);
+        return in;
     }
 
     @Override
     public Stream<RawMessage> messages() throws IOException {
-        InputStream in = open(file);
-        Iterator<RawMessage> iterator = new Splitter(in);
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false)
-                .onClose(() -> {
-                    try {
-                        in.close();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+        Splitter splitter = new Splitter(new Lines(open(file), 1 << 16), true);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(splitter, Spliterator.ORDERED), false)
+                .onClose(splitter::close);
     }
 
-    private final class Splitter implements Iterator<RawMessage> {
-        private final InputStream in;
+    /** Counts the separator lines, by the same rules that split the messages. */
+    @Override
+    public long count() throws IOException {
+        try (Splitter splitter = new Splitter(new Lines(open(file), 1 << 16), false)) {
+            long n = 0;
+            while (splitter.hasNext()) {
+                splitter.next();
+                n++;
+            }
+            return n;
+        }
+    }
+
+    private boolean isSeparator(byte[] line, boolean previousBlank) {
+        if (!startsWithAt(line, 0, FROM_)) {
+            return false;
+        }
+        return separator == null ? previousBlank : separator.matcher(latin1(line)).matches();
+    }
+
+    private final class Splitter implements Iterator<RawMessage>, Closeable {
+        private final Lines lines;
+        private final boolean keepBodies;
         private byte[] pendingLine;
         private boolean finished;
         private int index;
 
-        Splitter(InputStream in) {
-            this.in = in;
+        Splitter(Lines lines, boolean keepBodies) {
+            this.lines = lines;
+            this.keepBodies = keepBodies;
         }
 
         @Override
@@ -85,28 +125,30 @@ public final class MboxFile implements MessageSource {
                 throw new NoSuchElementException();
             }
             pendingLine = null;
-            ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
+            ByteArrayOutputStream body = keepBodies ? new ByteArrayOutputStream(8192) : null;
             boolean previousBlank = true;
             byte[] line;
             while ((line = readLine()) != null) {
-                if (previousBlank && startsWith(line, FROM_)) {
+                if (isSeparator(line, previousBlank)) {
                     pendingLine = line;
                     break;
                 }
-                writeUnescaped(body, line);
+                if (body != null) {
+                    write(body, line);
+                }
                 previousBlank = isBlank(line);
             }
             if (line == null) {
                 finished = true;
             }
             index++;
-            return new RawMessage(file + "#" + index, body.toByteArray());
+            return new RawMessage(file + "#" + index, body == null ? new byte[0] : body.toByteArray());
         }
 
         private byte[] nextSeparator() {
             byte[] line;
             while ((line = readLine()) != null) {
-                if (startsWith(line, FROM_)) {
+                if (isSeparator(line, true)) {
                     return line;
                 }
             }
@@ -116,18 +158,80 @@ public final class MboxFile implements MessageSource {
 
         private byte[] readLine() {
             try {
-                ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-                int b;
-                while ((b = in.read()) != -1) {
-                    line.write(b);
-                    if (b == '\n') {
-                        return line.toByteArray();
-                    }
-                }
-                return line.size() == 0 ? null : line.toByteArray();
+                return lines.next(Integer.MAX_VALUE);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
+                throw new UncheckedIOException("cannot read beyond message " + index + ": " + e.getMessage(), e);
             }
+        }
+
+        private void write(ByteArrayOutputStream out, byte[] line) {
+            if (separator == null) {
+                writeUnescaped(out, line);
+            } else {
+                out.write(line, 0, line.length);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                lines.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Lines with their line breaks, read through one buffer. */
+    private static final class Lines implements Closeable {
+        private final InputStream in;
+        private final byte[] buffer;
+        private int position;
+        private int limit;
+
+        Lines(InputStream in, int bufferSize) {
+            this.in = in;
+            this.buffer = new byte[bufferSize];
+        }
+
+        /** The next line, cut after {@code max} bytes; null at the end. */
+        byte[] next(int max) throws IOException {
+            ByteArrayOutputStream partial = null;
+            while (true) {
+                if (position == limit && !fill()) {
+                    return partial == null || partial.size() == 0 ? null : partial.toByteArray();
+                }
+                int start = position;
+                while (position < limit && buffer[position] != '\n') {
+                    position++;
+                }
+                boolean end = position < limit;
+                if (end) {
+                    position++;
+                }
+                if (partial == null && end) {
+                    return Arrays.copyOfRange(buffer, start, start + Math.min(position - start, max));
+                }
+                if (partial == null) {
+                    partial = new ByteArrayOutputStream(256);
+                }
+                partial.write(buffer, start, Math.max(0, Math.min(position - start, max - partial.size())));
+                if (end) {
+                    return partial.toByteArray();
+                }
+            }
+        }
+
+        private boolean fill() throws IOException {
+            int n = in.read(buffer, 0, buffer.length);
+            position = 0;
+            limit = Math.max(n, 0);
+            return n > 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 
@@ -144,6 +248,14 @@ public final class MboxFile implements MessageSource {
         }
     }
 
+    private static String latin1(byte[] line) {
+        int end = line.length;
+        while (end > 0 && (line[end - 1] == '\n' || line[end - 1] == '\r')) {
+            end--;
+        }
+        return new String(line, 0, end, StandardCharsets.ISO_8859_1);
+    }
+
     private static boolean isBlank(byte[] line) {
         for (byte b : line) {
             if (b != '\r' && b != '\n' && b != ' ' && b != '\t') {
@@ -151,10 +263,6 @@ public final class MboxFile implements MessageSource {
             }
         }
         return true;
-    }
-
-    private static boolean startsWith(byte[] line, byte[] prefix) {
-        return startsWithAt(line, 0, prefix);
     }
 
     private static boolean startsWithAt(byte[] line, int offset, byte[] prefix) {

@@ -8,4 +8,16 @@ public interface MessageSource {
 
     /** The messages, read as the stream is consumed; the caller closes the stream. */
     Stream<RawMessage> messages() throws IOException;
+
+    /** The messages after the first {@code done}, which are passed over without being parsed. */
+    default Stream<RawMessage> messagesAfter(long done) throws IOException {
+        return messages().skip(done);
+    }
+
+    /** How many messages there are; sources override this with something cheaper than reading them all. */
+    default long count() throws IOException {
+        try (Stream<RawMessage> all = messages()) {
+            return all.count();
+        }
+    }
 }
