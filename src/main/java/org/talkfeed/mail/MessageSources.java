@@ -1,45 +1,115 @@
 package org.talkfeed.mail;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Picks the reader for a path given on the command line: Maildir, mbox, a single file, or a folder of files. */
+/**
+ * Picks the reader for a path given on the command line: Maildir, mbox, pipermail archive (monthly .txt or .txt.gz
+ * file, HTML month folder), a single message file, or a folder of these.
+ */
 public final class MessageSources {
     private MessageSources() {
     }
 
+    /** Everything under the path as one source. */
     public static MessageSource forPath(Path path) throws IOException {
-        if (Files.isDirectory(path)) {
-            if (MaildirFolder.isMaildir(path)) {
-                return new MaildirFolder(path);
+        List<PathSource> units = units(path);
+        if (units.size() == 1) {
+            return units.get(0).source();
+        }
+        return () -> units.stream().flatMap(unit -> {
+            try {
+                return unit.source().messages();
+            } catch (IOException e) {
+                throw new UncheckedIOException(unit.path() + ": " + e.getMessage(), e);
             }
-            return folderOfFiles(path);
-        }
-        if (!Files.isRegularFile(path)) {
-            throw new IOException("no such file or folder: " + path);
-        }
-        return MboxFile.looksLikeMbox(path) ? new MboxFile(path) : new EmlFile(path);
+        });
     }
 
-    private static MessageSource folderOfFiles(Path dir) throws IOException {
-        List<MessageSource> parts = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                if (!p.getFileName().toString().startsWith(".")) {
-                    parts.add(forPath(p));
+    /**
+     * The units an import reads under the path, in a stable order: a folder's own message files first (one unit),
+     * then its mbox files and sub-folders by name. A pipermail month folder next to its month's text archive is left
+     * out, as the text archive holds the same messages with their full headers. Files a folder holds that cannot
+     * be opened become units that fail when read, so the rest can still be read.
+     */
+    public static List<PathSource> units(Path path) throws IOException {
+        Path p = path.toAbsolutePath().normalize();
+        if (Files.isDirectory(p)) {
+            if (MaildirFolder.isMaildir(p)) {
+                return List.of(new PathSource(p, new MaildirFolder(p)));
+            }
+            if (PipermailFolder.isMonthFolder(p)) {
+                return List.of(new PathSource(p, new PipermailFolder(p)));
+            }
+            return folder(p);
+        }
+        if (!Files.isRegularFile(p)) {
+            throw new IOException("no such file or folder");
+        }
+        return List.of(new PathSource(p, fileSource(p)));
+    }
+
+    private static List<PathSource> folder(Path dir) throws IOException {
+        List<Path> children;
+        try (Stream<Path> listing = Files.list(dir)) {
+            children = listing.filter(c -> !c.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+        List<Path> messageFiles = new ArrayList<>();
+        List<PathSource> units = new ArrayList<>();
+        for (Path child : children) {
+            if (Files.isDirectory(child)) {
+                if (!hasTextArchive(child)) {
+                    units.addAll(units(child));
+                }
+            } else if (Files.isRegularFile(child) && !isHtml(child)) {
+                MessageSource source = openOrFail(child);
+                if (source instanceof EmlFile) {
+                    messageFiles.add(child);
+                } else {
+                    units.add(new PathSource(child, source));
                 }
             }
         }
-        return () -> {
-            Stream<RawMessage> all = Stream.empty();
-            for (MessageSource part : parts) {
-                all = Stream.concat(all, part.messages());
-            }
-            return all;
-        };
+        if (!messageFiles.isEmpty()) {
+            units.add(0, new PathSource(dir, new MessageFiles(messageFiles)));
+        }
+        return units;
+    }
+
+    private static MessageSource fileSource(Path file) throws IOException {
+        String first = MboxFile.firstLine(file);
+        if (PipermailText.isPipermailText(file, first)) {
+            return new PipermailText(file);
+        }
+        return first.startsWith("From ") ? new MboxFile(file) : new EmlFile(file);
+    }
+
+    private static MessageSource openOrFail(Path file) {
+        try {
+            return fileSource(file);
+        } catch (IOException e) {
+            return () -> {
+                throw e;
+            };
+        }
+    }
+
+    private static boolean hasTextArchive(Path dir) {
+        if (!PipermailFolder.isMonthFolder(dir)) {
+            return false;
+        }
+        String month = dir.getFileName().toString();
+        return Files.isRegularFile(dir.resolveSibling(month + ".txt")) || Files.isRegularFile(dir.resolveSibling(month + ".txt.gz"));
+    }
+
+    /** Archive index and table-of-contents pages, never messages. */
+    private static boolean isHtml(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".html") || name.endsWith(".htm");
     }
 }
