@@ -64,6 +64,7 @@ public final class ImapConnection implements AutoCloseable {
         props.setProperty("mail." + protocol + ".timeout", timeout);
         props.setProperty("mail." + protocol + ".writetimeout", timeout);
         props.setProperty("mail." + protocol + ".peek", "true");
+        props.setProperty("mail.debug", System.getProperty("talkfeed.mail.debug", "false"));
         if (config.tls() == ImapConfig.Tls.STARTTLS) {
             props.setProperty("mail.imap.starttls.enable", "true");
             props.setProperty("mail.imap.starttls.required", "true");

@@ -9,6 +9,7 @@ import org.talkfeed.config.MailboxConfig;
 import org.talkfeed.mail.Checkpoint;
 import org.talkfeed.mail.ImapConnection;
 import org.talkfeed.mail.RawMessage;
+import org.talkfeed.store.StoreException;
 import org.talkfeed.store.TalkStore;
 
 import java.io.IOException;
@@ -97,12 +98,15 @@ final class ImapWatcher implements MailboxWatcher {
                     break;
                 }
                 wait = failed(e);
+            } catch (StoreException e) {
+                wait = backoff.next();
+                LOG.error("mailbox {}: {}; trying again in {} s", mailbox.name(), e.getMessage(), Math.max(1, wait.toSeconds()));
             } finally {
                 disconnect();
             }
             sleep(wait);
         }
-        store.saveStatus(mailbox.name(), "stopped", null, false);
+        status("stopped", null, false);
     }
 
     @Override
@@ -120,7 +124,7 @@ final class ImapWatcher implements MailboxWatcher {
     }
 
     private void connect() throws MessagingException {
-        store.saveStatus(mailbox.name(), "connecting", null, false);
+        status("connecting", null, false);
         connection = ImapConnection.open(imap, source);
     }
 
@@ -159,7 +163,7 @@ final class ImapWatcher implements MailboxWatcher {
                 intake.changed();
             }
         }
-        store.saveStatus(mailbox.name(), imap.idle() && connection.offersIdle() ? "idle" : "polling", null, true);
+        status(imap.idle() && connection.offersIdle() ? "idle" : "polling", null, true);
     }
 
     private boolean readOne(long uid, Checkpoint checkpoint) throws MessagingException, IOException {
@@ -205,7 +209,7 @@ final class ImapWatcher implements MailboxWatcher {
         String what = refused ? "login refused for " + imap.user() + " at " + imap.host() + ": " + e.getMessage()
                 + " (check password-env / password-file)" : describe(e);
         LOG.warn("mailbox {}: {}; trying again in {} s", mailbox.name(), what, Math.max(1, wait.toSeconds()));
-        store.saveStatus(mailbox.name(), refused ? "login refused" : "reconnecting", what, false);
+        status(refused ? "login refused" : "reconnecting", what, false);
         return wait;
     }
 
@@ -216,6 +220,15 @@ final class ImapWatcher implements MailboxWatcher {
             message += " (" + cause.getMessage() + ")";
         }
         return "cannot read " + imap + ": " + message;
+    }
+
+    /** Status is for people watching; failing to keep it must not stop the mailbox. */
+    private void status(String state, String detail, boolean checked) {
+        try {
+            store.saveStatus(mailbox.name(), state, detail, checked);
+        } catch (StoreException e) {
+            LOG.error("mailbox {}: cannot keep its status: {}", mailbox.name(), e.getMessage());
+        }
     }
 
     private Duration idleLimit() {
