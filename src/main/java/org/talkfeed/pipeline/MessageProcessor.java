@@ -80,7 +80,7 @@ public final class MessageProcessor {
             return new ProcessResult(raw.origin(), outcome, true, List.of(), "already seen (" + key + ")");
         }
         store.recordMessage(messageRecord(key, mailbox, raw, text, outcome, reason), raw.checkpoint());
-        return new ProcessResult(raw.origin(), outcome, false, List.of(), summary);
+        return new ProcessResult(raw.origin(), outcome, false, List.of(), summary, reason);
     }
 
     private static MessageRecord messageRecord(String key, MailboxConfig mailbox, RawMessage raw, MessageText text,

@@ -1,0 +1,112 @@
+package org.talkfeed.pipeline;
+
+import org.talkfeed.config.MailboxConfig;
+import org.talkfeed.mail.Checkpoint;
+import org.talkfeed.mail.MessageSources;
+import org.talkfeed.mail.PathSource;
+import org.talkfeed.mail.RawMessage;
+import org.talkfeed.store.TalkStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * A one-shot import of files and folders into the store, streamed one message at a time. Each message is committed
+ * with its unit's checkpoint ("import:" and the unit's path, how many of its messages are done), so a run that was
+ * stopped or failed resumes where it ended, passing over what was done without parsing it. A path or unit that
+ * cannot be read is reported and the import goes on with the others.
+ */
+public final class Importer {
+    private final TalkStore store;
+    private final MessageProcessor processor;
+    private final MailboxConfig mailbox;
+    private final ImportListener listener;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    public Importer(TalkStore store, MailboxConfig mailbox, ImportListener listener) {
+        this.store = store;
+        this.processor = new MessageProcessor(store);
+        this.mailbox = mailbox;
+        this.listener = listener;
+    }
+
+    private record Unit(PathSource source, long done, long total) {
+    }
+
+    public ImportSummary run(List<Path> paths) {
+        ImportSummary summary = new ImportSummary();
+        List<Unit> units = plan(paths, summary);
+        listener.counted(units.stream().mapToLong(u -> Math.max(0, u.total() - u.done())).sum());
+        for (Unit unit : units) {
+            if (stopping.get()) {
+                break;
+            }
+            read(unit, summary);
+        }
+        summary.finish(stopping.get());
+        return summary;
+    }
+
+    /** Stops after the message in progress, which is committed; the summary then says the import was interrupted. */
+    public void stop() {
+        stopping.set(true);
+    }
+
+    private List<Unit> plan(List<Path> paths, ImportSummary summary) {
+        List<Unit> units = new ArrayList<>();
+        for (Path path : paths) {
+            List<PathSource> sources;
+            try {
+                sources = MessageSources.units(path);
+            } catch (IOException | UncheckedIOException e) {
+                failed(path, e, summary);
+                continue;
+            }
+            for (PathSource source : sources) {
+                long done = store.checkpoint(source.checkpointName()).map(Checkpoint::position).orElse(0L);
+                long total;
+                try {
+                    total = source.source().count();
+                } catch (IOException | UncheckedIOException e) {
+                    total = done; // unreadable: reading it will say why
+                }
+                if (done > 0) {
+                    listener.resuming(source.path(), done, total);
+                }
+                summary.unit(done);
+                units.add(new Unit(source, done, total));
+            }
+        }
+        return units;
+    }
+
+    private void read(Unit unit, ImportSummary summary) {
+        String name = unit.source().checkpointName();
+        long position = unit.done();
+        try (Stream<RawMessage> messages = unit.source().source().messagesAfter(unit.done())) {
+            Iterator<RawMessage> it = messages.iterator();
+            while (!stopping.get() && it.hasNext()) {
+                RawMessage raw = it.next();
+                position++;
+                ProcessResult result = processor.process(new RawMessage(raw.origin(), raw.bytes(),
+                        new Checkpoint(name, 0, position)), mailbox);
+                summary.add(result);
+                listener.processed(result);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            failed(unit.source().path(), e, summary);
+        }
+    }
+
+    private void failed(Path path, Exception e, ImportSummary summary) {
+        String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        summary.sourceFailed(path, problem);
+        listener.sourceFailed(path, problem);
+    }
+}
