@@ -86,4 +86,40 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader().load(file)).hasMessageContaining("mailboxes[0].imap.password")
                 .hasMessageContaining("unknown key").hasMessageNotContaining("secret");
     }
+
+    private static final String IMAP = "mailboxes:\n  - name: a\n    imap:\n      host: mail.example\n      user: u\n"
+            + "      password-env: PW\n";
+
+    @Test
+    void imapOptionsAndWhoMayAnnounceAreRead(@TempDir Path dir) throws Exception {
+        Config config = new ConfigLoader().load(write(dir, IMAP + "      idle: false\n      after-processing: move\n"
+                + "      move-to: Talks/Done\n      reconnect-max-seconds: 30\n"
+                + "    allowed-senders: [Talks@Dept.example, \"@cs.example\"]\n    list-id: \"CS talks <talks.cs.example>\"\n"));
+        MailboxConfig mailbox = config.mailboxes().get(0);
+        assertThat(mailbox.imap().idle()).isFalse();
+        assertThat(mailbox.imap().afterProcessing()).isEqualTo(ImapConfig.AfterProcessing.MOVE);
+        assertThat(mailbox.imap().moveTo()).isEqualTo("Talks/Done");
+        assertThat(mailbox.imap().reconnectMax()).hasSeconds(30);
+        assertThat(mailbox.imap().port()).isEqualTo(993);
+        assertThat(mailbox.senders().refusal("talks@dept.example", null)).isNull();
+        assertThat(mailbox.senders().refusal("jane@cs.example", null)).isNull();
+        assertThat(mailbox.senders().refusal("jane@evil.example", "<talks.cs.example>")).isNull();
+        assertThat(mailbox.senders().refusal("jane@evil.example", "other.example"))
+                .contains("jane@evil.example").contains("talks.cs.example");
+    }
+
+    @Test
+    void badImapOptionsAreNamedWithTheirKey(@TempDir Path dir) throws Exception {
+        Path delete = write(dir, IMAP + "      after-processing: delete\n");
+        assertThatThrownBy(() -> new ConfigLoader().load(delete)).hasMessageContaining("mailboxes[0].imap.after-processing")
+                .hasMessageContaining("keep, seen, flag or move");
+        Path noFolder = write(dir, IMAP + "      after-processing: move\n");
+        assertThatThrownBy(() -> new ConfigLoader().load(noFolder)).hasMessageContaining("mailboxes[0].imap.move-to");
+        Path idle = write(dir, IMAP + "      idle: sometimes\n");
+        assertThatThrownBy(() -> new ConfigLoader().load(idle)).hasMessageContaining("mailboxes[0].imap.idle")
+                .hasMessageContaining("true or false");
+        Path sender = write(dir, IMAP + "    allowed-senders: [jane]\n");
+        assertThatThrownBy(() -> new ConfigLoader().load(sender)).hasMessageContaining("mailboxes[0].allowed-senders")
+                .hasMessageContaining("\"jane\"");
+    }
 }

@@ -201,6 +201,49 @@ class ImapDaemonTest {
         }
     }
 
+    @Test
+    void severalMailboxesRunInOneDaemonEachWithItsOwnDefaults() throws Exception {
+        server.setUser("seminars@dept.example", "seminars", PASSWORD);
+        Files.writeString(dir.resolve("password"), PASSWORD);
+        Path file = dir.resolve("two.yaml");
+        Files.writeString(file, """
+                store: data/talkfeed.db
+                site: site
+                mailboxes:
+                  - name: talks
+                    timezone: America/Chicago
+                    imap: {host: 127.0.0.1, port: %1$d, tls: none, user: talks, password-file: password}
+                  - name: seminars
+                    timezone: Europe/Berlin
+                    series: Berlin Seminar
+                    imap: {host: 127.0.0.1, port: %1$d, tls: none, user: seminars, password-file: password}
+                """.formatted(port));
+        Config config = new ConfigLoader().load(file);
+        append(announcement("<chicago@dept.example>", "Graph Minors"));
+        try (Store imap = Session.getInstance(new Properties()).getStore("imap")) {
+            imap.connect("127.0.0.1", port, "seminars", PASSWORD);
+            imap.getFolder("INBOX").appendMessages(new Message[] {new MimeMessage(null,
+                    new ByteArrayInputStream(TestMail.plain("<berlin@dept.example>", "Mon, 2 Mar 2026 09:00:00 +0100",
+                            "Tree Decompositions", "Title: Tree Decompositions\nSpeaker: Lena Vogt, TU Example\n"
+                                    + "Date: Friday, March 6, 2026\nTime: 14:00\nPlace: Room 3.05\n")))});
+        }
+        try (TalkStore store = TalkStore.open(config.store())) {
+            Daemon daemon = daemon(config, store);
+            Thread running = start(daemon);
+            waitFor(() -> store.talks().size() == 2, "a talk from each mailbox");
+            daemon.stop();
+            running.join(10_000);
+            assertThat(store.talks()).extracting(t -> t.talk().title() + " " + t.talk().timezone())
+                    .containsExactlyInAnyOrder("Graph Minors America/Chicago", "Tree Decompositions Europe/Berlin");
+            assertThat(store.talks()).filteredOn(t -> t.talk().title().equals("Tree Decompositions"))
+                    .extracting(t -> t.talk().series()).containsExactly("Berlin Seminar");
+            assertThat(store.outcomeCounts("talks").get(Outcome.ANNOUNCEMENT)).isEqualTo(1);
+            assertThat(store.outcomeCounts("seminars").get(Outcome.ANNOUNCEMENT)).isEqualTo(1);
+            assertThat(store.statuses()).extracting(s -> s.mailbox() + " " + s.state())
+                    .containsExactly("seminars stopped", "talks stopped");
+        }
+    }
+
     private Config config(String imapOptions, String moreImapOptions) throws Exception {
         return config(imapOptions, moreImapOptions, "");
     }
