@@ -46,6 +46,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "W", defaultValue = "2", description = "Unreported warmup rounds (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--import", paramLabel = "N", description = "Instead: the backfill benchmark. Writes N generated messages "
+            + "to an mbox file in a temporary folder, imports it into a fresh store, and reports messages per second and the "
+            + "peak heap used.")
+    Integer importMessages;
+
     /** Consumes results so that the JIT cannot drop the work; printed once so it is observably used. */
     private long sink;
 
@@ -54,6 +59,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (importMessages != null) {
+            return backfill();
+        }
         if (messages < 1 || rounds < 1 || warmup < 0) {
             System.err.println("talkfeed: bench: --messages and --rounds must be at least 1, --warmup at least 0");
             return 2;
@@ -90,6 +98,20 @@ public final class BenchCommand implements Callable<Integer> {
                 counts.talkMessages, messages, counts.talks, counts.byKind(), counts.unreadable);
         System.out.println("(ratio = talkfeed time / bare jakarta.mail time, median of per-round ratios; checksum " + (sink & 0xffff) + ")");
         return 0;
+    }
+
+    private int backfill() {
+        if (importMessages < 1) {
+            System.err.println("talkfeed: bench: --import needs at least 1 message");
+            return 2;
+        }
+        try {
+            new ImportBench(importMessages, seed, System.out).run();
+            return 0;
+        } catch (IOException e) {
+            System.err.println("talkfeed: bench: " + e.getMessage());
+            return 1;
+        }
     }
 
     // ---- the two workloads
