@@ -106,4 +106,21 @@ class CommandLineTest {
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains(junk + ": failed: not an email").contains("announcement: new talk");
     }
+
+    @Test
+    void statusShowsEachMailboxsStateLastCheckAndCounts(@TempDir Path dir) throws Exception {
+        Path config = config(dir);
+        Run before = run("status", "--config", config.toString());
+        assertThat(before.exit()).isZero();
+        assertThat(before.out()).contains("mailbox samples", "state:      never run", "0 processed");
+        assertThat(run("run", "--once", "--config", config.toString()).exit()).isZero();
+        long files;
+        try (Stream<Path> mail = Stream.concat(Files.list(Path.of("samples", "maildir", "cur")),
+                Files.list(Path.of("samples", "maildir", "new")))) {
+            files = mail.filter(Files::isRegularFile).count();
+        }
+        Run after = run("status", "--config", config.toString());
+        assertThat(after.out()).contains("state:      polling").doesNotContain("last check: never")
+                .containsPattern("messages:   " + files + " processed \\(\\d+ not talks\\), 0 ignored, \\d+ failed");
+    }
 }
