@@ -29,8 +29,6 @@ import java.util.concurrent.TimeUnit;
  * here, used for the login, and never kept or logged.
  */
 public final class ImapConnection implements AutoCloseable {
-    private static final int BATCH = 100;
-
     private final ImapConfig config;
     private final String source;
     private final IMAPStore store;
@@ -105,14 +103,14 @@ public final class ImapConnection implements AutoCloseable {
         return store.hasCapability("IDLE");
     }
 
-    /** Up to {@value #BATCH} UIDs after {@code lastUid}, oldest first. */
+    /** The UIDs after {@code lastUid}, oldest first. */
     public List<Long> uidsAfter(long lastUid) throws MessagingException {
         Message[] messages = folder.getMessagesByUID(lastUid + 1, UIDFolder.MAXUID);
         List<Long> result = new ArrayList<>();
         for (Message m : messages) {
             long uid = folder.getUID(m);
             // "n:*" also matches the last message when every UID is below n
-            if (uid > lastUid && result.size() < BATCH) {
+            if (uid > lastUid) {
                 result.add(uid);
             }
         }
