@@ -1,0 +1,141 @@
+package org.talkfeed.cli;
+
+import org.talkfeed.config.Config;
+import org.talkfeed.config.ConfigException;
+import org.talkfeed.config.MailboxConfig;
+import org.talkfeed.config.SenderPolicy;
+import org.talkfeed.extract.ExtractionDefaults;
+import org.talkfeed.pipeline.ImportSummary;
+import org.talkfeed.pipeline.Importer;
+import org.talkfeed.publish.PublishReport;
+import org.talkfeed.store.StoreException;
+import org.talkfeed.store.TalkStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "import", aliases = "ingest", mixinStandardHelpOptions = true,
+        description = {"Imports messages once into the store, then publishes: mbox files (also .gz), Maildir folders, .eml files, "
+                + "Mailman 2 (pipermail) archives (monthly YYYY-Month.txt or .txt.gz files, HTML month folders), or folders of these.",
+                "On a terminal a progress bar shows messages done, rate and time left; at the end a summary counts talks found "
+                        + "and messages skipped or failed, with their reasons.",
+                "Ctrl-C stops after the message in progress; running the same command again resumes where it stopped "
+                        + "(and adds nothing that is already in the store).",
+                "A pipermail month folder next to its month's .txt or .txt.gz file is left out: the text holds the same messages."})
+final class ImportCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "PATH", arity = "1..*",
+            description = "mbox files, Maildir folders, .eml files, pipermail .txt/.txt.gz files or month folders, or folders of these.")
+    List<Path> paths;
+
+    @Option(names = "--mailbox", paramLabel = "NAME",
+            description = "Take time zone, series, date order and sender policy from this configured mailbox (default: the first).")
+    String mailbox;
+
+    @Option(names = "--any-sender", description = "Accept messages from anyone, whatever the mailbox's sender policy "
+            + "(archives often lack the List-Id header).")
+    boolean anySender;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print one line per message on a terminal too (above the progress bar).")
+    boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print no line per message when the output is not a terminal, only the summary.")
+    boolean quiet;
+
+    @Mixin
+    ConfigOption configOption;
+
+    @Override
+    public Integer call() {
+        Config config;
+        MailboxConfig settings;
+        try {
+            config = configOption.load();
+            settings = settings(config);
+        } catch (ConfigException e) {
+            System.err.println("talkfeed: " + e.getMessage());
+            return 2;
+        }
+        boolean terminal = System.console() != null;
+        ImportProgress progress = new ImportProgress(System.out, System.err, terminal, terminal ? verbose : !quiet);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = null;
+        try (TalkStore store = Parts.store(config)) {
+            Importer importer = new Importer(store, settings, progress);
+            hook = stopOnInterrupt(importer, finished);
+            ImportSummary summary;
+            try {
+                summary = importer.run(paths);
+            } finally {
+                progress.finish();
+            }
+            summary.lines().forEach(System.out::println);
+            if (summary.interrupted()) {
+                return 130;
+            }
+            boolean published = publish(config, store);
+            return summary.sourceFailures().isEmpty() && published ? 0 : 1;
+        } catch (StoreException e) {
+            System.err.println("talkfeed: " + e.getMessage());
+            return 1;
+        } finally {
+            finished.countDown();
+            removeHook(hook);
+        }
+    }
+
+    private MailboxConfig settings(Config config) throws ConfigException {
+        MailboxConfig chosen;
+        if (mailbox == null) {
+            chosen = config.mailboxes().stream().findFirst().orElse(MailboxConfig.of("import", ExtractionDefaults.NONE));
+        } else {
+            chosen = config.mailboxes().stream().filter(m -> m.name().equals(mailbox)).findFirst()
+                    .orElseThrow(() -> new ConfigException(config.file() + ": mailboxes: no mailbox named \"" + mailbox + "\""));
+        }
+        return anySender ? new MailboxConfig(chosen.name(), chosen.maildir(), chosen.imap(), chosen.timezone(), chosen.series(),
+                chosen.dayFirst(), SenderPolicy.ANYONE) : chosen;
+    }
+
+    /** On Ctrl-C: stop after the message in progress and hold the exit until the summary is printed. */
+    private static Thread stopOnInterrupt(Importer importer, CountDownLatch finished) {
+        Thread hook = new Thread(() -> {
+            importer.stop();
+            try {
+                finished.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "import-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    private static void removeHook(Thread hook) {
+        if (hook == null) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it returns once the latch is released
+        }
+    }
+
+    private static boolean publish(Config config, TalkStore store) {
+        try {
+            PublishReport report = Parts.publisher(config).publish(store.talks());
+            System.out.println("published " + report.talks() + " talks to " + config.site() + " (" + report.written()
+                    + " files written, " + report.unchanged() + " unchanged, " + report.removed() + " removed)");
+            return true;
+        } catch (IOException e) {
+            System.err.println("talkfeed: cannot publish to " + config.site() + ": " + e.getMessage());
+            return false;
+        }
+    }
+}

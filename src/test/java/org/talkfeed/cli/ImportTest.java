@@ -1,0 +1,324 @@
+package org.talkfeed.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.talkfeed.TestMail;
+import org.talkfeed.config.MailboxConfig;
+import org.talkfeed.config.SenderPolicy;
+import org.talkfeed.mail.Checkpoint;
+import org.talkfeed.mail.PipermailSamples;
+import org.talkfeed.pipeline.ImportListener;
+import org.talkfeed.pipeline.ImportSummary;
+import org.talkfeed.pipeline.Importer;
+import org.talkfeed.pipeline.ProcessResult;
+import org.talkfeed.store.MessageRecord;
+import org.talkfeed.store.Outcome;
+import org.talkfeed.store.TalkStore;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `talkfeed import`: formats, idempotence, resuming, the summary, broken files, and the backfill benchmark. */
+class ImportTest {
+    private static final String DEPT = "Jane Roe <jane.roe@northfield.example.edu>";
+    private static final MailboxConfig TALKS = new MailboxConfig("talks", null, null, "America/Chicago", null, false,
+            new SenderPolicy(List.of("@northfield.example.edu"), List.of()));
+
+    private static final List<byte[]> MAIL = List.of(
+            TestMail.plain(DEPT, "<a1@northfield.example.edu>", "Mon, 2 Mar 2026 09:15:00 -0600",
+                    "Seminar: Priya Raman (Northfield University), March 12", """
+                            Speaker: Priya Raman (Northfield University)
+                            Title: Counting Lattice Paths Quickly
+                            Date: Thursday, March 12, 2026
+                            Time: 3:30 pm
+                            Place: Room 210, Halsey Hall
+
+                            From what I hear, the room is large."""),
+            TestMail.plain(DEPT, "<n1@northfield.example.edu>", "Wed, 4 Mar 2026 11:00:00 -0600", "Coffee machine",
+                    "The coffee machine on the second floor is fixed. Enjoy!"),
+            TestMail.plain("Sal Outsider <sal@elsewhere.example.com>", "<x1@elsewhere.example.com>",
+                    "Thu, 5 Mar 2026 10:00:00 -0600", "Talk: Sal Outsider on cheap tricks", """
+                            Speaker: Sal Outsider (Elsewhere Labs)
+                            Title: Cheap Tricks for Expensive Problems
+                            Date: Friday, March 27, 2026
+                            Time: 2:00 pm
+                            Place: Room 12, Halsey Hall"""),
+            "this line is no header\nand this is no mail\n".getBytes(StandardCharsets.UTF_8),
+            TestMail.plain(DEPT, "<a2@northfield.example.edu>", "Tue, 3 Mar 2026 10:00:00 -0600",
+                    "Colloquium: Tomas Lindqvist on sparse solvers, March 19", """
+                            Speaker: Tomas Lindqvist (Eastbrook Institute)
+                            Title: Sparse Solvers Without Tears
+                            Date: Thursday, March 19, 2026
+                            Time: 4:00 pm
+                            Place: Room 101, Halsey Hall"""),
+            TestMail.plain(DEPT, "<r1@northfield.example.edu>", "Thu, 12 Mar 2026 08:00:00 -0500",
+                    "Reminder: Seminar today: Priya Raman", """
+                            Reminder: this seminar is today.
+
+                            Speaker: Priya Raman (Northfield University)
+                            Title: Counting Lattice Paths Quickly
+                            Date: Thursday, March 12, 2026
+                            Time: 3:30 pm
+                            Place: Room 210, Halsey Hall"""));
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = TalkfeedCommand.commandLine().execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    /** A configuration whose mailbox accepts only the department's senders. */
+    private static Path config(Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("maildir/cur"));
+        Files.createDirectories(dir.resolve("maildir/new"));
+        return Files.writeString(dir.resolve("talkfeed.yaml"), """
+                store: data/t.db
+                site: site
+                mailboxes:
+                  - name: talks
+                    maildir: maildir
+                    timezone: America/Chicago
+                    allowed-senders: "@northfield.example.edu"
+                """);
+    }
+
+    private static byte[] mbox(List<byte[]> messages) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] message : messages) {
+            out.write("From someone@example.org Thu Jan  1 00:00:00 2026\n".getBytes(StandardCharsets.US_ASCII));
+            String text = new String(message, StandardCharsets.UTF_8).replaceAll("(?m)^(>*From )", ">$1");
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
+        }
+        return out.toByteArray();
+    }
+
+    private static Path gzip(Path file, byte[] bytes) throws Exception {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(bytes);
+        }
+        return file;
+    }
+
+    private static TalkStore store(Path dir) {
+        return TalkStore.open(dir.resolve("data/t.db"));
+    }
+
+    private static List<String> talkRows(TalkStore store) {
+        return store.talks().stream().map(t -> t.uid() + " " + t.talk().title() + " seq " + t.sequence()).toList();
+    }
+
+    @Test
+    void importingTwiceRecordsNothingTwice(@TempDir Path dir) throws Exception {
+        Path config = config(dir);
+        Path mbox = Files.write(dir.resolve("talks.mbox"), mbox(MAIL));
+
+        Run first = run("import", "--config", config.toString(), mbox.toString());
+        assertThat(first.exit()).isZero();
+        List<MessageRecord> messages;
+        List<String> talks;
+        try (TalkStore store = store(dir)) {
+            messages = store.messages();
+            talks = talkRows(store);
+        }
+        assertThat(messages).hasSize(6);
+        assertThat(talks).hasSize(2);
+        assertThat(dir.resolve("site/calendar.ics")).exists();
+
+        Run again = run("import", "--config", config.toString(), mbox.toString());
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains(mbox.toAbsolutePath() + ": all 6 messages were imported before")
+                .contains("imported 0 messages");
+
+        Path copy = Files.copy(mbox, dir.resolve("copy-of-talks.mbox"));
+        Run copied = run("import", "--config", config.toString(), copy.toString());
+        assertThat(copied.exit()).isZero();
+        assertThat(copied.out()).contains("skipped: 6 already seen, 0 not a talk, 0 ignored");
+
+        try (TalkStore store = store(dir)) {
+            assertThat(store.messages()).extracting(MessageRecord::messageKey)
+                    .containsExactlyElementsOf(messages.stream().map(MessageRecord::messageKey).toList());
+            assertThat(talkRows(store)).isEqualTo(talks);
+        }
+    }
+
+    @Test
+    void theSummaryCountsTalksSkippedAndFailedMessagesWithTheirReasons(@TempDir Path dir) throws Exception {
+        Path mbox = Files.write(dir.resolve("talks.mbox"), mbox(MAIL));
+        ImportSummary summary;
+        try (TalkStore store = store(dir)) {
+            summary = new Importer(store, TALKS, ImportListener.NONE).run(List.of(mbox));
+        }
+
+        assertThat(summary.processed()).isEqualTo(6);
+        assertThat(summary.newTalks()).isEqualTo(2);
+        assertThat(summary.updatedTalks()).isEqualTo(1);
+        assertThat(summary.count(Outcome.ANNOUNCEMENT)).isEqualTo(2);
+        assertThat(summary.count(Outcome.REMINDER)).isEqualTo(1);
+        assertThat(summary.topReasons(Outcome.NOT_TALK)).containsExactly(Map.entry("no date found", 1L));
+        assertThat(summary.topReasons(Outcome.IGNORED)).singleElement().satisfies(reason -> {
+            assertThat(reason.getKey()).startsWith("sender … is not an allowed sender").doesNotContain("sal@");
+            assertThat(reason.getValue()).isEqualTo(1L);
+        });
+        assertThat(summary.topReasons(Outcome.FAILED)).singleElement()
+                .satisfies(reason -> assertThat(reason.getKey()).startsWith("not an email"));
+        assertThat(summary.sourceFailures()).isEmpty();
+        assertThat(summary.interrupted()).isFalse();
+        assertThat(summary.lines()).contains("talks: 2 new, 1 updated (from 2 announcements, 1 reminder)",
+                        "skipped: 0 already seen, 1 not a talk, 1 ignored by the sender policy", "failed: 1")
+                .anySatisfy(line -> assertThat(line).contains("1  not a talk: no date found"));
+    }
+
+    @Test
+    void anySenderAcceptsWhatTheSenderPolicyIgnores(@TempDir Path dir) throws Exception {
+        Path config = config(dir);
+        Path mbox = Files.write(dir.resolve("talks.mbox"), mbox(MAIL));
+
+        Run run = run("import", "--any-sender", "--config", config.toString(), mbox.toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("talks: 3 new", "0 ignored by the sender policy");
+        try (TalkStore store = store(dir)) {
+            assertThat(store.talks()).extracting(t -> t.talk().title()).contains("Cheap Tricks for Expensive Problems");
+        }
+    }
+
+    @Test
+    void anInterruptedImportResumesAndEndsWithTheMessagesOfOneCleanRun(@TempDir Path dir) throws Exception {
+        Path config = config(dir);
+        Path mbox = gzip(dir.resolve("talks.mbox.gz"), mbox(MAIL));
+        String source = "import:" + mbox.toAbsolutePath().normalize();
+
+        try (TalkStore store = store(dir)) {
+            Importer[] importer = new Importer[1];
+            ImportListener stopAfterThree = new ImportListener() {
+                private int seen;
+
+                @Override
+                public void processed(ProcessResult result) {
+                    if (++seen == 3) {
+                        importer[0].stop();
+                    }
+                }
+            };
+            importer[0] = new Importer(store, TALKS, stopAfterThree);
+            ImportSummary interrupted = importer[0].run(List.of(mbox));
+            assertThat(interrupted.interrupted()).isTrue();
+            assertThat(interrupted.lines()).contains("interrupted: run the same command again to resume");
+            assertThat(store.messages()).hasSize(3);
+            assertThat(store.checkpoint(source)).contains(new Checkpoint(source, 0, 3));
+        }
+
+        Run resumed = run("import", "--config", config.toString(), mbox.toString());
+        assertThat(resumed.exit()).isZero();
+        assertThat(resumed.out()).contains("resuming " + mbox.toAbsolutePath() + " after 3 messages",
+                "imported 3 messages from 1 source", "3 done before were passed over");
+        assertThat(resumed.out()).as("the first three are passed over unread")
+                .doesNotContain("<a1@northfield.example.edu>", "talks.mbox.gz#1:", "talks.mbox.gz#3:")
+                .contains("talks.mbox.gz#4:", "talks.mbox.gz#6:");
+
+        Path clean = Files.createDirectory(dir.resolve("clean"));
+        try (TalkStore store = store(clean)) {
+            new Importer(store, TALKS, ImportListener.NONE).run(List.of(mbox));
+        }
+        try (TalkStore resumedStore = store(dir); TalkStore cleanStore = store(clean)) {
+            assertThat(resumedStore.messages()).extracting(MessageRecord::messageKey, MessageRecord::outcome)
+                    .containsExactlyElementsOf(cleanStore.messages().stream()
+                            .map(m -> org.assertj.core.groups.Tuple.tuple(m.messageKey(), m.outcome())).toList());
+            assertThat(talkRows(resumedStore)).isEqualTo(talkRows(cleanStore)).hasSize(2);
+            assertThat(resumedStore.checkpoint(source)).contains(new Checkpoint(source, 0, 6));
+        }
+    }
+
+    @Test
+    void aBrokenFileIsNamedAndTheOtherPathsAreStillImported(@TempDir Path dir) throws Exception {
+        Path config = config(dir);
+        Path notGzip = Files.writeString(dir.resolve("broken.mbox.gz"), "this was never compressed\n");
+        byte[] whole = Files.readAllBytes(gzip(dir.resolve("whole.gz"), mbox(MAIL.subList(0, 4))));
+        Path truncated = Files.write(dir.resolve("truncated.mbox.gz"), java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
+        Path missing = dir.resolve("missing.mbox");
+        Path good = Files.write(dir.resolve("good.mbox"), mbox(MAIL.subList(4, 6)));
+
+        Run run = run("import", "--quiet", "--config", config.toString(), notGzip.toString(), missing.toString(),
+                truncated.toString(), good.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains(notGzip.toAbsolutePath() + ": not a gzip file")
+                .contains(missing + ": no such file or folder")
+                .contains(truncated.toAbsolutePath() + ": cannot read beyond message");
+        assertThat(run.out()).contains("could not read: 3 sources");
+        try (TalkStore store = store(dir)) {
+            List<String> origins = store.messages().stream().map(MessageRecord::origin).toList();
+            assertThat(origins).as("what the truncated file holds before the cut is imported")
+                    .anyMatch(o -> o.startsWith(truncated.toAbsolutePath() + "#"));
+            assertThat(origins).as("the paths after the broken ones are imported")
+                    .anyMatch(o -> o.startsWith(good.toAbsolutePath() + "#"));
+        }
+    }
+
+    @Test
+    void theHtmlPagesAndTheTextOfAPipermailMonthAreTheSameMessages(@TempDir Path dir) throws Exception {
+        Path config = config(dir);
+        Path html = PipermailSamples.htmlMonth(Files.createDirectory(dir.resolve("html")));
+        Path text = PipermailSamples.gzip(dir.resolve("2026-March.txt.gz"),
+                PipermailSamples.TEXT_MONTH);
+
+        Run pages = run("import", "--config", config.toString(), html.toString());
+        assertThat(pages.exit()).isZero();
+        assertThat(pages.out()).contains("imported 2 messages", "000001.html: announcement: new talk");
+
+        Run months = run("import", "--config", config.toString(), text.toString());
+        assertThat(months.exit()).isZero();
+        assertThat(months.out()).contains("imported 3 messages").contains("skipped: 1 already seen");
+        try (TalkStore store = store(dir)) {
+            assertThat(store.messages()).filteredOn(m -> m.messageKey().equals("<a1@northfield.example.edu>"))
+                    .singleElement().satisfies(m -> assertThat(m.sender()).isEqualTo("jane.roe@northfield.example.edu"));
+        }
+    }
+
+    @Test
+    void ingestIsStillANameForImportAndQuietLeavesOnlyTheSummary(@TempDir Path dir) throws Exception {
+        Path config = config(dir);
+        Path one = Files.write(dir.resolve("one.mbox"), mbox(MAIL.subList(0, 2)));
+        Path two = Files.write(dir.resolve("two.mbox"), mbox(MAIL.subList(4, 6)));
+
+        Run ingest = run("ingest", "--config", config.toString(), one.toString());
+        assertThat(ingest.exit()).isZero();
+        assertThat(ingest.out()).contains("one.mbox#1: announcement: new talk", "one.mbox#2: not a talk: no date found");
+
+        Run quiet = run("import", "--quiet", "--config", config.toString(), two.toString());
+        assertThat(quiet.exit()).isZero();
+        assertThat(quiet.out()).doesNotContain("two.mbox#").contains("imported 2 messages", "talks: 1 new, 1 updated");
+    }
+
+    @Test
+    void theBackfillBenchmarkReportsRateAndHeap() {
+        Run bench = run("bench", "--import", "300");
+        assertThat(bench.exit()).isZero();
+        List<String> lines = new ArrayList<>(bench.out().lines().toList());
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches("import: 300 messages in [\\d.]+ s: [\\d,]+ msg/s.*"))
+                .anySatisfy(l -> assertThat(l).matches("heap: peak used \\d+ MB.*max heap \\d+ MB"));
+    }
+}
