@@ -71,15 +71,22 @@ public final class MboxFile implements MessageSource {
 
     @Override
     public Stream<RawMessage> messages() throws IOException {
-        Splitter splitter = new Splitter(new Lines(open(file), 1 << 16), true);
+        return messagesAfter(0);
+    }
+
+    /** Still splits the first {@code done} messages, to find where the next starts, but keeps none of their bytes. */
+    @Override
+    public Stream<RawMessage> messagesAfter(long done) throws IOException {
+        Splitter splitter = new Splitter(new Lines(open(file), 1 << 16), done);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(splitter, Spliterator.ORDERED), false)
-                .onClose(splitter::close);
+                .onClose(splitter::close)
+                .skip(done);
     }
 
     /** Counts the separator lines, by the same rules that split the messages. */
     @Override
     public long count() throws IOException {
-        try (Splitter splitter = new Splitter(new Lines(open(file), 1 << 16), false)) {
+        try (Splitter splitter = new Splitter(new Lines(open(file), 1 << 16), Long.MAX_VALUE)) {
             long n = 0;
             while (splitter.hasNext()) {
                 splitter.next();
@@ -98,14 +105,15 @@ public final class MboxFile implements MessageSource {
 
     private final class Splitter implements Iterator<RawMessage>, Closeable {
         private final Lines lines;
-        private final boolean keepBodies;
+        private final long unkept;
         private byte[] pendingLine;
         private boolean finished;
         private int index;
 
-        Splitter(Lines lines, boolean keepBodies) {
+        /** Splits without keeping the bytes of the first {@code unkept} messages. */
+        Splitter(Lines lines, long unkept) {
             this.lines = lines;
-            this.keepBodies = keepBodies;
+            this.unkept = unkept;
         }
 
         @Override
@@ -125,7 +133,7 @@ public final class MboxFile implements MessageSource {
                 throw new NoSuchElementException();
             }
             pendingLine = null;
-            ByteArrayOutputStream body = keepBodies ? new ByteArrayOutputStream(8192) : null;
+            ByteArrayOutputStream body = index >= unkept ? new ByteArrayOutputStream(8192) : null;
             boolean previousBlank = true;
             byte[] line;
             while ((line = readLine()) != null) {

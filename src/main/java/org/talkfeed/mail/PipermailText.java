@@ -34,7 +34,7 @@ public final class PipermailText implements MessageSource {
 
     @Override
     public Stream<RawMessage> messagesAfter(long done) throws IOException {
-        return mbox.messages().skip(done)
+        return mbox.messagesAfter(done)
                 .map(m -> new RawMessage(m.origin(), ArchiveAddresses.restoreFromHeader(m.bytes()), m.checkpoint()));
     }
 
