@@ -1,7 +1,5 @@
 package org.talkfeed.pipeline;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -13,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.talkfeed.Needs;
 import org.talkfeed.bench.EmailGenerator;
+import org.talkfeed.mail.DovecotServer;
 import org.talkfeed.mail.Checkpoint;
 import org.talkfeed.store.MessageRecord;
 import org.talkfeed.store.StoredTalk;
@@ -57,13 +57,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The kill moments come from a seeded {@link Random}; the seed is printed and a run can be replayed with
  * {@code -Dtalkfeed.crash.seed=N}. Most kills wait until the store has passed a random message count, so they
  * land while messages are being processed; a few kill after a random time, which may be during start-up.
- * The clean run goes alongside, on its own store: GreenMail answers each FETCH in time proportional to the
- * square of the folder's size (about 75 ms of CPU a message at 2,000), so one pass over the mailbox takes close
- * to three minutes of CPU, and two in parallel use both cores. The daemon itself reads the same 2,000 messages
- * from Dovecot in about 22 s.
+ * The mailbox is on Dovecot (GreenMail answers each FETCH in time proportional to the square of the folder's
+ * size, minutes for one pass over 2,000 messages); the clean run goes alongside, on its own store.
  */
 class CrashSafetyTest {
-    private static final String PASSWORD = "s3cret-Pa55word";
     private static final int MESSAGES = 2_000;
     private static final int KILLS = 10;
     private static final int TIMED_KILLS = 2;
@@ -74,19 +71,14 @@ class CrashSafetyTest {
     /** Kept when the test fails: the daemons' logs are there. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
-    private GreenMail server;
-    private int port;
+    private DovecotServer dovecot;
     private String classpath;
     private final List<Process> children = new ArrayList<>();
 
     @BeforeEach
     void startServer() throws Exception {
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
-        server.start();
-        server.setUser("talks@dept.example", "talks", PASSWORD);
+        Needs.that(DovecotServer.isInstalled(), "dovecot (Debian package dovecot-imapd)");
+        dovecot = DovecotServer.start(dir);
     }
 
     @AfterEach
@@ -97,7 +89,9 @@ class CrashSafetyTest {
                 child.waitFor(10, TimeUnit.SECONDS);
             }
         }
-        server.stop();
+        if (dovecot != null) {
+            dovecot.close();
+        }
     }
 
     @Test
@@ -268,7 +262,7 @@ class CrashSafetyTest {
     /** A configuration in its own folder: store, site and password there; HTTP on an ephemeral port. */
     private Path config(String name) throws IOException {
         Path folder = Files.createDirectories(dir.resolve(name));
-        Files.writeString(folder.resolve("password"), PASSWORD);
+        Files.writeString(folder.resolve("password"), dovecot.password());
         Path file = folder.resolve("talkfeed.yaml");
         Files.writeString(file, """
                 store: talkfeed.db
@@ -281,13 +275,13 @@ class CrashSafetyTest {
                   - name: list
                     timezone: America/Chicago
                     imap:
-                      host: 127.0.0.1
+                      host: %s
                       port: %d
                       tls: none
-                      user: talks
+                      user: %s
                       password-file: password
                       idle: true
-                """.formatted(port));
+                """.formatted(dovecot.host(), dovecot.port(), dovecot.user()));
         return file;
     }
 
@@ -391,7 +385,7 @@ class CrashSafetyTest {
         Properties props = new Properties();
         props.put("mail.imap.socketFactory", new NoDelaySockets());
         Store imap = Session.getInstance(props).getStore("imap");
-        imap.connect("127.0.0.1", port, "talks", PASSWORD);
+        imap.connect(dovecot.host(), dovecot.port(), dovecot.user(), dovecot.password());
         try (imap) {
             Folder inbox = imap.getFolder("INBOX");
             Message[] parsed = new Message[messages.size()];
