@@ -60,6 +60,13 @@ final class Migrations {
                 last_check TEXT,
                 updated_at TEXT NOT NULL
             );
+            """,
+            """
+            CREATE TABLE talk_surnames (
+                talk_id INTEGER NOT NULL REFERENCES talks(id),
+                surname TEXT NOT NULL
+            );
+            CREATE INDEX talk_surnames_by_name ON talk_surnames(surname, talk_id);
             """);
 
     private Migrations() {

@@ -61,6 +61,7 @@ public final class TalkStore implements AutoCloseable {
                 st.execute("PRAGMA busy_timeout = 10000");
             }
             Migrations.apply(db);
+            fillSurnames(db);
             return new TalkStore(db, clock);
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
@@ -210,14 +211,33 @@ public final class TalkStore implements AutoCloseable {
                         Outcome.valueOf(rs.getString(7).toUpperCase(java.util.Locale.ROOT)), rs.getString(8)));
     }
 
-    private List<StoredTalk> candidates(Talk incoming) {
+    /**
+     * The known talks {@link TalkIdentity} could match: on the same date, or within 120 days and sharing a
+     * speaker's surname. Chosen through indexes, so a large store is not read for every message.
+     */
+    private List<StoredTalk> candidates(Talk incoming) throws SQLException {
         if (incoming.date() == null) {
-            return talks();
+            return List.of();
         }
-        try (PreparedStatement st = db.prepareStatement("SELECT id, uid, slug, cancelled, sequence, data, created_at, updated_at "
-                + "FROM talks WHERE date BETWEEN ? AND ?")) {
-            st.setString(1, incoming.date().minusDays(120).toString());
-            st.setString(2, incoming.date().plusDays(120).toString());
+        List<String> surnames = List.copyOf(TalkIdentity.surnames(incoming));
+        String columns = "SELECT id, uid, slug, cancelled, sequence, data, created_at, updated_at, date FROM talks ";
+        StringBuilder sql = new StringBuilder(columns).append("WHERE date = ?");
+        if (!surnames.isEmpty()) {
+            sql.append(" UNION ").append(columns).append("WHERE date BETWEEN ? AND ? AND id IN (SELECT talk_id FROM talk_surnames ")
+                    .append("WHERE surname IN (").append(String.join(", ", java.util.Collections.nCopies(surnames.size(), "?")))
+                    .append("))");
+        }
+        sql.append(" ORDER BY date, id");
+        try (PreparedStatement st = db.prepareStatement(sql.toString())) {
+            int i = 1;
+            st.setString(i++, incoming.date().toString());
+            if (!surnames.isEmpty()) {
+                st.setString(i++, incoming.date().minusDays(120).toString());
+                st.setString(i++, incoming.date().plusDays(120).toString());
+                for (String surname : surnames) {
+                    st.setString(i++, surname);
+                }
+            }
             List<StoredTalk> result = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -225,9 +245,42 @@ public final class TalkStore implements AutoCloseable {
                 }
             }
             return result;
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the store: " + e.getMessage(), e);
         }
+    }
+
+    private void saveSurnames(long talkId, Talk talk) throws SQLException {
+        try (PreparedStatement delete = db.prepareStatement("DELETE FROM talk_surnames WHERE talk_id = ?")) {
+            delete.setLong(1, talkId);
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO talk_surnames (talk_id, surname) VALUES (?, ?)")) {
+            for (String surname : TalkIdentity.surnames(talk)) {
+                insert.setLong(1, talkId);
+                insert.setString(2, surname);
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    /** Stores written before the surname index get it filled once, when opened. */
+    private static void fillSurnames(Connection db) throws SQLException {
+        TalkStore store = new TalkStore(db, Clock.systemUTC());
+        List<Object[]> missing = new ArrayList<>();
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT id, data FROM talks "
+                + "WHERE id NOT IN (SELECT talk_id FROM talk_surnames)")) {
+            while (rs.next()) {
+                missing.add(new Object[] {rs.getLong(1), TalkJson.readTalk(rs.getString(2))});
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        store.inTransaction(() -> {
+            for (Object[] row : missing) {
+                store.saveSurnames((Long) row[0], (Talk) row[1]);
+            }
+            return null;
+        });
     }
 
     private void saveCheckpoint(Checkpoint checkpoint) throws SQLException {
@@ -287,6 +340,7 @@ public final class TalkStore implements AutoCloseable {
                 id = keys.getLong(1);
             }
             insertRevision(id, messageRow, kind, talk);
+            saveSurnames(id, talk);
             return new StoredTalk(id, uid, slug, cancelled, 0, talk, now, now);
         }
     }
@@ -309,6 +363,9 @@ public final class TalkStore implements AutoCloseable {
             st.executeUpdate();
         }
         insertRevision(known.id(), messageRow, kind, merged);
+        if (!merged.speakers().equals(known.talk().speakers())) {
+            saveSurnames(known.id(), merged);
+        }
         return new StoredTalk(known.id(), known.uid(), known.slug(), cancelled, sequence, merged, known.createdAt(), now);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +16,9 @@ import java.util.stream.Collectors;
  * re-post of it. Same speaker and close in time, or same title; updates and cancellations may move the date.
  */
 public final class TalkIdentity {
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private TalkIdentity() {
     }
 
@@ -63,7 +67,8 @@ public final class TalkIdentity {
         return !surnamesA.isEmpty() && surnamesA.stream().anyMatch(surnamesB::contains);
     }
 
-    private static Set<String> surnames(Talk talk) {
+    /** The speakers' normalized surnames: two talks can only be the same if they share one or their date. */
+    public static Set<String> surnames(Talk talk) {
         return talk.speakers().stream()
                 .map(s -> normalize(s.name()).split(" "))
                 .filter(parts -> parts.length > 0 && !parts[parts.length - 1].isEmpty())
@@ -89,7 +94,7 @@ public final class TalkIdentity {
     }
 
     public static String normalize(String text) {
-        String plain = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+        return NOT_WORD.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 }

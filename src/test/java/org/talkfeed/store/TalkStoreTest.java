@@ -1,0 +1,65 @@
+package org.talkfeed.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.talkfeed.talk.Kind;
+import org.talkfeed.talk.Speaker;
+import org.talkfeed.talk.Talk;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How the store finds the known talk a new message is about. */
+class TalkStoreTest {
+
+    private static Talk talk(String title, String speaker, LocalDate date) {
+        return new Talk(title, List.of(new Speaker(speaker, null)), date, LocalTime.of(16, 0), null, "America/Chicago",
+                "Hall 210", false, null, null, null, null, null, 0.9, List.of());
+    }
+
+    private static MessageRecord message(String key, Outcome outcome) {
+        return new MessageRecord(key, "test", key, "subject", null, null, outcome, null);
+    }
+
+    @Test
+    void aMovedTalkIsFoundBySpeakerWithin120DaysAndOnlyThen(@TempDir Path dir) {
+        try (TalkStore store = TalkStore.open(dir.resolve("t.db"))) {
+            store.recordTalks(message("a", Outcome.ANNOUNCEMENT), Kind.ANNOUNCEMENT,
+                    List.of(talk("Graph Minors", "Ada Quint", LocalDate.of(2026, 3, 5))));
+            List<TalkChange> moved = store.recordTalks(message("b", Outcome.UPDATE), Kind.UPDATE,
+                    List.of(talk("Graph Minors", "Dr. Ada QUINT", LocalDate.of(2026, 3, 19))));
+            assertThat(moved).singleElement().satisfies(c -> assertThat(c.created()).isFalse());
+            List<TalkChange> farAway = store.recordTalks(message("c", Outcome.UPDATE), Kind.UPDATE,
+                    List.of(talk("Graph Minors", "Ada Quint", LocalDate.of(2026, 9, 30))));
+            assertThat(farAway).singleElement().satisfies(c -> assertThat(c.created()).isTrue());
+            List<TalkChange> otherSpeaker = store.recordTalks(message("d", Outcome.UPDATE), Kind.UPDATE,
+                    List.of(talk("Graph Minors", "Lena Vogt", LocalDate.of(2026, 3, 26))));
+            assertThat(otherSpeaker).singleElement().satisfies(c -> assertThat(c.created()).isTrue());
+            assertThat(store.talks()).hasSize(3);
+        }
+    }
+
+    @Test
+    void aStoreWrittenBeforeTheSurnameIndexGetsItWhenOpened(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("t.db");
+        try (TalkStore store = TalkStore.open(file)) {
+            store.recordTalks(message("a", Outcome.ANNOUNCEMENT), Kind.ANNOUNCEMENT,
+                    List.of(talk("Graph Minors", "Ada Quint", LocalDate.of(2026, 3, 5))));
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = db.createStatement()) {
+            st.execute("DELETE FROM talk_surnames");
+        }
+        try (TalkStore store = TalkStore.open(file)) {
+            List<TalkChange> reminder = store.recordTalks(message("b", Outcome.REMINDER), Kind.REMINDER,
+                    List.of(talk(null, "Ada Quint", LocalDate.of(2026, 3, 12))));
+            assertThat(reminder).singleElement().satisfies(c -> assertThat(c.created()).isFalse());
+        }
+    }
+}
