@@ -76,10 +76,11 @@ final class RunCommand implements Callable<Integer> {
                 + "/ (calendar: /calendar.ics); checking mail every " + config.pollInterval().toSeconds() + " s; Ctrl-C stops");
         try (server) {
             daemon.runUntilStopped();
+            System.out.println("talkfeed: stopped");
         } finally {
+            // the shutdown hook waits for this; the JVM may end as soon as it returns
             finished.countDown();
         }
-        System.out.println("talkfeed: stopped");
         return 0;
     }
 }
