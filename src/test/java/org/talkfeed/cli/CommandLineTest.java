@@ -4,11 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -18,24 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The commands as a user runs them. */
 class CommandLineTest {
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            CommandLine cli = TalkfeedCommand.commandLine();
-            int exit = cli.execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static Path config(Path dir) throws Exception {
@@ -47,7 +27,7 @@ class CommandLineTest {
 
     @Test
     void helpListsEverySubcommand() {
-        Run help = run("--help");
+        CliRun help = run("--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("run", "parse", "ingest", "publish");
         assertThat(run("run", "--help").out()).contains("--once", "--config");
@@ -56,7 +36,7 @@ class CommandLineTest {
     @Test
     void runOnceProcessesThePublishesAndASecondRunAddsNothing(@TempDir Path dir) throws Exception {
         Path config = config(dir);
-        Run first = run("run", "--once", "--config", config.toString());
+        CliRun first = run("run", "--once", "--config", config.toString());
         assertThat(first.exit()).isZero();
         assertThat(first.out()).contains("0 already seen");
         String feed = Files.readString(dir.resolve("site/calendar.ics"));
@@ -66,7 +46,7 @@ class CommandLineTest {
                     .isEqualTo(feed.split("BEGIN:VEVENT", -1).length - 1);
         }
 
-        Run second = run("run", "--once", "--config", config.toString());
+        CliRun second = run("run", "--once", "--config", config.toString());
         assertThat(second.exit()).isZero();
         assertThat(second.out()).contains("0 new messages");
         assertThat(Files.readString(dir.resolve("site/calendar.ics"))).isEqualTo(feed);
@@ -78,7 +58,7 @@ class CommandLineTest {
         try (Stream<Path> files = Files.list(Path.of("samples", "maildir", "new"))) {
             sample = files.sorted().findFirst().orElseThrow();
         }
-        Run parsed = run("parse", "--json", sample.toString());
+        CliRun parsed = run("parse", "--json", sample.toString());
         assertThat(parsed.exit()).isZero();
         JsonNode json = new ObjectMapper().readTree(parsed.out());
         assertThat(json.get("kind").asText()).isIn("announcement", "reminder", "update", "cancellation", "not_talk");
@@ -93,7 +73,7 @@ class CommandLineTest {
     void aBadConfigStopsWithExitTwoAndSaysWhere(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "server:\n  port: 70000\n");
-        Run run = run("run", "--once", "--config", bad.toString());
+        CliRun run = run("run", "--once", "--config", bad.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains(bad.toString()).contains("server.port");
     }
@@ -102,7 +82,7 @@ class CommandLineTest {
     void ingestReportsEachFileAndGoesOnPastJunk(@TempDir Path dir) throws Exception {
         Path config = config(dir);
         Path junk = Files.writeString(dir.resolve("junk.eml"), "not a mail at all");
-        Run run = run("ingest", "--config", config.toString(), junk.toString(), Path.of("samples", "maildir").toString());
+        CliRun run = run("ingest", "--config", config.toString(), junk.toString(), Path.of("samples", "maildir").toString());
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains(junk + ": failed: not an email").contains("announcement: new talk");
     }
@@ -110,7 +90,7 @@ class CommandLineTest {
     @Test
     void statusShowsEachMailboxsStateLastCheckAndCounts(@TempDir Path dir) throws Exception {
         Path config = config(dir);
-        Run before = run("status", "--config", config.toString());
+        CliRun before = run("status", "--config", config.toString());
         assertThat(before.exit()).isZero();
         assertThat(before.out()).contains("mailbox samples", "state:      never run", "0 processed");
         assertThat(run("run", "--once", "--config", config.toString()).exit()).isZero();
@@ -119,7 +99,7 @@ class CommandLineTest {
                 Files.list(Path.of("samples", "maildir", "new")))) {
             files = mail.filter(Files::isRegularFile).count();
         }
-        Run after = run("status", "--config", config.toString());
+        CliRun after = run("status", "--config", config.toString());
         assertThat(after.out()).contains("state:      polling").doesNotContain("last check: never")
                 .containsPattern("messages:   " + files + " processed \\(\\d+ not talks\\), 0 ignored, \\d+ failed");
     }

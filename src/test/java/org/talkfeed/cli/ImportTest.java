@@ -17,7 +17,6 @@ import org.talkfeed.store.TalkStore;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,23 +70,8 @@ class ImportTest {
                             Time: 3:30 pm
                             Place: Room 210, Halsey Hall"""));
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = TalkfeedCommand.commandLine().execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** A configuration whose mailbox accepts only the department's senders. */
@@ -136,7 +120,7 @@ class ImportTest {
         Path config = config(dir);
         Path mbox = Files.write(dir.resolve("talks.mbox"), mbox(MAIL));
 
-        Run first = run("import", "--config", config.toString(), mbox.toString());
+        CliRun first = run("import", "--config", config.toString(), mbox.toString());
         assertThat(first.exit()).isZero();
         List<MessageRecord> messages;
         List<String> talks;
@@ -148,13 +132,13 @@ class ImportTest {
         assertThat(talks).hasSize(2);
         assertThat(dir.resolve("site/calendar.ics")).exists();
 
-        Run again = run("import", "--config", config.toString(), mbox.toString());
+        CliRun again = run("import", "--config", config.toString(), mbox.toString());
         assertThat(again.exit()).isZero();
         assertThat(again.out()).contains(mbox.toAbsolutePath() + ": all 6 messages were imported before")
                 .contains("imported 0 messages");
 
         Path copy = Files.copy(mbox, dir.resolve("copy-of-talks.mbox"));
-        Run copied = run("import", "--config", config.toString(), copy.toString());
+        CliRun copied = run("import", "--config", config.toString(), copy.toString());
         assertThat(copied.exit()).isZero();
         assertThat(copied.out()).contains("skipped: 6 already seen, 0 not a talk, 0 ignored");
 
@@ -197,7 +181,7 @@ class ImportTest {
         Path config = config(dir);
         Path mbox = Files.write(dir.resolve("talks.mbox"), mbox(MAIL));
 
-        Run run = run("import", "--any-sender", "--config", config.toString(), mbox.toString());
+        CliRun run = run("import", "--any-sender", "--config", config.toString(), mbox.toString());
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("talks: 3 new", "0 ignored by the sender policy");
         try (TalkStore store = store(dir)) {
@@ -231,7 +215,7 @@ class ImportTest {
             assertThat(store.checkpoint(source)).contains(new Checkpoint(source, 0, 3));
         }
 
-        Run resumed = run("import", "--config", config.toString(), mbox.toString());
+        CliRun resumed = run("import", "--config", config.toString(), mbox.toString());
         assertThat(resumed.exit()).isZero();
         assertThat(resumed.out()).contains("resuming " + mbox.toAbsolutePath() + " after 3 messages",
                 "imported 3 messages from 1 source", "3 done before were passed over");
@@ -261,7 +245,7 @@ class ImportTest {
         Path missing = dir.resolve("missing.mbox");
         Path good = Files.write(dir.resolve("good.mbox"), mbox(MAIL.subList(4, 6)));
 
-        Run run = run("import", "--quiet", "--config", config.toString(), notGzip.toString(), missing.toString(),
+        CliRun run = run("import", "--quiet", "--config", config.toString(), notGzip.toString(), missing.toString(),
                 truncated.toString(), good.toString());
 
         assertThat(run.exit()).isEqualTo(1);
@@ -285,11 +269,11 @@ class ImportTest {
         Path text = PipermailSamples.gzip(dir.resolve("2026-March.txt.gz"),
                 PipermailSamples.TEXT_MONTH);
 
-        Run pages = run("import", "--config", config.toString(), html.toString());
+        CliRun pages = run("import", "--config", config.toString(), html.toString());
         assertThat(pages.exit()).isZero();
         assertThat(pages.out()).contains("imported 2 messages", "000001.html: announcement: new talk");
 
-        Run months = run("import", "--config", config.toString(), text.toString());
+        CliRun months = run("import", "--config", config.toString(), text.toString());
         assertThat(months.exit()).isZero();
         assertThat(months.out()).contains("imported 3 messages").contains("skipped: 1 already seen");
         try (TalkStore store = store(dir)) {
@@ -304,18 +288,18 @@ class ImportTest {
         Path one = Files.write(dir.resolve("one.mbox"), mbox(MAIL.subList(0, 2)));
         Path two = Files.write(dir.resolve("two.mbox"), mbox(MAIL.subList(4, 6)));
 
-        Run ingest = run("ingest", "--config", config.toString(), one.toString());
+        CliRun ingest = run("ingest", "--config", config.toString(), one.toString());
         assertThat(ingest.exit()).isZero();
         assertThat(ingest.out()).contains("one.mbox#1: announcement: new talk", "one.mbox#2: not a talk: no date found");
 
-        Run quiet = run("import", "--quiet", "--config", config.toString(), two.toString());
+        CliRun quiet = run("import", "--quiet", "--config", config.toString(), two.toString());
         assertThat(quiet.exit()).isZero();
         assertThat(quiet.out()).doesNotContain("two.mbox#").contains("imported 2 messages", "talks: 1 new, 1 updated");
     }
 
     @Test
     void theBackfillBenchmarkReportsRateAndHeap() {
-        Run bench = run("bench", "--import", "300");
+        CliRun bench = run("bench", "--import", "300");
         assertThat(bench.exit()).isZero();
         List<String> lines = new ArrayList<>(bench.out().lines().toList());
         assertThat(lines).anySatisfy(l -> assertThat(l).matches("import: 300 messages in [\\d.]+ s: [\\d,]+ msg/s.*"))

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,23 +41,23 @@ class DovecotEndToEndTest {
                         "America/Chicago", Clock.systemUTC()));
                 Thread running = new Thread(daemon::runUntilStopped, "daemon under test");
                 running.start();
-                waitFor(() -> state(store).equals("idle"), "the daemon to wait in IDLE");
+                Waits.until(() -> state(store).equals("idle"), "the daemon to wait in IDLE");
 
                 List<Long> latencies = new ArrayList<>();
                 for (int i = 1; i <= MESSAGES; i++) {
                     String title = "Expander Graphs Part " + i;
                     long appended = System.nanoTime();
                     dovecot.append(announcement("<e2e-" + i + "@dept.example>", title, i));
-                    waitFor(() -> feed(config).contains(title), "talk " + i + " in the feed");
+                    Waits.until(() -> feed(config).contains(title), "talk " + i + " in the feed");
                     latencies.add((System.nanoTime() - appended) / 1_000_000);
-                    waitFor(() -> state(store).equals("idle"), "the daemon to wait in IDLE again");
+                    Waits.until(() -> state(store).equals("idle"), "the daemon to wait in IDLE again");
                 }
                 report(latencies);
                 assertThat(store.talks()).hasSize(MESSAGES);
 
                 dovecot.restart();
                 dovecot.append(announcement("<e2e-after@dept.example>", "Spectral Partitioning", MESSAGES + 1));
-                waitFor(() -> feed(config).contains("Spectral Partitioning"), "the talk sent after the restart");
+                Waits.until(() -> feed(config).contains("Spectral Partitioning"), "the talk sent after the restart");
 
                 daemon.stop();
                 running.join(10_000);
@@ -115,15 +114,5 @@ class DovecotEndToEndTest {
 
     private static String state(TalkStore store) {
         return store.statuses().isEmpty() ? "" : store.statuses().get(0).state();
-    }
-
-    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
     }
 }

@@ -29,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,12 +63,12 @@ class ImapDaemonTest {
         try (TalkStore store = TalkStore.open(config.store())) {
             Daemon daemon = daemon(config, store);
             Thread running = start(daemon);
-            waitFor(() -> state(store).equals("idle"), "the daemon to wait in IDLE");
+            Waits.until(() -> state(store).equals("idle"), "the daemon to wait in IDLE");
 
             append(announcement("<idle-1@dept.example>", "Graph Sparsifiers"));
 
-            waitFor(() -> store.talks().size() == 1, "the talk to be recorded");
-            waitFor(() -> read(config.site().resolve("calendar.ics")).contains("Graph Sparsifiers"), "the feed to show it");
+            Waits.until(() -> store.talks().size() == 1, "the talk to be recorded");
+            Waits.until(() -> read(config.site().resolve("calendar.ics")).contains("Graph Sparsifiers"), "the feed to show it");
             assertThat(store.checkpoint("imap:list").orElseThrow().position()).isEqualTo(1);
             daemon.stop();
             running.join(10_000);
@@ -84,9 +83,9 @@ class ImapDaemonTest {
         try (TalkStore store = TalkStore.open(config.store())) {
             Daemon daemon = daemon(config, store);
             Thread running = start(daemon);
-            waitFor(() -> state(store).equals("polling"), "the daemon to poll");
+            Waits.until(() -> state(store).equals("polling"), "the daemon to poll");
             append(announcement("<poll-1@dept.example>", "Streaming Lower Bounds"));
-            waitFor(() -> store.talks().size() == 1, "the talk to be recorded at the next poll");
+            Waits.until(() -> store.talks().size() == 1, "the talk to be recorded at the next poll");
             daemon.stop();
             running.join(10_000);
         }
@@ -122,15 +121,15 @@ class ImapDaemonTest {
         try (TalkStore store = TalkStore.open(config.store())) {
             Daemon daemon = daemon(config, store);
             Thread running = start(daemon);
-            waitFor(() -> store.messages().size() >= 20, "the first messages to be recorded");
+            Waits.until(() -> store.messages().size() >= 20, "the first messages to be recorded");
             server.getImap().stopService();
             int recordedWhileDown = store.messages().size();
             assertThat(recordedWhileDown).isLessThan(250);
-            waitFor(() -> state(store).equals("reconnecting"), "the daemon to notice the server is gone");
+            Waits.until(() -> state(store).equals("reconnecting"), "the daemon to notice the server is gone");
             ImapServer restarted = new ImapServer(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP), server.getManagers());
             restarted.startService();
-            waitFor(() -> store.messages().size() == 250, "every message after the server came back");
-            waitFor(() -> state(store).equals("idle"), "the daemon to wait in IDLE again");
+            Waits.until(() -> store.messages().size() == 250, "every message after the server came back");
+            Waits.until(() -> state(store).equals("idle"), "the daemon to wait in IDLE again");
             daemon.stop();
             running.join(10_000);
             restarted.stopService();
@@ -145,11 +144,11 @@ class ImapDaemonTest {
         try (TalkStore store = TalkStore.open(config.store())) {
             Daemon daemon = daemon(config, store);
             Thread running = start(daemon);
-            waitFor(() -> state(store).equals("login refused"), "the refused login to be reported");
+            Waits.until(() -> state(store).equals("login refused"), "the refused login to be reported");
             String reported = store.statuses().get(0).detail();
             assertThat(reported).contains("login refused for talks at 127.0.0.1").doesNotContain(PASSWORD);
             Files.writeString(dir.resolve("password"), PASSWORD);
-            waitFor(() -> state(store).equals("idle"), "a retry with the corrected password file");
+            Waits.until(() -> state(store).equals("idle"), "a retry with the corrected password file");
             daemon.stop();
             running.join(10_000);
             assertThat(store.statuses().get(0).detail()).isNull();
@@ -230,7 +229,7 @@ class ImapDaemonTest {
         try (TalkStore store = TalkStore.open(config.store())) {
             Daemon daemon = daemon(config, store);
             Thread running = start(daemon);
-            waitFor(() -> store.talks().size() == 2, "a talk from each mailbox");
+            Waits.until(() -> store.talks().size() == 2, "a talk from each mailbox");
             daemon.stop();
             running.join(10_000);
             assertThat(store.talks()).extracting(t -> t.talk().title() + " " + t.talk().timezone())
@@ -316,16 +315,6 @@ class ImapDaemonTest {
             return Files.exists(file) ? Files.readString(file) : "";
         } catch (Exception e) {
             return "";
-        }
-    }
-
-    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
         }
     }
 }
