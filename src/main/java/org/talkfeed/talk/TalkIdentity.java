@@ -22,12 +22,20 @@ public final class TalkIdentity {
     private TalkIdentity() {
     }
 
+    /** What identity compares of a talk, normalized once: its speakers' surnames and its title's words (null: no title). */
+    private record Traits(Talk talk, Set<String> surnames, Set<String> titleWords) {
+        static Traits of(Talk talk) {
+            return new Traits(talk, TalkIdentity.surnames(talk), TalkIdentity.titleWords(talk.title()));
+        }
+    }
+
     /** The known talk the incoming one refers to, if any; the closest in date wins. */
     public static <T> Optional<T> match(Talk incoming, Kind kind, List<T> known, java.util.function.Function<T, Talk> talkOf) {
+        Traits in = Traits.of(incoming);
         T best = null;
         double bestScore = 0;
         for (T candidate : known) {
-            double score = score(incoming, kind, talkOf.apply(candidate));
+            double score = score(in, kind, Traits.of(talkOf.apply(candidate)));
             if (score > bestScore) {
                 bestScore = score;
                 best = candidate;
@@ -36,9 +44,11 @@ public final class TalkIdentity {
         return Optional.ofNullable(best);
     }
 
-    private static double score(Talk incoming, Kind kind, Talk known) {
-        boolean sameSpeaker = speakerOverlap(incoming, known);
-        double title = titleSimilarity(incoming.title(), known.title());
+    private static double score(Traits in, Kind kind, Traits other) {
+        Talk incoming = in.talk();
+        Talk known = other.talk();
+        boolean sameSpeaker = !in.surnames().isEmpty() && in.surnames().stream().anyMatch(other.surnames()::contains);
+        double title = similarity(in.titleWords(), other.titleWords());
         long days = incoming.date() == null || known.date() == null ? 999
                 : Math.abs(ChronoUnit.DAYS.between(incoming.date(), known.date()));
         boolean follows = kind != Kind.ANNOUNCEMENT;
@@ -61,12 +71,6 @@ public final class TalkIdentity {
         return 0;
     }
 
-    static boolean speakerOverlap(Talk a, Talk b) {
-        Set<String> surnamesA = surnames(a);
-        Set<String> surnamesB = surnames(b);
-        return !surnamesA.isEmpty() && surnamesA.stream().anyMatch(surnamesB::contains);
-    }
-
     /** The speakers' normalized surnames: two talks can only be the same if they share one or their date. */
     public static Set<String> surnames(Talk talk) {
         return talk.speakers().stream()
@@ -78,18 +82,24 @@ public final class TalkIdentity {
 
     /** Token F1 of two titles after normalizing; 0 when either is missing. */
     public static double titleSimilarity(String a, String b) {
-        if (a == null || b == null) {
+        return similarity(titleWords(a), titleWords(b));
+    }
+
+    private static Set<String> titleWords(String title) {
+        return title == null ? null : new HashSet<>(Arrays.asList(normalize(title).split(" ")));
+    }
+
+    private static double similarity(Set<String> x, Set<String> y) {
+        if (x == null || y == null) {
             return 0;
         }
-        List<String> x = Arrays.asList(normalize(a).split(" "));
-        List<String> y = Arrays.asList(normalize(b).split(" "));
         Set<String> common = new HashSet<>(x);
-        common.retainAll(new HashSet<>(y));
+        common.retainAll(y);
         if (common.isEmpty()) {
             return 0;
         }
-        double precision = (double) common.size() / new HashSet<>(x).size();
-        double recall = (double) common.size() / new HashSet<>(y).size();
+        double precision = (double) common.size() / x.size();
+        double recall = (double) common.size() / y.size();
         return 2 * precision * recall / (precision + recall);
     }
 
