@@ -30,18 +30,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ImapConnection implements AutoCloseable {
     private final ImapConfig config;
-    private final String source;
     private final IMAPStore store;
     private final IMAPFolder folder;
     private final ScheduledExecutorService waker;
 
-    private ImapConnection(ImapConfig config, String source, IMAPStore store, IMAPFolder folder) {
+    private ImapConnection(ImapConfig config, IMAPStore store, IMAPFolder folder) {
         this.config = config;
-        this.source = source;
         this.store = store;
         this.folder = folder;
         this.waker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "idle-waker " + source);
+            Thread t = new Thread(r, "idle-waker " + config);
             t.setDaemon(true);
             return t;
         });
@@ -50,11 +48,10 @@ public final class ImapConnection implements AutoCloseable {
     /**
      * Logs in and opens the configured folder.
      *
-     * @param source the checkpoint source name of this mailbox
      * @throws jakarta.mail.AuthenticationFailedException when the server refuses the login
      * @throws MissingPasswordException                  when the password's variable or file is missing
      */
-    public static ImapConnection open(ImapConfig config, String source) throws MessagingException {
+    public static ImapConnection open(ImapConfig config) throws MessagingException {
         String protocol = config.tls() == ImapConfig.Tls.IMPLICIT ? "imaps" : "imap";
         String timeout = Long.toString(config.timeout().toMillis());
         Properties props = new Properties();
@@ -72,7 +69,7 @@ public final class ImapConnection implements AutoCloseable {
         try {
             IMAPFolder folder = (IMAPFolder) store.getFolder(config.folder());
             folder.open(config.afterProcessing() == ImapConfig.AfterProcessing.KEEP ? Folder.READ_ONLY : Folder.READ_WRITE);
-            return new ImapConnection(config, source, store, folder);
+            return new ImapConnection(config, store, folder);
         } catch (MessagingException | RuntimeException e) {
             store.close();
             throw e;
@@ -93,6 +90,11 @@ public final class ImapConnection implements AutoCloseable {
             throw new MissingPasswordException("the password file " + config.passwordFile() + " (password-file) cannot be read: "
                     + e.getClass().getSimpleName());
         }
+    }
+
+    /** How a message of this account is named in logs and in the store. */
+    public static String origin(ImapConfig config, long uid) {
+        return "imap:" + config + "/" + uid;
     }
 
     public long uidValidity() throws MessagingException {
@@ -117,16 +119,15 @@ public final class ImapConnection implements AutoCloseable {
         return result;
     }
 
-    /** The message's bytes, with the checkpoint that moves past it; null when it was expunged meanwhile. */
-    public RawMessage fetch(long uid) throws MessagingException, IOException {
-        Message message = folder.getMessageByUID(uid);
+    /** The message at the checkpoint's UID, carrying that checkpoint; null when it was expunged meanwhile. */
+    public RawMessage fetch(Checkpoint at) throws MessagingException, IOException {
+        Message message = folder.getMessageByUID(at.position());
         if (message == null) {
             return null;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
         message.writeTo(bytes);
-        return new RawMessage("imap:" + config + "/" + uid, bytes.toByteArray(),
-                new Checkpoint(source, folder.getUIDValidity(), uid));
+        return new RawMessage(origin(config, at.position()), bytes.toByteArray(), at);
     }
 
     /** Flags or moves a recorded message, as configured; never deletes it. */

@@ -36,9 +36,10 @@ final class ImapWatcher implements MailboxWatcher {
     private final Duration pollInterval;
     private final Intake intake;
     private final Backoff backoff;
-    private final Object sleeper = new Object();
-    private volatile boolean stopping;
+    private final StopSignal stop = new StopSignal();
     private volatile ImapConnection connection;
+    /** Whether the open connection waits with IDLE (configured, and offered by the server). */
+    private boolean waitsWithIdle;
     private long failingUid;
     private int fetchFailures;
 
@@ -70,23 +71,22 @@ final class ImapWatcher implements MailboxWatcher {
 
     @Override
     public void watch() {
-        while (!stopping) {
+        while (!stop.stopped()) {
             Duration wait;
             try {
                 connect();
                 backoff.reset();
-                boolean idle = imap.idle() && connection.offersIdle();
                 LOG.info("mailbox {}: connected to {}; {}", mailbox.name(), imap,
-                        idle ? "waiting for new mail with IDLE" : "checking every " + pollInterval.toSeconds() + " s");
-                while (!stopping) {
+                        waitsWithIdle ? "waiting for new mail with IDLE" : "checking every " + pollInterval.toSeconds() + " s");
+                while (!stop.stopped()) {
                     readNew();
-                    if (stopping) {
+                    if (stop.stopped()) {
                         break;
                     }
-                    if (idle) {
+                    if (waitsWithIdle) {
                         connection.idle(idleLimit());
                     } else {
-                        sleep(pollInterval);
+                        stop.sleep(pollInterval);
                         if (!connection.isOpen()) {
                             throw new IOException("the connection was closed while waiting");
                         }
@@ -94,7 +94,7 @@ final class ImapWatcher implements MailboxWatcher {
                 }
                 break;
             } catch (MessagingException | IOException e) {
-                if (stopping) {
+                if (stop.stopped()) {
                     break;
                 }
                 wait = failed(e);
@@ -104,17 +104,14 @@ final class ImapWatcher implements MailboxWatcher {
             } finally {
                 disconnect();
             }
-            sleep(wait);
+            stop.sleep(wait);
         }
         status("stopped", null, false);
     }
 
     @Override
     public void stop() {
-        stopping = true;
-        synchronized (sleeper) {
-            sleeper.notifyAll();
-        }
+        stop.stop();
         ImapConnection open = connection;
         if (open != null) {
             Thread waker = new Thread(open::wakeUp, "stop " + mailbox.name());
@@ -125,7 +122,8 @@ final class ImapWatcher implements MailboxWatcher {
 
     private void connect() throws MessagingException {
         status("connecting", null, false);
-        connection = ImapConnection.open(imap, source);
+        connection = ImapConnection.open(imap);
+        waitsWithIdle = imap.idle() && connection.offersIdle();
     }
 
     private void disconnect() {
@@ -149,12 +147,12 @@ final class ImapWatcher implements MailboxWatcher {
         }).orElse(0L);
         boolean changed = false;
         try {
-            for (List<Long> uids = connection.uidsAfter(last); !uids.isEmpty() && !stopping; uids = connection.uidsAfter(last)) {
+            for (List<Long> uids = connection.uidsAfter(last); !uids.isEmpty() && !stop.stopped(); uids = connection.uidsAfter(last)) {
                 for (long uid : uids) {
-                    if (stopping) {
+                    if (stop.stopped()) {
                         return;
                     }
-                    changed |= readOne(uid, new Checkpoint(source, validity, uid));
+                    changed |= readOne(new Checkpoint(source, validity, uid));
                     last = uid;
                 }
             }
@@ -163,20 +161,21 @@ final class ImapWatcher implements MailboxWatcher {
                 intake.changed();
             }
         }
-        status(imap.idle() && connection.offersIdle() ? "idle" : "polling", null, true);
+        status(waitsWithIdle ? "idle" : "polling", null, true);
     }
 
-    private boolean readOne(long uid, Checkpoint checkpoint) throws MessagingException, IOException {
+    private boolean readOne(Checkpoint checkpoint) throws MessagingException, IOException {
+        long uid = checkpoint.position();
         RawMessage raw;
         try {
-            raw = connection.fetch(uid);
+            raw = connection.fetch(checkpoint);
         } catch (MessagingException | IOException e) {
             if (!connection.isOpen() || countFetchFailure(uid) < FETCH_ATTEMPTS) {
                 throw e;
             }
-            String origin = "imap:" + imap + "/" + uid;
-            return intake.accept(processor.recordUnreadable(origin, "imap:" + mailbox.name() + "/" + checkpoint.uidValidity()
-                    + "/" + uid, mailbox, "the server could not give the message: " + e.getMessage(), checkpoint));
+            String key = source + "/" + checkpoint.uidValidity() + "/" + uid;
+            return intake.accept(processor.recordUnreadable(ImapConnection.origin(imap, uid), key, mailbox,
+                    "the server could not give the message: " + e.getMessage(), checkpoint));
         }
         if (raw == null) {
             store.advance(checkpoint);
@@ -234,18 +233,5 @@ final class ImapWatcher implements MailboxWatcher {
     private Duration idleLimit() {
         Duration half = imap.timeout().dividedBy(2);
         return half.compareTo(LONGEST_IDLE) < 0 ? half : LONGEST_IDLE;
-    }
-
-    private void sleep(Duration wait) {
-        synchronized (sleeper) {
-            try {
-                if (!stopping) {
-                    sleeper.wait(Math.max(1, wait.toMillis()));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                stopping = true;
-            }
-        }
     }
 }

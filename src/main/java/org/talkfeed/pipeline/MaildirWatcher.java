@@ -22,8 +22,7 @@ final class MaildirWatcher implements MailboxWatcher {
     private final TalkStore store;
     private final Duration pollInterval;
     private final Intake intake;
-    private final Object sleeper = new Object();
-    private volatile boolean stopping;
+    private final StopSignal stop = new StopSignal();
 
     MaildirWatcher(MailboxConfig mailbox, MessageProcessor processor, TalkStore store, Duration pollInterval, Intake intake) {
         this.mailbox = mailbox;
@@ -38,7 +37,7 @@ final class MaildirWatcher implements MailboxWatcher {
         boolean changed = false;
         try (Stream<RawMessage> messages = new MaildirFolder(mailbox.maildir()).messages()) {
             Iterator<RawMessage> it = messages.iterator();
-            while (it.hasNext() && !stopping) {
+            while (it.hasNext() && !stop.stopped()) {
                 changed |= intake.accept(processor.process(it.next(), mailbox));
             }
             store.saveStatus(mailbox.name(), "polling", null, true);
@@ -57,27 +56,15 @@ final class MaildirWatcher implements MailboxWatcher {
 
     @Override
     public void watch() {
-        while (!stopping) {
+        while (!stop.stopped()) {
             checkOnce();
-            synchronized (sleeper) {
-                try {
-                    if (!stopping) {
-                        sleeper.wait(pollInterval.toMillis());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+            stop.sleep(pollInterval);
         }
         store.saveStatus(mailbox.name(), "stopped", null, false);
     }
 
     @Override
     public void stop() {
-        stopping = true;
-        synchronized (sleeper) {
-            sleeper.notifyAll();
-        }
+        stop.stop();
     }
 }
