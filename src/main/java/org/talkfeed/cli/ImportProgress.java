@@ -4,6 +4,7 @@ import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.talkfeed.pipeline.ImportListener;
+import org.talkfeed.pipeline.Importer;
 import org.talkfeed.pipeline.ProcessResult;
 
 import java.io.PrintStream;
@@ -33,7 +34,7 @@ final class ImportProgress implements ImportListener {
 
     @Override
     public void resuming(Path path, long done, long total) {
-        say(out, done >= total
+        say(out, total != Importer.UNKNOWN && done >= total
                 ? String.format(Locale.ROOT, "%s: all %,d messages were imported before", path, total)
                 : String.format(Locale.ROOT, "resuming %s after %,d messages", path, done));
     }

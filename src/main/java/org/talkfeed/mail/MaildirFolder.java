@@ -48,4 +48,9 @@ public final class MaildirFolder implements MessageSource {
         files.sort(Comparator.comparing(p -> p.getFileName().toString()));
         return files;
     }
+
+    @Override
+    public boolean resumesByPosition() {
+        return false;
+    }
 }

@@ -36,4 +36,9 @@ public record MessageFiles(List<Path> files) implements MessageSource {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
+
+    @Override
+    public boolean resumesByPosition() {
+        return false;
+    }
 }

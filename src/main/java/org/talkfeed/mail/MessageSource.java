@@ -14,6 +14,14 @@ public interface MessageSource {
         return messages().skip(done);
     }
 
+    /**
+     * Whether a later run can resume after the first n messages: true for sources that only grow at their end (an mbox
+     * file, an archive's numbered pages); false where new messages can sort anywhere (files named by their sender).
+     */
+    default boolean resumesByPosition() {
+        return true;
+    }
+
     /** How many messages there are; sources override this with something cheaper than reading them all. */
     default long count() throws IOException {
         try (Stream<RawMessage> all = messages()) {

@@ -3,6 +3,7 @@ package org.talkfeed.mail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class MessageSources {
         List<Path> messageFiles = new ArrayList<>();
         List<PathSource> units = new ArrayList<>();
         for (Path child : children) {
-            if (Files.isDirectory(child)) {
+            if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                 if (!hasTextArchive(child)) {
                     units.addAll(units(child));
                 }

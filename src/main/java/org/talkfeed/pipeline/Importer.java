@@ -23,6 +23,8 @@ import java.util.stream.Stream;
  * cannot be read is reported and the import goes on with the others.
  */
 public final class Importer {
+    /** The total of a unit that could not be counted. */
+    public static final long UNKNOWN = -1;
     private final TalkStore store;
     private final MessageProcessor processor;
     private final MailboxConfig mailbox;
@@ -47,7 +49,9 @@ public final class Importer {
             if (stopping.get()) {
                 break;
             }
-            read(unit, summary);
+            if (unit.total() == UNKNOWN || unit.done() < unit.total()) {
+                read(unit, summary);
+            }
         }
         summary.finish(stopping.get());
         return summary;
@@ -69,12 +73,13 @@ public final class Importer {
                 continue;
             }
             for (PathSource source : sources) {
-                long done = store.checkpoint(source.checkpointName()).map(Checkpoint::position).orElse(0L);
+                long done = source.source().resumesByPosition()
+                        ? store.checkpoint(source.checkpointName()).map(Checkpoint::position).orElse(0L) : 0;
                 long total;
                 try {
                     total = source.source().count();
                 } catch (IOException | UncheckedIOException e) {
-                    total = done; // unreadable: reading it will say why
+                    total = UNKNOWN; // unreadable: reading it will say why
                 }
                 if (done > 0) {
                     listener.resuming(source.path(), done, total);

@@ -177,6 +177,33 @@ class ImportTest {
     }
 
     @Test
+    void aFolderOfMessageFilesIsReadAgainWholeSoAFileThatSortsFirstIsNotMissed(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("saved"));
+        Files.write(folder.resolve("b.eml"), MAIL.get(0));
+        Files.write(folder.resolve("c.eml"), MAIL.get(1));
+        try (TalkStore store = store(dir)) {
+            assertThat(new Importer(store, TALKS, ImportListener.NONE).run(List.of(folder)).processed()).isEqualTo(2);
+            Files.write(folder.resolve("a.eml"), MAIL.get(2));
+            ImportSummary again = new Importer(store, TALKS, ImportListener.NONE).run(List.of(folder));
+            assertThat(again.processed()).isEqualTo(3);
+            assertThat(again.alreadySeen()).isEqualTo(2);
+            assertThat(store.messages()).hasSize(3);
+        }
+    }
+
+    @Test
+    void aSymbolicLinkBackUpTheTreeIsNotFollowed(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("archive"));
+        Files.write(folder.resolve("talks.mbox"), mbox(MAIL.subList(0, 2)));
+        Files.createSymbolicLink(folder.resolve("loop"), dir);
+        try (TalkStore store = store(dir)) {
+            ImportSummary summary = new Importer(store, TALKS, ImportListener.NONE).run(List.of(folder));
+            assertThat(summary.processed()).isEqualTo(2);
+            assertThat(summary.sourceFailures()).isEmpty();
+        }
+    }
+
+    @Test
     void anySenderAcceptsWhatTheSenderPolicyIgnores(@TempDir Path dir) throws Exception {
         Path config = config(dir);
         Path mbox = Files.write(dir.resolve("talks.mbox"), mbox(MAIL));
