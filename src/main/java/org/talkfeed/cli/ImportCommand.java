@@ -98,8 +98,7 @@ final class ImportCommand implements Callable<Integer> {
             chosen = config.mailboxes().stream().filter(m -> m.name().equals(mailbox)).findFirst()
                     .orElseThrow(() -> new ConfigException(config.file() + ": mailboxes: no mailbox named \"" + mailbox + "\""));
         }
-        return anySender ? new MailboxConfig(chosen.name(), chosen.maildir(), chosen.imap(), chosen.timezone(), chosen.series(),
-                chosen.dayFirst(), SenderPolicy.ANYONE) : chosen;
+        return anySender ? chosen.withSenders(SenderPolicy.ANYONE) : chosen;
     }
 
     /** On Ctrl-C: stop after the message in progress and hold the exit until the summary is printed. */

@@ -16,6 +16,10 @@ public record MailboxConfig(String name, Path maildir, ImapConfig imap, String t
         return new MailboxConfig(name, null, null, defaults.timezone(), defaults.series(), defaults.dayFirst(), SenderPolicy.ANYONE);
     }
 
+    public MailboxConfig withSenders(SenderPolicy policy) {
+        return new MailboxConfig(name, maildir, imap, timezone, series, dayFirst, policy);
+    }
+
     public ExtractionDefaults defaults() {
         return new ExtractionDefaults(timezone, series, dayFirst);
     }

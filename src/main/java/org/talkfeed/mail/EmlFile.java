@@ -1,7 +1,5 @@
 package org.talkfeed.mail;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
@@ -9,8 +7,8 @@ import java.util.stream.Stream;
 public record EmlFile(Path file) implements MessageSource {
 
     @Override
-    public Stream<RawMessage> messages() throws IOException {
-        return Stream.of(new RawMessage(file.toString(), Files.readAllBytes(file)));
+    public Stream<RawMessage> messages() {
+        return Stream.of(MessageFiles.read(file));
     }
 
     @Override

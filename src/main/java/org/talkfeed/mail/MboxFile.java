@@ -40,14 +40,6 @@ public final class MboxFile implements MessageSource {
         this.separator = separator;
     }
 
-    /** True when the file starts like an mbox ("From " on its first line). */
-    public static boolean looksLikeMbox(Path file) throws IOException {
-        try (InputStream in = open(file)) {
-            byte[] head = in.readNBytes(FROM_.length);
-            return Arrays.equals(head, FROM_);
-        }
-    }
-
     /** The file's first line (at most 1,000 bytes, read as Latin-1), without its line break. */
     static String firstLine(Path file) throws IOException {
         try (Lines lines = new Lines(open(file), 1024)) {

@@ -93,9 +93,6 @@ public final class ImportSummary {
     }
 
     /** Messages done by an earlier run of the same import, passed over unread. */
-    public long passedOver() {
-        return passedOver;
-    }
 
     /** The most frequent reasons for {@link Outcome#NOT_TALK}, {@link Outcome#IGNORED} or {@link Outcome#FAILED}. */
     public List<Map.Entry<String, Long>> topReasons(Outcome outcome) {

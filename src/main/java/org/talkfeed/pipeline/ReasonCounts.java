@@ -10,7 +10,6 @@ final class ReasonCounts {
     static final String OTHER = "(other reasons)";
     private static final int MAX_REASONS = 500;
     private final Map<String, Long> counts = new HashMap<>();
-    private long total;
 
     void add(String reason) {
         String key = reason == null || reason.isBlank() ? "(no reason given)" : reason;
@@ -18,11 +17,6 @@ final class ReasonCounts {
             key = OTHER;
         }
         counts.merge(key, 1L, Long::sum);
-        total++;
-    }
-
-    long total() {
-        return total;
     }
 
     /** The {@code n} most frequent reasons, most frequent first. */
