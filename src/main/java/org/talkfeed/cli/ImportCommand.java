@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 @Command(name = "import", aliases = "ingest", mixinStandardHelpOptions = true,
         description = {"Imports messages once into the store, then publishes: mbox files (also .gz), Maildir folders, .eml files, "
@@ -64,30 +63,30 @@ final class ImportCommand implements Callable<Integer> {
         }
         boolean terminal = System.console() != null;
         ImportProgress progress = new ImportProgress(System.out, System.err, terminal, terminal ? verbose : !quiet);
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = null;
         try (TalkStore store = Parts.store(config)) {
             Importer importer = new Importer(store, settings, progress);
-            hook = stopOnInterrupt(importer, finished);
-            ImportSummary summary;
-            try {
-                summary = importer.run(paths);
-            } finally {
-                progress.finish();
+            try (StopOnSignal signal = new StopOnSignal(importer::stop, "import-interrupt")) {
+                return importAndPublish(config, store, importer, progress);
             }
-            summary.lines().forEach(System.out::println);
-            if (summary.interrupted()) {
-                return 130;
-            }
-            boolean published = publish(config, store);
-            return summary.sourceFailures().isEmpty() && published ? 0 : 1;
         } catch (StoreException e) {
             System.err.println("talkfeed: " + e.getMessage());
             return 1;
-        } finally {
-            finished.countDown();
-            removeHook(hook);
         }
+    }
+
+    private int importAndPublish(Config config, TalkStore store, Importer importer, ImportProgress progress) {
+        ImportSummary summary;
+        try {
+            summary = importer.run(paths);
+        } finally {
+            progress.finish();
+        }
+        summary.lines().forEach(System.out::println);
+        if (summary.interrupted()) {
+            return 130;
+        }
+        boolean published = publish(config, store);
+        return summary.sourceFailures().isEmpty() && published ? 0 : 1;
     }
 
     private MailboxConfig settings(Config config) throws ConfigException {
@@ -101,36 +100,10 @@ final class ImportCommand implements Callable<Integer> {
         return anySender ? chosen.withSenders(SenderPolicy.ANYONE) : chosen;
     }
 
-    /** On Ctrl-C: stop after the message in progress and hold the exit until the summary is printed. */
-    private static Thread stopOnInterrupt(Importer importer, CountDownLatch finished) {
-        Thread hook = new Thread(() -> {
-            importer.stop();
-            try {
-                finished.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "import-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
-    }
-
-    private static void removeHook(Thread hook) {
-        if (hook == null) {
-            return;
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running: it returns once the latch is released
-        }
-    }
-
     private static boolean publish(Config config, TalkStore store) {
         try {
             PublishReport report = Parts.publisher(config).publish(store.talks());
-            System.out.println("published " + report.talks() + " talks to " + config.site() + " (" + report.written()
-                    + " files written, " + report.unchanged() + " unchanged, " + report.removed() + " removed)");
+            System.out.println(report.describe(config.site()));
             return true;
         } catch (IOException e) {
             System.err.println("talkfeed: cannot publish to " + config.site() + ": " + e.getMessage());

@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.net.BindException;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the daemon: checks the configured mailboxes every poll interval, records new messages and their "
@@ -62,24 +61,11 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("talkfeed: cannot start the HTTP server: " + e.getMessage());
             return 1;
         }
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            daemon.stop();
-            try {
-                finished.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "shutdown");
-        java.lang.Runtime.getRuntime().addShutdownHook(hook);
         System.out.println("talkfeed: serving " + config.site() + " at http://" + config.serverHost() + ":" + server.port()
                 + "/ (calendar: /calendar.ics); checking mail every " + config.pollInterval().toSeconds() + " s; Ctrl-C stops");
-        try (server) {
+        try (server; StopOnSignal signal = new StopOnSignal(daemon::stop, "shutdown")) {
             daemon.runUntilStopped();
             System.out.println("talkfeed: stopped");
-        } finally {
-            // the shutdown hook waits for this; the JVM may end as soon as it returns
-            finished.countDown();
         }
         return 0;
     }

@@ -76,8 +76,7 @@ public final class Daemon {
     public synchronized PublishReport publish() {
         try {
             PublishReport report = publisher.publish(store.talks());
-            LOG.info("published {} talks to {} ({} files written, {} unchanged, {} removed)", report.talks(), config.site(),
-                    report.written(), report.unchanged(), report.removed());
+            LOG.info(report.describe(config.site()));
             return report;
         } catch (IOException e) {
             LOG.error("cannot publish to {}: {}", config.site(), e.getMessage());
