@@ -1,13 +1,14 @@
 package org.talkfeed.mail;
 
 import jakarta.mail.internet.InternetAddress;
+import org.talkfeed.text.MailDates;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,9 +26,7 @@ public record ArchivedPost(String subject, String author, String address, ZonedD
     private static final Pattern SENDER = Pattern.compile("^(.*?)\\s*([\\w.+-]+) at ([\\w.-]+)\\s*$");
     private static final Pattern DATE = Pattern.compile(
             "^(\\w{3}) (\\w{3})\\s+(\\d{1,2}) (\\d{1,2}:\\d{2}:\\d{2}) ([A-Z]{2,5}|[+-]\\d{4}) (\\d{4})$");
-    private static final Map<String, String> ZONES = Map.of("EST", "-0500", "EDT", "-0400", "CST", "-0600", "CDT", "-0500",
-            "MST", "-0700", "MDT", "-0600", "PST", "-0800", "PDT", "-0700", "UTC", "+0000", "GMT", "+0000");
-    private static final DateTimeFormatter ARCHIVE = DateTimeFormatter.ofPattern("EEE MMM d H:mm:ss Z yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter ARCHIVE = DateTimeFormatter.ofPattern("EEE MMM d H:mm:ss yyyy", Locale.ENGLISH);
 
     /** The message of the text rendering of an archive page, or null when the text does not start like one. */
     public static byte[] toMessage(String text) {
@@ -71,11 +70,9 @@ public record ArchivedPost(String subject, String author, String address, ZonedD
         if (!date.matches()) {
             return null;
         }
-        String offset = date.group(5).startsWith("+") || date.group(5).startsWith("-") ? date.group(5)
-                : ZONES.getOrDefault(date.group(5), "+0000");
         try {
-            return ZonedDateTime.parse(date.group(1) + " " + date.group(2) + " " + date.group(3) + " " + date.group(4) + " "
-                    + offset + " " + date.group(6), ARCHIVE);
+            return LocalDateTime.parse(date.group(1) + " " + date.group(2) + " " + date.group(3) + " " + date.group(4) + " "
+                    + date.group(6), ARCHIVE).atOffset(MailDates.offset(date.group(5))).toZonedDateTime();
         } catch (java.time.format.DateTimeParseException e) {
             return null;
         }

@@ -50,7 +50,8 @@ public final class MailDates {
         }
     }
 
-    private static ZoneOffset offset(String zone) {
+    /** The offset of a Date header's zone: "+0100", "-0500", or an RFC 822 name ("CST"); UTC when unknown. */
+    public static ZoneOffset offset(String zone) {
         if (zone == null) {
             return ZoneOffset.UTC;
         }
