@@ -61,8 +61,9 @@ public final class TalkStore implements AutoCloseable {
                 st.execute("PRAGMA busy_timeout = 10000");
             }
             Migrations.apply(db);
-            fillSurnames(db);
-            return new TalkStore(db, clock);
+            TalkStore store = new TalkStore(db, clock);
+            store.fillSurnames();
+            return store;
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
         }
@@ -143,12 +144,19 @@ public final class TalkStore implements AutoCloseable {
 
     /** How many messages of each outcome came through a mailbox (or import). */
     public synchronized Map<Outcome, Integer> outcomeCounts(String mailbox) {
+        return outcomeCounts("SELECT outcome, COUNT(*) FROM messages WHERE mailbox = ? GROUP BY outcome", mailbox);
+    }
+
+    /** Every outcome with its count (0 when none) from a query of (outcome, count) rows, with one optional parameter. */
+    private Map<Outcome, Integer> outcomeCounts(String sql, String parameter) {
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         for (Outcome o : Outcome.values()) {
             counts.put(o, 0);
         }
-        try (PreparedStatement st = db.prepareStatement("SELECT outcome, COUNT(*) FROM messages WHERE mailbox = ? GROUP BY outcome")) {
-            st.setString(1, mailbox);
+        try (PreparedStatement st = db.prepareStatement(sql)) {
+            if (parameter != null) {
+                st.setString(1, parameter);
+            }
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     counts.put(Outcome.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)), rs.getInt(2));
@@ -193,15 +201,7 @@ public final class TalkStore implements AutoCloseable {
     }
 
     public synchronized Map<Outcome, Integer> outcomeCounts() {
-        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
-        for (Outcome o : Outcome.values()) {
-            counts.put(o, 0);
-        }
-        query("SELECT outcome, COUNT(*) FROM messages GROUP BY outcome", rs -> {
-            counts.put(Outcome.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)), rs.getInt(2));
-            return null;
-        });
-        return counts;
+        return outcomeCounts("SELECT outcome, COUNT(*) FROM messages GROUP BY outcome", null);
     }
 
     public synchronized List<MessageRecord> messages() {
@@ -263,24 +263,18 @@ public final class TalkStore implements AutoCloseable {
     }
 
     /** Stores written before the surname index get it filled once, when opened. */
-    private static void fillSurnames(Connection db) throws SQLException {
-        TalkStore store = new TalkStore(db, Clock.systemUTC());
-        List<Object[]> missing = new ArrayList<>();
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT id, data FROM talks "
-                + "WHERE id NOT IN (SELECT talk_id FROM talk_surnames)")) {
-            while (rs.next()) {
-                missing.add(new Object[] {rs.getLong(1), TalkJson.readTalk(rs.getString(2))});
-            }
+    private void fillSurnames() {
+        Map<Long, Talk> missing = new java.util.LinkedHashMap<>();
+        query("SELECT id, data FROM talks WHERE id NOT IN (SELECT talk_id FROM talk_surnames)",
+                rs -> missing.put(rs.getLong(1), TalkJson.readTalk(rs.getString(2))));
+        if (!missing.isEmpty()) {
+            inTransaction(() -> {
+                for (Map.Entry<Long, Talk> talk : missing.entrySet()) {
+                    saveSurnames(talk.getKey(), talk.getValue());
+                }
+                return null;
+            });
         }
-        if (missing.isEmpty()) {
-            return;
-        }
-        store.inTransaction(() -> {
-            for (Object[] row : missing) {
-                store.saveSurnames((Long) row[0], (Talk) row[1]);
-            }
-            return null;
-        });
     }
 
     private void saveCheckpoint(Checkpoint checkpoint) throws SQLException {
