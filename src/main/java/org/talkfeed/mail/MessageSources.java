@@ -23,13 +23,27 @@ public final class MessageSources {
         if (units.size() == 1) {
             return units.get(0).source();
         }
-        return () -> units.stream().flatMap(unit -> {
-            try {
-                return unit.source().messages();
-            } catch (IOException e) {
-                throw new UncheckedIOException(unit.path() + ": " + e.getMessage(), e);
+        return new MessageSource() {
+            @Override
+            public Stream<RawMessage> messages() {
+                return units.stream().flatMap(unit -> {
+                    try {
+                        return unit.source().messages();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(unit.path() + ": " + e.getMessage(), e);
+                    }
+                });
             }
-        });
+
+            @Override
+            public long count() throws IOException {
+                long total = 0;
+                for (PathSource unit : units) {
+                    total += unit.source().count();
+                }
+                return total;
+            }
+        };
     }
 
     /**

@@ -6,6 +6,8 @@ import org.talkfeed.store.TalkChange;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Set;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +17,8 @@ import java.util.regex.Pattern;
 public final class ImportSummary {
     private static final int TOP_REASONS = 5;
     private static final Pattern ADDRESS = Pattern.compile("[^\\s@()<>]+@[^\\s@()<>]+");
-    private static final List<Outcome> TALK_OUTCOMES = List.of(Outcome.ANNOUNCEMENT, Outcome.REMINDER, Outcome.UPDATE,
-            Outcome.CANCELLATION);
+    private static final Set<Outcome> NO_TALK = EnumSet.of(Outcome.NOT_TALK, Outcome.IGNORED, Outcome.FAILED);
+    private static final Set<Outcome> TALK_OUTCOMES = EnumSet.complementOf(EnumSet.copyOf(NO_TALK));
 
     private final Map<Outcome, Long> messages = new EnumMap<>(Outcome.class);
     private final Map<Outcome, ReasonCounts> reasons = new EnumMap<>(Outcome.class);
@@ -31,7 +33,7 @@ public final class ImportSummary {
     private boolean interrupted;
 
     ImportSummary() {
-        for (Outcome o : List.of(Outcome.NOT_TALK, Outcome.IGNORED, Outcome.FAILED)) {
+        for (Outcome o : NO_TALK) {
             reasons.put(o, new ReasonCounts());
         }
     }
