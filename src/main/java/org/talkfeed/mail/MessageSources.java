@@ -5,8 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Month;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -14,6 +21,11 @@ import java.util.stream.Stream;
  * file, HTML month folder), a single message file, or a folder of these.
  */
 public final class MessageSources {
+    private static final Pattern MONTH_NAME = Pattern.compile("^(\\d{4})-([A-Za-z]+)(\\.|$)");
+    /** Mailman's months ("2026-March", "2026-March.txt.gz") in calendar order, before everything else by name. */
+    private static final Comparator<Path> ARCHIVE_ORDER = Comparator
+            .comparing(MessageSources::archiveMonth, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Comparator.naturalOrder());
     private MessageSources() {
     }
 
@@ -72,7 +84,7 @@ public final class MessageSources {
     private static List<PathSource> folder(Path dir) throws IOException {
         List<Path> children;
         try (Stream<Path> listing = Files.list(dir)) {
-            children = listing.filter(c -> !c.getFileName().toString().startsWith(".")).sorted().toList();
+            children = listing.filter(c -> !c.getFileName().toString().startsWith(".")).sorted(ARCHIVE_ORDER).toList();
         }
         List<Path> messageFiles = new ArrayList<>();
         List<PathSource> units = new ArrayList<>();
@@ -126,5 +138,17 @@ public final class MessageSources {
     private static boolean isHtml(Path file) {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         return name.endsWith(".html") || name.endsWith(".htm");
+    }
+
+    private static YearMonth archiveMonth(Path path) {
+        Matcher m = MONTH_NAME.matcher(path.getFileName().toString());
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            return YearMonth.of(Integer.parseInt(m.group(1)), Month.valueOf(m.group(2).toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException | DateTimeException e) {
+            return null;
+        }
     }
 }

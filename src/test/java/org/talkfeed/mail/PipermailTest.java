@@ -99,13 +99,13 @@ class PipermailTest {
     }
 
     @Test
-    void aFolderOfMonthFoldersGivesOneUnitPerMonth(@TempDir Path dir) throws Exception {
+    void aFolderOfMonthFoldersGivesOneUnitPerMonthInCalendarOrder(@TempDir Path dir) throws Exception {
         Path archive = Files.createDirectory(dir.resolve("talks"));
         Path march = PipermailSamples.htmlMonth(archive);
         Path april = Files.move(PipermailSamples.htmlMonth(Files.createDirectory(dir.resolve("tmp"))), archive.resolve("2026-April"));
 
         assertThat(MessageSources.units(archive)).extracting(PathSource::path)
-                .containsExactly(april.toAbsolutePath().normalize(), march.toAbsolutePath().normalize());
+                .containsExactly(march.toAbsolutePath().normalize(), april.toAbsolutePath().normalize());
         assertThat(MessageSources.forPath(archive).count()).isEqualTo(4);
     }
 
