@@ -265,7 +265,8 @@ public final class TalkStore implements AutoCloseable {
     /** Stores written before the surname index get it filled once, when opened. */
     private void fillSurnames() {
         Map<Long, Talk> missing = new java.util.LinkedHashMap<>();
-        query("SELECT id, data FROM talks WHERE id NOT IN (SELECT talk_id FROM talk_surnames)",
+        query("SELECT id, data FROM talks WHERE json_array_length(data, '$.speakers') > 0 "
+                        + "AND id NOT IN (SELECT talk_id FROM talk_surnames)",
                 rs -> missing.put(rs.getLong(1), TalkJson.readTalk(rs.getString(2))));
         if (!missing.isEmpty()) {
             inTransaction(() -> {
