@@ -23,37 +23,51 @@ import org.talkfeed.store.Outcome;
 import org.talkfeed.store.TalkStore;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The daemon against a real IMAP server (GreenMail, in-process): IDLE, polling, restarts, dropped connections. */
 class ImapDaemonTest {
     private static final String PASSWORD = "s3cret-Pa55word";
+    /** Messages in the mailbox the server stops serving mid-read. */
+    private static final int MID_FETCH = 80;
 
     @TempDir
     Path dir;
     private GreenMail server;
+    private ImapServer restarted;
     private int port;
+    private final List<Daemon> daemons = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
 
     @BeforeEach
-    void startServer() throws Exception {
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+    void startServer() {
+        server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
         server.start();
+        port = server.getImap().getPort();
         server.setUser("talks@dept.example", "talks", PASSWORD);
     }
 
+    /** Daemons a failed test left running are stopped before their store and server go. */
     @AfterEach
-    void stopServer() {
+    void stopEverything() throws InterruptedException {
+        daemons.forEach(Daemon::stop);
+        for (Thread thread : threads) {
+            thread.join(10_000);
+        }
+        if (restarted != null) {
+            restarted.stopService();
+        }
         server.stop();
     }
 
@@ -116,24 +130,25 @@ class ImapDaemonTest {
     @Test
     void aServerStoppedMidFetchIsReconnectedToAndReadingResumesWhereItStopped() throws Exception {
         Config config = config("idle: true", "reconnect-min-seconds: 1\n      reconnect-max-seconds: 2");
-        List<byte[]> mail = new EmailGenerator(11).generate(250);
+        List<byte[]> mail = new EmailGenerator(11).generate(MID_FETCH);
         append(mail.toArray(byte[][]::new));
         try (TalkStore store = TalkStore.open(config.store())) {
             Daemon daemon = daemon(config, store);
             Thread running = start(daemon);
-            Waits.until(() -> store.messages().size() >= 20, "the first messages to be recorded");
+            Waits.until(() -> store.messages().size() >= 10, "the first messages to be recorded");
             server.getImap().stopService();
-            int recordedWhileDown = store.messages().size();
-            assertThat(recordedWhileDown).isLessThan(250);
             Waits.until(() -> state(store).equals("reconnecting"), "the daemon to notice the server is gone");
-            ImapServer restarted = new ImapServer(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP), server.getManagers());
+            int recordedWhileDown = store.messages().size();
+            assertThat(recordedWhileDown).isLessThan(MID_FETCH);
+            assertThat(store.checkpoint("imap:list").orElseThrow().position())
+                    .as("the checkpoint is the last recorded message's UID").isEqualTo(recordedWhileDown);
+            restarted = new ImapServer(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP), server.getManagers());
             restarted.startService();
-            Waits.until(() -> store.messages().size() == 250, "every message after the server came back");
+            Waits.until(() -> store.messages().size() == MID_FETCH, "every message after the server came back");
             Waits.until(() -> state(store).equals("idle"), "the daemon to wait in IDLE again");
             daemon.stop();
             running.join(10_000);
-            restarted.stopService();
-            assertThat(store.messages().stream().map(MessageRecord::messageKey).collect(Collectors.toSet())).hasSize(250);
+            assertThat(store.checkpoint("imap:list").orElseThrow().position()).isEqualTo(MID_FETCH);
         }
     }
 
@@ -141,6 +156,9 @@ class ImapDaemonTest {
     void aRefusedLoginIsReportedWithoutThePasswordAndRetried() throws Exception {
         Files.writeString(dir.resolve("password"), "wrong-" + PASSWORD);
         Config config = config("idle: true", "auth-retry-seconds: 1");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8)); // where slf4j-simple writes (simplelogger.properties)
         try (TalkStore store = TalkStore.open(config.store())) {
             Daemon daemon = daemon(config, store);
             Thread running = start(daemon);
@@ -149,10 +167,14 @@ class ImapDaemonTest {
             assertThat(reported).contains("login refused for talks at 127.0.0.1").doesNotContain(PASSWORD);
             Files.writeString(dir.resolve("password"), PASSWORD);
             Waits.until(() -> state(store).equals("idle"), "a retry with the corrected password file");
+            assertThat(store.statuses().get(0).detail()).as("the refusal is cleared once logged in").isNull();
             daemon.stop();
             running.join(10_000);
-            assertThat(store.statuses().get(0).detail()).isNull();
+        } finally {
+            System.setOut(out);
         }
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("login refused for talks at 127.0.0.1")
+                .contains("connected to talks@127.0.0.1").doesNotContain(PASSWORD);
     }
 
     @Test
@@ -193,10 +215,11 @@ class ImapDaemonTest {
             daemon(config, store).pollOnce(false);
             long validity = store.checkpoint("imap:list").orElseThrow().uidValidity();
             store.advance(new org.talkfeed.mail.Checkpoint("imap:list", validity + 1, 99));
+            append(announcement("<uv-2@dept.example>", "Lattice Reductions"));
             PollSummary again = daemon(config, store).pollOnce(false);
-            assertThat(again.newMessages()).isZero();
-            assertThat(again.alreadySeen()).isEqualTo(1);
-            assertThat(store.checkpoint("imap:list").orElseThrow()).isEqualTo(new org.talkfeed.mail.Checkpoint("imap:list", validity, 1));
+            assertThat(again.alreadySeen()).as("the first message, read again under the new UIDVALIDITY").isEqualTo(1);
+            assertThat(again.newMessages()).isEqualTo(1);
+            assertThat(store.checkpoint("imap:list").orElseThrow()).isEqualTo(new org.talkfeed.mail.Checkpoint("imap:list", validity, 2));
         }
     }
 
@@ -277,8 +300,10 @@ class ImapDaemonTest {
                 Clock.systemUTC()));
     }
 
-    private static Thread start(Daemon daemon) {
+    private Thread start(Daemon daemon) {
         Thread thread = new Thread(daemon::runUntilStopped, "daemon under test");
+        daemons.add(daemon);
+        threads.add(thread);
         thread.start();
         return thread;
     }

@@ -14,7 +14,7 @@ final class Waits {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + what);
             }
-            Thread.sleep(10);
+            Thread.sleep(50);
         }
     }
 }
