@@ -44,7 +44,6 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -146,10 +145,13 @@ class CrashSafetyTest {
             daemon.destroyForcibly();
             assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).as("daemon %d ended after SIGKILL", kill).isTrue();
             int after = count(crashedDb);
-            if (after > 0 && after < MESSAGES) {
+            if (after > before && after < MESSAGES) {
                 partial++;
             }
             kills.add("#" + kill + " " + moment + ": " + before + "->" + after);
+            // UIDs run 1..2000 and are read in order: a message and its checkpoint committed together keep these equal
+            assertThat(checkpointPosition(crashedDb)).as("checkpoint after kill %d, against the %d messages recorded",
+                    kill, after).isEqualTo(after);
         }
 
         // one last run to completion
@@ -188,22 +190,12 @@ class CrashSafetyTest {
 
         assertThat(cleanMessages).as("message rows of the clean run" + context).hasSize(MESSAGES);
         assertThat(crashedMessages).as("message rows" + context).hasSize(MESSAGES);
-        Set<String> crashedKeys = crashedMessages.stream().map(MessageRecord::messageKey).collect(Collectors.toSet());
-        assertThat(crashedKeys).as("distinct message keys" + context).hasSize(MESSAGES);
-        assertThat(crashedKeys).as("message keys, against the clean run" + context)
-                .isEqualTo(cleanMessages.stream().map(MessageRecord::messageKey).collect(Collectors.toSet()));
-        assertSame("message (key | outcome | reason)", cleanMessages.stream().map(CrashSafetyTest::outcome).toList(),
-                crashedMessages.stream().map(CrashSafetyTest::outcome).toList(), context);
         assertSame("message record", cleanMessages.stream().map(Object::toString).toList(),
                 crashedMessages.stream().map(Object::toString).toList(), context);
         assertThat(crashedCheckpoint).as("checkpoint imap:list" + context).isPresent().isEqualTo(cleanCheckpoint);
         assertThat(crashedTalks).as("talks" + context).isNotEmpty();
         assertSame("talk (uid | slug | cancelled | sequence | json)", cleanTalks, crashedTalks, context);
         assertSame("revision (talk uid | message key | kind | json)", revisions(cleanDb), revisions(crashedDb), context);
-    }
-
-    private static String outcome(MessageRecord m) {
-        return m.messageKey() + " | " + m.outcome() + " | " + m.reason();
     }
 
     /** The talks in store order, without their timestamps. */
@@ -346,6 +338,23 @@ class CrashSafetyTest {
                 throw new AssertionError("timed out waiting for " + target + " messages (have " + count(db) + ")" + tail(log));
             }
             Thread.sleep(40);
+        }
+    }
+
+    /** The mailbox's checkpoint (last recorded UID) read over a separate connection; 0 before there is one. */
+    private static int checkpointPosition(Path db) throws SQLException {
+        if (!Files.exists(db)) {
+            return 0;
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT position FROM checkpoints WHERE source = 'imap:list'")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("no such table")) {
+                return 0;
+            }
+            throw e;
         }
     }
 
