@@ -122,7 +122,12 @@ class DovecotServerTest {
         }).isInstanceOf(ConnectException.class);
 
         server.restart();
-        assertThat(server.port()).isEqualTo(port);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(server.host(), port), 1_000);
+            String greeting = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            assertThat(greeting).as("the greeting on the old port").startsWith("* OK");
+        }
         assertThat(uidValidity()).isEqualTo(validity);
         long next = server.append(talk("<after@dept.example>", "Lattice Sieving"));
         assertThat(next).isGreaterThan(uid);

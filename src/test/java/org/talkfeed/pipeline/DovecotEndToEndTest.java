@@ -50,7 +50,9 @@ class DovecotEndToEndTest {
                     dovecot.append(announcement("<e2e-" + i + "@dept.example>", title, i));
                     Waits.until(() -> feed(config).contains(title), "talk " + i + " in the feed");
                     latencies.add((System.nanoTime() - appended) / 1_000_000);
-                    Waits.until(() -> state(store).equals("idle"), "the daemon to wait in IDLE again");
+                    long recorded = i;
+                    Waits.until(() -> store.checkpoint("imap:list").map(c -> c.position() == recorded).orElse(false)
+                            && state(store).equals("idle"), "the daemon to be done with message " + i);
                 }
                 report(latencies);
                 assertThat(store.talks()).hasSize(MESSAGES);
