@@ -14,10 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The commands as a user runs them. */
 class CommandLineTest {
 
-    private static CliRun run(String... args) {
-        return CliRun.of(args);
-    }
-
     private static Path config(Path dir) throws Exception {
         Path file = dir.resolve("talkfeed.yaml");
         Files.writeString(file, "store: data/t.db\nsite: site\nmailboxes:\n  - name: samples\n    maildir: "
@@ -27,16 +23,16 @@ class CommandLineTest {
 
     @Test
     void helpListsEverySubcommand() {
-        CliRun help = run("--help");
+        CliRun help = CliRun.of("--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("run", "parse", "ingest", "publish");
-        assertThat(run("run", "--help").out()).contains("--once", "--config");
+        assertThat(CliRun.of("run", "--help").out()).contains("--once", "--config");
     }
 
     @Test
     void runOnceProcessesThePublishesAndASecondRunAddsNothing(@TempDir Path dir) throws Exception {
         Path config = config(dir);
-        CliRun first = run("run", "--once", "--config", config.toString());
+        CliRun first = CliRun.of("run", "--once", "--config", config.toString());
         assertThat(first.exit()).isZero();
         assertThat(first.out()).contains("0 already seen");
         String feed = Files.readString(dir.resolve("site/calendar.ics"));
@@ -46,7 +42,7 @@ class CommandLineTest {
                     .isEqualTo(feed.split("BEGIN:VEVENT", -1).length - 1);
         }
 
-        CliRun second = run("run", "--once", "--config", config.toString());
+        CliRun second = CliRun.of("run", "--once", "--config", config.toString());
         assertThat(second.exit()).isZero();
         assertThat(second.out()).contains("0 new messages");
         assertThat(Files.readString(dir.resolve("site/calendar.ics"))).isEqualTo(feed);
@@ -58,7 +54,7 @@ class CommandLineTest {
         try (Stream<Path> files = Files.list(Path.of("samples", "maildir", "new"))) {
             sample = files.sorted().findFirst().orElseThrow();
         }
-        CliRun parsed = run("parse", "--json", sample.toString());
+        CliRun parsed = CliRun.of("parse", "--json", sample.toString());
         assertThat(parsed.exit()).isZero();
         JsonNode json = new ObjectMapper().readTree(parsed.out());
         assertThat(json.get("kind").asText()).isIn("announcement", "reminder", "update", "cancellation", "not_talk");
@@ -73,7 +69,7 @@ class CommandLineTest {
     void aBadConfigStopsWithExitTwoAndSaysWhere(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "server:\n  port: 70000\n");
-        CliRun run = run("run", "--once", "--config", bad.toString());
+        CliRun run = CliRun.of("run", "--once", "--config", bad.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains(bad.toString()).contains("server.port");
     }
@@ -82,7 +78,7 @@ class CommandLineTest {
     void ingestReportsEachFileAndGoesOnPastJunk(@TempDir Path dir) throws Exception {
         Path config = config(dir);
         Path junk = Files.writeString(dir.resolve("junk.eml"), "not a mail at all");
-        CliRun run = run("ingest", "--config", config.toString(), junk.toString(), Path.of("samples", "maildir").toString());
+        CliRun run = CliRun.of("ingest", "--config", config.toString(), junk.toString(), Path.of("samples", "maildir").toString());
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains(junk + ": failed: not an email").contains("announcement: new talk");
     }
@@ -90,16 +86,16 @@ class CommandLineTest {
     @Test
     void statusShowsEachMailboxsStateLastCheckAndCounts(@TempDir Path dir) throws Exception {
         Path config = config(dir);
-        CliRun before = run("status", "--config", config.toString());
+        CliRun before = CliRun.of("status", "--config", config.toString());
         assertThat(before.exit()).isZero();
         assertThat(before.out()).contains("mailbox samples", "state:      never run", "0 processed");
-        assertThat(run("run", "--once", "--config", config.toString()).exit()).isZero();
+        assertThat(CliRun.of("run", "--once", "--config", config.toString()).exit()).isZero();
         long files;
         try (Stream<Path> mail = Stream.concat(Files.list(Path.of("samples", "maildir", "cur")),
                 Files.list(Path.of("samples", "maildir", "new")))) {
             files = mail.filter(Files::isRegularFile).count();
         }
-        CliRun after = run("status", "--config", config.toString());
+        CliRun after = CliRun.of("status", "--config", config.toString());
         assertThat(after.out()).contains("state:      polling").doesNotContain("last check: never")
                 .containsPattern("messages:   " + files + " processed \\(\\d+ not talks\\), 0 ignored, \\d+ failed");
     }
