@@ -67,6 +67,20 @@ final class Migrations {
                 surname TEXT NOT NULL
             );
             CREATE INDEX talk_surnames_by_name ON talk_surnames(surname, talk_id);
+            """,
+            """
+            CREATE TABLE talk_match (
+                talk_id INTEGER PRIMARY KEY REFERENCES talks(id),
+                date TEXT,
+                start_time TEXT,
+                title_words TEXT,
+                surnames TEXT NOT NULL
+            );
+            CREATE INDEX talk_match_by_date ON talk_match(date);
+            ALTER TABLE talk_surnames ADD COLUMN date TEXT;
+            DROP INDEX talk_surnames_by_name;
+            CREATE INDEX talk_surnames_by_name ON talk_surnames(surname, date);
+            CREATE INDEX talk_surnames_by_talk ON talk_surnames(talk_id);
             """);
 
     private Migrations() {

@@ -20,14 +20,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The talk store, a SQLite file: every message seen and what it became, every talk, and each talk's
@@ -62,7 +67,7 @@ public final class TalkStore implements AutoCloseable {
             }
             Migrations.apply(db);
             TalkStore store = new TalkStore(db, clock);
-            store.fillSurnames();
+            store.fillMatchKeys();
             return store;
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
@@ -184,9 +189,10 @@ public final class TalkStore implements AutoCloseable {
             List<TalkChange> changes = new ArrayList<>();
             for (int i = 0; i < talks.size(); i++) {
                 Talk incoming = talks.get(i);
-                Optional<StoredTalk> known = TalkIdentity.match(incoming, kind, candidates(incoming), StoredTalk::talk);
+                Optional<Candidate> known = TalkIdentity.match(TalkIdentity.Traits.of(incoming), kind, candidates(incoming),
+                        Candidate::traits);
                 if (known.isPresent()) {
-                    changes.add(new TalkChange(revise(known.get(), incoming, kind, messageRow), false));
+                    changes.add(new TalkChange(revise(talk(known.get().id()), incoming, kind, messageRow), false));
                 } else {
                     changes.add(new TalkChange(create(message.messageKey(), i, incoming, kind, messageRow), true));
                 }
@@ -211,67 +217,96 @@ public final class TalkStore implements AutoCloseable {
                         Outcome.valueOf(rs.getString(7).toUpperCase(java.util.Locale.ROOT)), rs.getString(8)));
     }
 
+    /** A talk as identity matching sees it, read from its match keys rather than from the talk itself. */
+    private record Candidate(long id, TalkIdentity.Traits traits) {
+    }
+
     /**
      * The known talks {@link TalkIdentity} could match: on the same date, or within 120 days and sharing a
-     * speaker's surname. Chosen through indexes, so a large store is not read for every message.
+     * speaker's surname. Chosen through indexes from the narrow match keys, so a large store is not read for every message.
      */
-    private List<StoredTalk> candidates(Talk incoming) throws SQLException {
+    private List<Candidate> candidates(Talk incoming) throws SQLException {
         if (incoming.date() == null) {
             return List.of();
         }
         List<String> surnames = List.copyOf(TalkIdentity.surnames(incoming));
-        String columns = "SELECT id, uid, slug, cancelled, sequence, data, created_at, updated_at, date FROM talks ";
+        String columns = "SELECT talk_id, date, start_time, surnames, title_words FROM talk_match ";
         StringBuilder sql = new StringBuilder(columns).append("WHERE date = ?");
         if (!surnames.isEmpty()) {
-            sql.append(" UNION ").append(columns).append("WHERE date BETWEEN ? AND ? AND id IN (SELECT talk_id FROM talk_surnames ")
-                    .append("WHERE surname IN (").append(String.join(", ", java.util.Collections.nCopies(surnames.size(), "?")))
-                    .append("))");
+            sql.append(" UNION ").append(columns).append("WHERE talk_id IN (SELECT talk_id FROM talk_surnames WHERE surname IN (")
+                    .append(String.join(", ", Collections.nCopies(surnames.size(), "?")))
+                    .append(") AND date BETWEEN ? AND ?)");
         }
-        sql.append(" ORDER BY date, id");
+        sql.append(" ORDER BY date, talk_id");
         try (PreparedStatement st = db.prepareStatement(sql.toString())) {
             int i = 1;
             st.setString(i++, incoming.date().toString());
             if (!surnames.isEmpty()) {
-                st.setString(i++, incoming.date().minusDays(120).toString());
-                st.setString(i++, incoming.date().plusDays(120).toString());
                 for (String surname : surnames) {
                     st.setString(i++, surname);
                 }
+                st.setString(i++, incoming.date().minusDays(120).toString());
+                st.setString(i++, incoming.date().plusDays(120).toString());
             }
-            List<StoredTalk> result = new ArrayList<>();
+            List<Candidate> result = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    result.add(storedTalk(rs));
+                    String start = rs.getString(3);
+                    result.add(new Candidate(rs.getLong(1), TalkIdentity.Traits.of(LocalDate.parse(rs.getString(2)),
+                            start == null ? null : LocalTime.parse(start), rs.getString(4), rs.getString(5))));
                 }
             }
             return result;
         }
     }
 
-    private void saveSurnames(long talkId, Talk talk) throws SQLException {
+    private StoredTalk talk(long id) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement(
+                "SELECT id, uid, slug, cancelled, sequence, data, created_at, updated_at FROM talks WHERE id = ?")) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return storedTalk(rs);
+            }
+        }
+    }
+
+    /** What {@link #candidates} reads of a talk: its match keys, and its speakers' surnames with its date, one row each. */
+    private void saveMatchKeys(long talkId, Talk talk) throws SQLException {
+        String date = talk.date() == null ? null : talk.date().toString();
+        Set<String> surnames = TalkIdentity.surnames(talk);
+        try (PreparedStatement st = db.prepareStatement("INSERT OR REPLACE INTO talk_match (talk_id, date, start_time, "
+                + "surnames, title_words) VALUES (?, ?, ?, ?, ?)")) {
+            st.setLong(1, talkId);
+            st.setString(2, date);
+            st.setString(3, talk.start() == null ? null : talk.start().toString());
+            st.setString(4, String.join(" ", surnames));
+            st.setString(5, TalkIdentity.matchTitle(talk));
+            st.executeUpdate();
+        }
         try (PreparedStatement delete = db.prepareStatement("DELETE FROM talk_surnames WHERE talk_id = ?")) {
             delete.setLong(1, talkId);
             delete.executeUpdate();
         }
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO talk_surnames (talk_id, surname) VALUES (?, ?)")) {
-            for (String surname : TalkIdentity.surnames(talk)) {
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO talk_surnames (talk_id, surname, date) VALUES (?, ?, ?)")) {
+            for (String surname : surnames) {
                 insert.setLong(1, talkId);
                 insert.setString(2, surname);
+                insert.setString(3, date);
                 insert.executeUpdate();
             }
         }
     }
 
-    /** Stores written before the surname index get it filled once, when opened. */
-    private void fillSurnames() {
+    /** Talks stored before their match keys existed get them once, when the store is opened. */
+    private void fillMatchKeys() {
         Map<Long, Talk> missing = new java.util.LinkedHashMap<>();
-        query("SELECT id, data FROM talks WHERE json_array_length(data, '$.speakers') > 0 "
-                        + "AND id NOT IN (SELECT talk_id FROM talk_surnames)",
+        query("SELECT id, data FROM talks WHERE id NOT IN (SELECT talk_id FROM talk_match)",
                 rs -> missing.put(rs.getLong(1), TalkJson.readTalk(rs.getString(2))));
         if (!missing.isEmpty()) {
             inTransaction(() -> {
                 for (Map.Entry<Long, Talk> talk : missing.entrySet()) {
-                    saveSurnames(talk.getKey(), talk.getValue());
+                    saveMatchKeys(talk.getKey(), talk.getValue());
                 }
                 return null;
             });
@@ -335,7 +370,7 @@ public final class TalkStore implements AutoCloseable {
                 id = keys.getLong(1);
             }
             insertRevision(id, messageRow, kind, talk);
-            saveSurnames(id, talk);
+            saveMatchKeys(id, talk);
             return new StoredTalk(id, uid, slug, cancelled, 0, talk, now, now);
         }
     }
@@ -358,8 +393,9 @@ public final class TalkStore implements AutoCloseable {
             st.executeUpdate();
         }
         insertRevision(known.id(), messageRow, kind, merged);
-        if (!merged.speakers().equals(known.talk().speakers())) {
-            saveSurnames(known.id(), merged);
+        if (!merged.speakers().equals(known.talk().speakers()) || !Objects.equals(merged.title(), known.talk().title())
+                || !Objects.equals(merged.date(), known.talk().date()) || !Objects.equals(merged.start(), known.talk().start())) {
+            saveMatchKeys(known.id(), merged);
         }
         return new StoredTalk(known.id(), known.uid(), known.slug(), cancelled, sequence, merged, known.createdAt(), now);
     }

@@ -49,19 +49,42 @@ class TalkStoreTest {
     }
 
     @Test
-    void aStoreWrittenBeforeTheSurnameIndexGetsItWhenOpened(@TempDir Path dir) throws Exception {
+    void aTalkMovedByAnUpdateIsFoundNearItsNewDate(@TempDir Path dir) {
+        LocalDate announced = LocalDate.of(2026, 3, 5);
+        try (TalkStore store = TalkStore.open(dir.resolve("t.db"))) {
+            store.recordTalks(message("a", Outcome.ANNOUNCEMENT), Kind.ANNOUNCEMENT,
+                    List.of(talk("Graph Minors", "Ada Quint", announced)));
+            store.recordTalks(message("b", Outcome.UPDATE), Kind.UPDATE,
+                    List.of(talk("Graph Minors", "Ada Quint", announced.plusDays(100))));
+            List<TalkChange> later = store.recordTalks(message("c", Outcome.UPDATE), Kind.UPDATE,
+                    List.of(talk(null, "Ada Quint", announced.plusDays(210))));
+            assertThat(later).as("110 days after the new date, 210 after the first").singleElement()
+                    .satisfies(c -> assertThat(c.created()).isFalse());
+            assertThat(store.talks()).singleElement().satisfies(t -> assertThat(t.talk().date()).isEqualTo(announced.plusDays(210)));
+        }
+    }
+
+    @Test
+    void aStoreWrittenBeforeTheMatchKeysGetsThemWhenOpened(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("t.db");
+        LocalDate day = LocalDate.of(2026, 3, 5);
         try (TalkStore store = TalkStore.open(file)) {
             store.recordTalks(message("a", Outcome.ANNOUNCEMENT), Kind.ANNOUNCEMENT,
-                    List.of(talk("Graph Minors", "Ada Quint", LocalDate.of(2026, 3, 5))));
+                    List.of(talk("Graph Minors and Tree Width", "Ada Quint", day)));
         }
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = db.createStatement()) {
             st.execute("DELETE FROM talk_surnames");
+            st.execute("DELETE FROM talk_match");
         }
         try (TalkStore store = TalkStore.open(file)) {
-            List<TalkChange> reminder = store.recordTalks(message("b", Outcome.REMINDER), Kind.REMINDER,
-                    List.of(talk(null, "Ada Quint", LocalDate.of(2026, 3, 12))));
-            assertThat(reminder).singleElement().satisfies(c -> assertThat(c.created()).isFalse());
+            List<TalkChange> byTitle = store.recordTalks(message("b", Outcome.REMINDER), Kind.REMINDER,
+                    List.of(new Talk("Graph minors and tree-width", List.of(), day, null, null, null, null, false, null, null,
+                            null, null, null, 0.5, List.of())));
+            assertThat(byTitle).as("same day, same title").singleElement().satisfies(c -> assertThat(c.created()).isFalse());
+            List<TalkChange> bySpeaker = store.recordTalks(message("c", Outcome.REMINDER), Kind.REMINDER,
+                    List.of(talk(null, "Ada Quint", day.plusDays(7))));
+            assertThat(bySpeaker).as("a week later, same speaker").singleElement().satisfies(c -> assertThat(c.created()).isFalse());
+            assertThat(store.talks()).hasSize(1);
         }
     }
 }
