@@ -10,10 +10,17 @@ import org.talkfeed.store.TalkStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -21,21 +28,32 @@ import java.util.stream.Stream;
  * with its unit's checkpoint ("import:" and the unit's path, how many of its messages are done), so a run that was
  * stopped or failed resumes where it ended, passing over what was done without parsing it. A path or unit that
  * cannot be read is reported and the import goes on with the others.
+ * <p>
+ * Messages are read and extracted on one worker per core, a bounded number ahead of the one thread that records
+ * them in their order; a message read ahead but not recorded when the import stops is read again on resume.
  */
 public final class Importer {
     /** The total of a unit that could not be counted. */
     public static final long UNKNOWN = -1;
+    /** How many messages may be read ahead of the one being recorded, per worker. */
+    private static final int AHEAD_PER_WORKER = 32;
     private final TalkStore store;
     private final MessageProcessor processor;
     private final MailboxConfig mailbox;
     private final ImportListener listener;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final int workerCount;
 
     public Importer(TalkStore store, MailboxConfig mailbox, ImportListener listener) {
+        this(store, mailbox, listener, Runtime.getRuntime().availableProcessors());
+    }
+
+    public Importer(TalkStore store, MailboxConfig mailbox, ImportListener listener, int workerCount) {
         this.store = store;
         this.processor = new MessageProcessor(store);
         this.mailbox = mailbox;
         this.listener = listener;
+        this.workerCount = workerCount;
     }
 
     private record Unit(PathSource source, long done, long total) {
@@ -45,13 +63,23 @@ public final class Importer {
         ImportSummary summary = new ImportSummary();
         List<Unit> units = plan(paths, summary);
         listener.counted(units.stream().mapToLong(u -> Math.max(0, u.total() - u.done())).sum());
-        for (Unit unit : units) {
-            if (stopping.get()) {
-                break;
+        AtomicInteger numbers = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(workerCount, task -> {
+            Thread thread = new Thread(task, "talkfeed-import-reader-" + numbers.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            for (Unit unit : units) {
+                if (stopping.get()) {
+                    break;
+                }
+                if (unit.total() == UNKNOWN || unit.done() < unit.total()) {
+                    read(unit, summary, workers);
+                }
             }
-            if (unit.total() == UNKNOWN || unit.done() < unit.total()) {
-                read(unit, summary);
-            }
+        } finally {
+            workers.shutdownNow();
         }
         summary.finish(stopping.get());
         return summary;
@@ -91,21 +119,48 @@ public final class Importer {
         return units;
     }
 
-    private void read(Unit unit, ImportSummary summary) {
+    private void read(Unit unit, ImportSummary summary, ExecutorService workers) {
         String name = unit.source().checkpointName();
         long position = unit.done();
+        Deque<Future<MessageProcessor.Reading>> pending = new ArrayDeque<>();
+        Exception failure = null;
         try (Stream<RawMessage> messages = unit.source().source().messagesAfter(unit.done())) {
             Iterator<RawMessage> it = messages.iterator();
             while (!stopping.get() && it.hasNext()) {
                 RawMessage raw = it.next();
                 position++;
-                ProcessResult result = processor.process(new RawMessage(raw.origin(), raw.bytes(),
-                        new Checkpoint(name, 0, position)), mailbox);
-                summary.add(result);
-                listener.processed(result);
+                RawMessage positioned = new RawMessage(raw.origin(), raw.bytes(), new Checkpoint(name, 0, position));
+                pending.add(workers.submit(() -> processor.read(positioned, mailbox)));
+                if (pending.size() >= workerCount * AHEAD_PER_WORKER) {
+                    record(pending.remove(), summary);
+                }
             }
         } catch (IOException | UncheckedIOException e) {
-            failed(unit.source().path(), e, summary);
+            failure = e;
+        }
+        while (!stopping.get() && !pending.isEmpty()) {
+            record(pending.remove(), summary);
+        }
+        pending.forEach(reading -> reading.cancel(false));
+        if (failure != null) {
+            failed(unit.source().path(), failure, summary);
+        }
+    }
+
+    private void record(Future<MessageProcessor.Reading> reading, ImportSummary summary) {
+        ProcessResult result = processor.record(join(reading));
+        summary.add(result);
+        listener.processed(result);
+    }
+
+    private static MessageProcessor.Reading join(Future<MessageProcessor.Reading> reading) {
+        try {
+            return reading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a message", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException problem ? problem : new IllegalStateException(e.getCause());
         }
     }
 

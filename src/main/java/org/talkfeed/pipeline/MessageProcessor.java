@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
  * One message through the flow: read, check the sender, extract, record. A message already in the store
  * (same Message-ID, or same bytes when it has none) is skipped; a broken one is recorded as failed, and
  * one from a sender the mailbox does not accept as ignored, each with the reason.
+ * <p>
+ * The first half, {@link #read}, needs no store and may run on any thread, so an import can read and extract
+ * ahead on several cores; the second, {@link #record}, takes messages one at a time in their order.
  */
 public final class MessageProcessor {
     private final TalkStore store;
@@ -34,27 +37,57 @@ public final class MessageProcessor {
     }
 
     /**
-     * Reads, checks, extracts and records one message that came through {@code mailbox}; the message's
-     * checkpoint, if it has one, is committed with it. Messages are processed one at a time.
+     * A message read and understood, not yet recorded.
+     *
+     * @param text null when the bytes are no readable email
+     * @param refusal why the message is failed or ignored; null when it is to be recorded as its announcement says
      */
-    public synchronized ProcessResult process(RawMessage raw, MailboxConfig mailbox) {
+    public record Reading(RawMessage raw, MailboxConfig mailbox, String key, MessageText text, Outcome refused,
+                          String refusal, Announcement announcement) {
+    }
+
+    /**
+     * Reads, checks, extracts and records one message that came through {@code mailbox}; the message's
+     * checkpoint, if it has one, is committed with it.
+     */
+    public ProcessResult process(RawMessage raw, MailboxConfig mailbox) {
+        return record(read(raw, mailbox));
+    }
+
+    /** Reads, checks the sender of, and extracts one message, without the store. Safe to call from several threads. */
+    public Reading read(RawMessage raw, MailboxConfig mailbox) {
         MessageText text;
         try {
             text = reader.read(raw.bytes());
         } catch (UnreadableMessageException e) {
-            return record(raw, mailbox, contentKey(raw.bytes()), null, Outcome.FAILED, e.getMessage(), "failed: " + e.getMessage());
+            return new Reading(raw, mailbox, contentKey(raw.bytes()), null, Outcome.FAILED, e.getMessage(), null);
         }
         String key = text.messageId() != null && !text.messageId().isBlank() ? text.messageId() : contentKey(raw.bytes());
         String refusal = mailbox.senders().refusal(text.fromAddress(), text.listId());
         if (refusal != null) {
-            return record(raw, mailbox, key, text, Outcome.IGNORED, refusal,
-                    "ignored: " + refusal + " (subject \"" + text.subject() + "\")");
+            return new Reading(raw, mailbox, key, text, Outcome.IGNORED, refusal, null);
         }
+        return new Reading(raw, mailbox, key, text, null, null, extractor.extract(text, mailbox.defaults()));
+    }
+
+    /** Records what {@link #read} made of a message, with its checkpoint. Messages are recorded one at a time, in order. */
+    public synchronized ProcessResult record(Reading reading) {
+        RawMessage raw = reading.raw();
+        MailboxConfig mailbox = reading.mailbox();
+        MessageText text = reading.text();
+        if (reading.refused() == Outcome.FAILED) {
+            return record(raw, mailbox, reading.key(), text, Outcome.FAILED, reading.refusal(), "failed: " + reading.refusal());
+        }
+        if (reading.refused() == Outcome.IGNORED) {
+            return record(raw, mailbox, reading.key(), text, Outcome.IGNORED, reading.refusal(),
+                    "ignored: " + reading.refusal() + " (subject \"" + text.subject() + "\")");
+        }
+        String key = reading.key();
         if (store.seen(key)) {
             store.advance(raw.checkpoint());
             return new ProcessResult(raw.origin(), null, true, List.of(), "already seen (" + key + ")");
         }
-        Announcement announcement = extractor.extract(text, mailbox.defaults());
+        Announcement announcement = reading.announcement();
         if (!announcement.isTalk()) {
             return record(raw, mailbox, key, text, Outcome.NOT_TALK, announcement.reason(),
                     "not a talk: " + announcement.reason() + " (subject \"" + text.subject() + "\")");

@@ -3,8 +3,10 @@ package org.talkfeed.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.talkfeed.TestMail;
+import org.talkfeed.bench.EmailGenerator;
 import org.talkfeed.config.MailboxConfig;
 import org.talkfeed.config.SenderPolicy;
+import org.talkfeed.extract.ExtractionDefaults;
 import org.talkfeed.mail.Checkpoint;
 import org.talkfeed.mail.PipermailSamples;
 import org.talkfeed.pipeline.ImportListener;
@@ -13,6 +15,7 @@ import org.talkfeed.pipeline.Importer;
 import org.talkfeed.pipeline.ProcessResult;
 import org.talkfeed.store.MessageRecord;
 import org.talkfeed.store.Outcome;
+import org.talkfeed.store.StoredTalk;
 import org.talkfeed.store.TalkStore;
 
 import java.io.ByteArrayOutputStream;
@@ -256,6 +259,27 @@ class ImportTest {
                             .map(m -> org.assertj.core.groups.Tuple.tuple(m.messageKey(), m.outcome())).toList());
             assertThat(talkRows(resumedStore)).isEqualTo(talkRows(cleanStore)).hasSize(2);
             assertThat(resumedStore.checkpoint(source)).contains(new Checkpoint(source, 0, 6));
+        }
+    }
+
+    @Test
+    void messagesReadAheadOnSeveralThreadsAreRecordedInTheirOrder(@TempDir Path dir) throws Exception {
+        Path mbox = Files.write(dir.resolve("generated.mbox"), mbox(new EmailGenerator(7).generate(400)));
+        MailboxConfig anySender = MailboxConfig.of("generated", ExtractionDefaults.NONE);
+        Path oneThread = Files.createDirectory(dir.resolve("one"));
+        Path fourThreads = Files.createDirectory(dir.resolve("four"));
+        try (TalkStore store = store(oneThread)) {
+            new Importer(store, anySender, ImportListener.NONE, 1).run(List.of(mbox));
+        }
+        try (TalkStore store = store(fourThreads)) {
+            new Importer(store, anySender, ImportListener.NONE, 4).run(List.of(mbox));
+        }
+        try (TalkStore one = store(oneThread); TalkStore four = store(fourThreads)) {
+            assertThat(four.messages()).hasSize(400).isEqualTo(one.messages());
+            assertThat(one.talks()).as("reminders and updates merged into earlier talks").anyMatch(t -> t.sequence() > 0);
+            assertThat(four.talks()).extracting(StoredTalk::uid, StoredTalk::sequence, StoredTalk::cancelled, StoredTalk::talk)
+                    .containsExactlyElementsOf(one.talks().stream()
+                            .map(t -> org.assertj.core.groups.Tuple.tuple(t.uid(), t.sequence(), t.cancelled(), t.talk())).toList());
         }
     }
 
