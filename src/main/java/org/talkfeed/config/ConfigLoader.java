@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.talkfeed.mail.TlsTrust;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ public final class ConfigLoader {
     private static final Set<String> CALENDAR_KEYS = Set.of("name", "default-duration-minutes", "base-url");
     private static final Set<String> MAILBOX_KEYS = Set.of("name", "maildir", "imap", "timezone", "series", "date-order",
             "allowed-senders", "list-id");
-    private static final Set<String> IMAP_KEYS = Set.of("host", "port", "tls", "user", "password-env", "password-file", "folder",
+    private static final Set<String> IMAP_KEYS = Set.of("host", "port", "tls", "ca-file", "user", "password-env", "password-file", "folder",
             "idle", "after-processing", "move-to", "reconnect-min-seconds", "reconnect-max-seconds", "auth-retry-seconds",
             "timeout-seconds");
 
@@ -144,6 +145,18 @@ public final class ConfigLoader {
                 throw problem(key + ".tls", "expected implicit, starttls or none, not \"" + tlsText + "\"");
             }
             int port = integer(node, "port", tls == ImapConfig.Tls.IMPLICIT ? 993 : 143, 1, 65_535, key + ".port");
+            Path caFile = node.has("ca-file") ? path(node, "ca-file", null) : null;
+            if (caFile != null) {
+                if (tls == ImapConfig.Tls.NONE) {
+                    throw problem(key + ".ca-file", "only used with tls: implicit or starttls");
+                }
+                try {
+                    TlsTrust.certificates(caFile);
+                } catch (IOException e) {
+                    throw problem(key + ".ca-file", e instanceof java.nio.file.NoSuchFileException ? "no such file: " + caFile
+                            : e.getMessage());
+                }
+            }
             String user = text(node, "user", null, key + ".user");
             if (user == null) {
                 throw problem(key + ".user", "missing");
@@ -171,7 +184,7 @@ public final class ConfigLoader {
             int reconnectMax = integer(node, "reconnect-max-seconds", 300, reconnectMin, 86_400, key + ".reconnect-max-seconds");
             int authRetry = integer(node, "auth-retry-seconds", 900, 1, 86_400, key + ".auth-retry-seconds");
             int timeout = integer(node, "timeout-seconds", 60, 1, 3600, key + ".timeout-seconds");
-            return new ImapConfig(host, port, tls, user, env, passwordFile, text(node, "folder", "INBOX", key + ".folder"),
+            return new ImapConfig(host, port, tls, caFile, user, env, passwordFile, text(node, "folder", "INBOX", key + ".folder"),
                     idle, after, moveTo, Duration.ofSeconds(reconnectMin), Duration.ofSeconds(reconnectMax),
                     Duration.ofSeconds(authRetry), Duration.ofSeconds(timeout));
         }

@@ -14,9 +14,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,8 +68,25 @@ public final class ImapConnection implements AutoCloseable {
             props.setProperty("mail.imap.starttls.enable", "true");
             props.setProperty("mail.imap.starttls.required", "true");
         }
+        if (config.tls() != ImapConfig.Tls.NONE) {
+            // Jakarta Mail does not check that the certificate names the host unless asked.
+            props.setProperty("mail." + protocol + ".ssl.checkserveridentity", "true");
+            if (config.caFile() != null) {
+                try {
+                    props.put("mail." + protocol + ".ssl.socketFactory", TlsTrust.socketFactory(config.caFile()));
+                    // Otherwise a refused handshake is tried again with the system's trust, and that error is the one reported.
+                    props.setProperty("mail." + protocol + ".socketFactory.fallback", "false");
+                } catch (IOException e) {
+                    throw new MessagingException("ca-file: " + e.getMessage(), e);
+                }
+            }
+        }
         IMAPStore store = (IMAPStore) Session.getInstance(props).getStore(protocol);
-        store.connect(config.host(), config.port(), config.user(), password(config));
+        try {
+            store.connect(config.host(), config.port(), config.user(), password(config));
+        } catch (MessagingException e) {
+            throw certificateProblem(e, config).orElseThrow(() -> e);
+        }
         try {
             IMAPFolder folder = (IMAPFolder) store.getFolder(config.folder());
             folder.open(config.afterProcessing() == ImapConfig.AfterProcessing.KEEP ? Folder.READ_ONLY : Folder.READ_WRITE);
@@ -198,6 +219,30 @@ public final class ImapConnection implements AutoCloseable {
             store.close();
         } catch (MessagingException | RuntimeException e) {
             // as above
+        }
+    }
+
+    /** Why the server's certificate was refused, when that is why the connection failed. */
+    private static Optional<CertificateRefusedException> certificateProblem(MessagingException e, ImapConfig config) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException) {
+                return Optional.of(new CertificateRefusedException("the server's TLS certificate is not signed by a trusted authority"
+                        + (config.caFile() == null ? " (for a private CA or a self-signed certificate, set ca-file)"
+                        : " (ca-file " + config.caFile() + ")"), e));
+            }
+            if (cause instanceof CertificateException && cause.getMessage() != null
+                    && cause.getMessage().matches("(?is).*\\b(subject alternative names?|name matching)\\b.*")) {
+                return Optional.of(new CertificateRefusedException("the server's TLS certificate does not name " + config.host()
+                        + " (" + cause.getMessage() + ")", e));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The server's certificate was refused before the login: reported like a refused login, and retried as slowly. */
+    public static final class CertificateRefusedException extends MessagingException {
+        public CertificateRefusedException(String message, Exception cause) {
+            super(message, cause);
         }
     }
 

@@ -203,12 +203,22 @@ final class ImapWatcher implements MailboxWatcher {
 
     /** Logs and records a failure; returns how long to wait before trying again. */
     private Duration failed(Exception e) {
-        boolean refused = e instanceof AuthenticationFailedException || e instanceof ImapConnection.MissingPasswordException;
-        Duration wait = refused ? imap.authRetry() : backoff.next();
-        String what = refused ? "login refused for " + imap.user() + " at " + imap.host() + ": " + e.getMessage()
-                + " (check password-env / password-file)" : describe(e);
+        String state;
+        String what;
+        if (e instanceof AuthenticationFailedException || e instanceof ImapConnection.MissingPasswordException) {
+            state = "login refused";
+            what = "login refused for " + imap.user() + " at " + imap.host() + ": " + e.getMessage()
+                    + " (check password-env / password-file)";
+        } else if (e instanceof ImapConnection.CertificateRefusedException) {
+            state = "TLS refused";
+            what = "TLS with " + imap.host() + ":" + imap.port() + " failed before the login: " + e.getMessage();
+        } else {
+            state = "reconnecting";
+            what = describe(e);
+        }
+        Duration wait = state.equals("reconnecting") ? backoff.next() : imap.authRetry();
         LOG.warn("mailbox {}: {}; trying again in {} s", mailbox.name(), what, Math.max(1, wait.toSeconds()));
-        status(refused ? "login refused" : "reconnecting", what, false);
+        status(state, what, false);
         return wait;
     }
 

@@ -122,4 +122,18 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader().load(sender)).hasMessageContaining("mailboxes[0].allowed-senders")
                 .hasMessageContaining("\"jane\"");
     }
+
+    @Test
+    void aCaFileMustHoldACertificateAndGoWithTls(@TempDir Path dir) throws Exception {
+        Path missing = write(dir, IMAP + "      ca-file: ca.pem\n");
+        assertThatThrownBy(() -> new ConfigLoader().load(missing)).hasMessageContaining("mailboxes[0].imap.ca-file")
+                .hasMessageContaining("no such file").hasMessageContaining(dir.resolve("ca.pem").toString());
+        Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n");
+        Path notACertificate = write(dir, IMAP + "      ca-file: ca.pem\n");
+        assertThatThrownBy(() -> new ConfigLoader().load(notACertificate)).hasMessageContaining("mailboxes[0].imap.ca-file")
+                .hasMessageContaining("not a PEM certificate file");
+        Path plain = write(dir, IMAP + "      tls: none\n      ca-file: ca.pem\n");
+        assertThatThrownBy(() -> new ConfigLoader().load(plain)).hasMessageContaining("mailboxes[0].imap.ca-file")
+                .hasMessageContaining("only used with tls: implicit or starttls");
+    }
 }

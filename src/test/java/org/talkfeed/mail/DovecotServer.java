@@ -33,6 +33,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Dovecot IMAP server for tests: plain IMAP on 127.0.0.1, one user with a Maildir, everything (config,
  * sockets, logs, mail) inside the given temporary folder. Dovecot runs in the foreground (-F) as a child process.
+ * Started {@link #startWithTls with TLS}, it also offers STARTTLS on the plain port and implicit TLS on a second one,
+ * with a self-signed certificate made by openssl for the name it is given.
  */
 public final class DovecotServer implements AutoCloseable {
     private static final Path DOVECOT = Path.of("/usr/sbin/dovecot");
@@ -45,6 +47,7 @@ public final class DovecotServer implements AutoCloseable {
     private final Path dir;
     private final Path home;
     private final int port;
+    private final int tlsPort;
     private final String internalUser;
     private final String internalGroup;
     private final String loginUser;
@@ -53,10 +56,11 @@ public final class DovecotServer implements AutoCloseable {
     private Process process;
     private Thread shutdownHook;
 
-    private DovecotServer(Path dir, int port) throws IOException {
+    private DovecotServer(Path dir, int port, int tlsPort) throws IOException {
         this.dir = dir;
         this.home = Files.createDirectories(dir.resolve("home"));
         this.port = port;
+        this.tlsPort = tlsPort;
         PosixFileAttributes me = Files.readAttributes(dir, PosixFileAttributes.class);
         internalUser = me.owner().getName();
         internalGroup = me.group().getName();
@@ -82,7 +86,18 @@ public final class DovecotServer implements AutoCloseable {
 
     /** Starts Dovecot on a free port, keeping everything in {@code dir} (a test's temporary folder). */
     public static DovecotServer start(Path dir) throws IOException {
-        DovecotServer server = new DovecotServer(dir, freePort());
+        DovecotServer server = new DovecotServer(dir, freePort(), 0);
+        server.launch();
+        return server;
+    }
+
+    /**
+     * Starts Dovecot with TLS: STARTTLS on {@link #port}, implicit TLS on {@link #tlsPort}, and a self-signed
+     * certificate, {@link #certificate}, whose only name is {@code subjectAltName} (such as "IP:127.0.0.1").
+     */
+    public static DovecotServer startWithTls(Path dir, String subjectAltName) throws IOException {
+        DovecotServer server = new DovecotServer(dir, freePort(), freePort());
+        server.makeCertificate(subjectAltName);
         server.launch();
         return server;
     }
@@ -93,6 +108,16 @@ public final class DovecotServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The implicit-TLS port; 0 when started without TLS. */
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    /** The server's self-signed certificate (PEM), to trust as a CA; only with TLS. */
+    public Path certificate() {
+        return dir.resolve("tls/cert.pem");
     }
 
     public String user() {
@@ -187,7 +212,7 @@ public final class DovecotServer implements AutoCloseable {
                 "state_dir = " + dir.resolve("state"),
                 "log_path = " + log(),
                 "info_log_path = " + log(),
-                "ssl = no",
+                tlsPort == 0 ? "ssl = no" : "ssl = yes\nssl_cert = <" + certificate() + "\nssl_key = <" + dir.resolve("tls/key.pem"),
                 "disable_plaintext_auth = no",
                 "default_internal_user = " + internalUser,
                 "default_internal_group = " + internalGroup,
@@ -210,13 +235,30 @@ public final class DovecotServer implements AutoCloseable {
                 "    port = " + port,
                 "  }",
                 "  inet_listener imaps {",
-                "    port = 0",
+                tlsPort == 0 ? "    port = 0" : "    address = " + HOST + "\n    port = " + tlsPort,
                 "  }",
                 "}",
                 "service anvil {",
                 "  chroot =",
                 "}",
                 "");
+    }
+
+    private void makeCertificate(String subjectAltName) throws IOException {
+        Path tls = Files.createDirectories(dir.resolve("tls"));
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                "-subj", "/CN=talkfeed test server", "-addext", "subjectAltName=" + subjectAltName,
+                "-keyout", tls.resolve("key.pem").toString(), "-out", certificate().toString())
+                .redirectErrorStream(true).start();
+        String output = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (openssl.waitFor() != 0) {
+                throw new IllegalStateException("openssl could not make a test certificate: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while making a test certificate", e);
+        }
     }
 
     private void awaitGreeting() {
@@ -274,6 +316,11 @@ public final class DovecotServer implements AutoCloseable {
 
     private Path log() {
         return dir.resolve("dovecot.log");
+    }
+
+    /** What Dovecot has logged so far (logins, TLS handshakes, errors). */
+    public String logText() throws IOException {
+        return Files.exists(log()) ? Files.readString(log()) : "";
     }
 
     private String logTail() {
