@@ -6,6 +6,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.search.FlagTerm;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.talkfeed.config.ImapConfig;
@@ -154,23 +155,50 @@ public final class ImapConnection implements AutoCloseable {
     /** Flags or moves a recorded message, as configured; never deletes it. */
     public void afterProcessing(long uid) throws MessagingException {
         Message message = folder.getMessageByUID(uid);
-        if (message == null) {
-            return;
+        if (message != null) {
+            mark(new Message[] {message});
         }
+    }
+
+    /**
+     * Flags or moves, as configured, the messages up to UID {@code last} (all of them recorded) that are not yet: a
+     * crash or a dropped connection between a message's commit and its marking leaves one so, and so does setting the
+     * option on a mailbox read before. Moving needs the server's MOVE, since what a copy copied before cannot be told.
+     * Returns how many messages were marked.
+     */
+    public int markRecordedUpTo(long last) throws MessagingException {
+        ImapConfig.AfterProcessing mode = config.afterProcessing();
+        if (mode == ImapConfig.AfterProcessing.KEEP || last <= 0
+                || (mode == ImapConfig.AfterProcessing.MOVE && !store.hasCapability("MOVE"))) {
+            return 0;
+        }
+        Message[] recorded = folder.getMessagesByUID(1, last);
+        Message[] unmarked = switch (mode) {
+            case SEEN -> folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false), recorded);
+            case FLAG -> folder.search(new FlagTerm(new Flags(Flags.Flag.FLAGGED), false), recorded);
+            default -> recorded;
+        };
+        if (unmarked.length > 0) {
+            mark(unmarked);
+        }
+        return unmarked.length;
+    }
+
+    private void mark(Message[] messages) throws MessagingException {
         switch (config.afterProcessing()) {
             case KEEP -> {
             }
-            case SEEN -> message.setFlag(Flags.Flag.SEEN, true);
-            case FLAG -> message.setFlag(Flags.Flag.FLAGGED, true);
+            case SEEN -> folder.setFlags(messages, new Flags(Flags.Flag.SEEN), true);
+            case FLAG -> folder.setFlags(messages, new Flags(Flags.Flag.FLAGGED), true);
             case MOVE -> {
                 Folder target = store.getFolder(config.moveTo());
                 if (!target.exists()) {
                     target.create(Folder.HOLDS_MESSAGES);
                 }
                 if (store.hasCapability("MOVE")) {
-                    folder.moveMessages(new Message[] {message}, target);
+                    folder.moveMessages(messages, target);
                 } else {
-                    folder.copyMessages(new Message[] {message}, target);
+                    folder.copyMessages(messages, target);
                 }
             }
         }

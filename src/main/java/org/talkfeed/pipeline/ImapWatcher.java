@@ -145,6 +145,7 @@ final class ImapWatcher implements MailboxWatcher {
                     + "messages already recorded are recognised by Message-ID", mailbox.name(), c.uidValidity(), validity);
             return 0L;
         }).orElse(0L);
+        markRecordedUpTo(last);
         boolean changed = false;
         try {
             for (List<Long> uids = connection.uidsAfter(last); !uids.isEmpty() && !stop.stopped(); uids = connection.uidsAfter(last)) {
@@ -162,6 +163,20 @@ final class ImapWatcher implements MailboxWatcher {
             }
         }
         status(waitsWithIdle ? "idle" : "polling", null, true);
+    }
+
+    /** Catches up on flagging or moving what is recorded but not yet marked; failing to is reported, not fatal. */
+    private void markRecordedUpTo(long last) {
+        try {
+            int marked = connection.markRecordedUpTo(last);
+            if (marked > 0) {
+                LOG.info("mailbox {}: marked ({}) {} message(s) recorded before but not marked then", mailbox.name(),
+                        imap.afterProcessing().name().toLowerCase(java.util.Locale.ROOT), marked);
+            }
+        } catch (MessagingException e) {
+            LOG.warn("mailbox {}: cannot mark ({}) the messages recorded before: {}", mailbox.name(),
+                    imap.afterProcessing().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
+        }
     }
 
     private boolean readOne(Checkpoint checkpoint) throws MessagingException, IOException {

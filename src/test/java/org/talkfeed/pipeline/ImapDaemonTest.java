@@ -208,6 +208,40 @@ class ImapDaemonTest {
     }
 
     @Test
+    void messagesRecordedBeforeTheyCouldBeMarkedAreFlaggedOrMovedAtTheNextConnection() throws Exception {
+        append(announcement("<mark-1@dept.example>", "Succinct Arguments"), announcement("<mark-2@dept.example>", "Proof Systems"));
+        try (TalkStore store = TalkStore.open(config("idle: true", "").store())) {
+            daemon(config("idle: true", ""), store).pollOnce(false);
+        }
+        try (TalkStore store = TalkStore.open(config("idle: true", "").store())) {
+            daemon(config("idle: true\n      after-processing: flag", ""), store).pollOnce(false);
+        }
+        try (Store imap = imapStore()) {
+            Folder inbox = imap.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            assertThat(inbox.getMessages()).hasSize(2).allMatch(m -> isSet(m, Flags.Flag.FLAGGED));
+        }
+        append(announcement("<mark-3@dept.example>", "Interactive Oracles"));
+        try (TalkStore store = TalkStore.open(config("idle: true", "").store())) {
+            PollSummary moving = daemon(config("idle: true\n      after-processing: move", "move-to: Talks/Done"), store).pollOnce(false);
+            assertThat(moving.newMessages()).isEqualTo(1);
+            assertThat(store.messages()).hasSize(3);
+        }
+        try (Store imap = imapStore()) {
+            assertThat(imap.getFolder("INBOX").getMessageCount()).isZero();
+            assertThat(imap.getFolder("Talks/Done").getMessageCount()).isEqualTo(3);
+        }
+    }
+
+    private static boolean isSet(Message message, Flags.Flag flag) {
+        try {
+            return message.isSet(flag);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aChangedUidValidityRereadsTheFolderButRecordsNothingTwice() throws Exception {
         Config config = config("idle: true", "");
         append(announcement("<uv-1@dept.example>", "Sum of Squares"));
