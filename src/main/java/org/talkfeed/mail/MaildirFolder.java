@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** A Maildir folder (cur/, new/, tmp/), read without changing it; tmp/ holds unfinished deliveries. */
@@ -28,6 +29,18 @@ public final class MaildirFolder implements MessageSource {
     @Override
     public Stream<RawMessage> messagesAfter(long done) throws IOException {
         return new MessageFiles(files()).messagesAfter(done);
+    }
+
+    /** The messages whose {@link #uniqueName} is not among {@code known}: those delivered since a watcher last looked. */
+    public Stream<RawMessage> messagesExcept(Set<String> known) throws IOException {
+        return new MessageFiles(files().stream().filter(file -> !known.contains(uniqueName(file))).toList()).messages();
+    }
+
+    /** A message file's name without the ":2,flags" a mail reader appends when it moves the file to cur/ or marks it. */
+    public static String uniqueName(Path file) {
+        String name = file.getFileName().toString();
+        int info = name.indexOf(':');
+        return info < 0 ? name : name.substring(0, info);
     }
 
     @Override

@@ -9,11 +9,17 @@ import org.talkfeed.store.TalkStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Set;
 import java.util.stream.Stream;
 
-/** A local Maildir folder, read every poll interval; messages already recorded are recognised by Message-ID. */
+/**
+ * A local Maildir folder, read every poll interval: the files delivered since the last poll (by unique name, so a
+ * reader's renaming does not count); after a restart, messages already recorded are recognised by Message-ID.
+ */
 final class MaildirWatcher implements MailboxWatcher {
     private static final Logger LOG = LoggerFactory.getLogger("talkfeed");
 
@@ -23,6 +29,8 @@ final class MaildirWatcher implements MailboxWatcher {
     private final Duration pollInterval;
     private final Intake intake;
     private final StopSignal stop = new StopSignal();
+    /** The unique names of the files processed so far, so that a poll reads only what was delivered since. */
+    private final Set<String> handled = new HashSet<>();
 
     MaildirWatcher(MailboxConfig mailbox, MessageProcessor processor, TalkStore store, Duration pollInterval, Intake intake) {
         this.mailbox = mailbox;
@@ -35,10 +43,12 @@ final class MaildirWatcher implements MailboxWatcher {
     @Override
     public boolean checkOnce() {
         boolean changed = false;
-        try (Stream<RawMessage> messages = new MaildirFolder(mailbox.maildir()).messages()) {
+        try (Stream<RawMessage> messages = new MaildirFolder(mailbox.maildir()).messagesExcept(handled)) {
             Iterator<RawMessage> it = messages.iterator();
             while (it.hasNext() && !stop.stopped()) {
-                changed |= intake.accept(processor.process(it.next(), mailbox));
+                RawMessage raw = it.next();
+                changed |= intake.accept(processor.process(raw, mailbox));
+                handled.add(MaildirFolder.uniqueName(Path.of(raw.origin())));
             }
             store.saveStatus(mailbox.name(), "polling", null, true);
         } catch (IOException | UncheckedIOException e) {

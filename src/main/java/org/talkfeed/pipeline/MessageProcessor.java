@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +42,7 @@ public final class MessageProcessor {
      *
      * @param text null when the bytes are no readable email
      * @param refusal why the message is failed or ignored; null when it is to be recorded as its announcement says
+     * @param announcement what extraction found; null when the message was refused or is recorded already
      */
     public record Reading(RawMessage raw, MailboxConfig mailbox, String key, MessageText text, Outcome refused,
                           String refusal, Announcement announcement) {
@@ -48,14 +50,19 @@ public final class MessageProcessor {
 
     /**
      * Reads, checks, extracts and records one message that came through {@code mailbox}; the message's
-     * checkpoint, if it has one, is committed with it.
+     * checkpoint, if it has one, is committed with it. A message already recorded is not extracted again.
      */
     public ProcessResult process(RawMessage raw, MailboxConfig mailbox) {
-        return record(read(raw, mailbox));
+        return record(read(raw, mailbox, store::seen));
     }
 
     /** Reads, checks the sender of, and extracts one message, without the store. Safe to call from several threads. */
     public Reading read(RawMessage raw, MailboxConfig mailbox) {
+        return read(raw, mailbox, key -> false);
+    }
+
+    /** As {@link #read(RawMessage, MailboxConfig)}, leaving out the extraction of a message {@code known} says is recorded. */
+    private Reading read(RawMessage raw, MailboxConfig mailbox, Predicate<String> known) {
         MessageText text;
         try {
             text = reader.read(raw.bytes());
@@ -67,7 +74,7 @@ public final class MessageProcessor {
         if (refusal != null) {
             return new Reading(raw, mailbox, key, text, Outcome.IGNORED, refusal, null);
         }
-        return new Reading(raw, mailbox, key, text, null, null, extractor.extract(text, mailbox.defaults()));
+        return new Reading(raw, mailbox, key, text, null, null, known.test(key) ? null : extractor.extract(text, mailbox.defaults()));
     }
 
     /** Records what {@link #read} made of a message, with its checkpoint. Messages are recorded one at a time, in order. */

@@ -1,0 +1,62 @@
+package org.talkfeed.pipeline;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.talkfeed.TestMail;
+import org.talkfeed.config.Config;
+import org.talkfeed.config.ConfigLoader;
+import org.talkfeed.publish.SitePublisher;
+import org.talkfeed.store.MessageRecord;
+import org.talkfeed.store.TalkStore;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A Maildir mailbox: each poll reads what was delivered since the last one, not the whole folder again. */
+class MaildirWatcherTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aPollReadsOnlyTheFilesDeliveredSinceTheLastEvenWhenAReaderRenamedTheOldOnes() throws Exception {
+        Path maildir = dir.resolve("mail");
+        for (String sub : new String[] {"cur", "new", "tmp"}) {
+            Files.createDirectories(maildir.resolve(sub));
+        }
+        Files.write(maildir.resolve("new/1767000000.M1P1.host"), announcement("<first@dept.example>", "Graph Minors"));
+        Path config = Files.writeString(dir.resolve("talkfeed.yaml"), """
+                store: data/talkfeed.db
+                site: site
+                mailboxes:
+                  - name: local
+                    maildir: mail
+                    timezone: America/Chicago
+                """);
+        Config loaded = new ConfigLoader().load(config);
+        try (TalkStore store = TalkStore.open(loaded.store())) {
+            Daemon daemon = new Daemon(loaded, store, new SitePublisher(loaded.site(), "test", Duration.ofHours(1), null,
+                    "America/Chicago", Clock.systemUTC()));
+            assertThat(daemon.pollOnce(false).newMessages()).isEqualTo(1);
+
+            // A mail reader moves the file to cur/ and marks it seen. Its content now carries another Message-ID, which
+            // reading the file again would record as a second message.
+            Files.delete(maildir.resolve("new/1767000000.M1P1.host"));
+            Files.write(maildir.resolve("cur/1767000000.M1P1.host:2,S"), announcement("<first-reread@dept.example>", "Graph Minors"));
+            Files.write(maildir.resolve("new/1767000100.M2P1.host"), announcement("<second@dept.example>", "Tree Width"));
+
+            assertThat(daemon.pollOnce(false).newMessages()).isEqualTo(1);
+            assertThat(store.messages()).extracting(MessageRecord::messageKey)
+                    .containsExactly("<first@dept.example>", "<second@dept.example>");
+        }
+    }
+
+    private static byte[] announcement(String messageId, String title) {
+        return TestMail.plain(messageId, "Mon, 2 Mar 2026 09:00:00 -0600", "Talk: " + title,
+                "Title: " + title + "\nSpeaker: Ada Quint, Lakeshore University\nDate: Thursday, March 5, 2026\n"
+                        + "Time: 4:00-5:00 pm\nPlace: Hall 210\n");
+    }
+}
