@@ -8,7 +8,6 @@ import org.talkfeed.extract.ExtractionDefaults;
 import org.talkfeed.pipeline.ImportSummary;
 import org.talkfeed.pipeline.Importer;
 import org.talkfeed.publish.PublishReport;
-import org.talkfeed.store.StoreException;
 import org.talkfeed.store.TalkStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,16 +50,9 @@ final class ImportCommand implements Callable<Integer> {
     ConfigOption configOption;
 
     @Override
-    public Integer call() {
-        Config config;
-        MailboxConfig settings;
-        try {
-            config = configOption.load();
-            settings = settings(config);
-        } catch (ConfigException e) {
-            System.err.println("talkfeed: " + e.getMessage());
-            return 2;
-        }
+    public Integer call() throws ConfigException {
+        Config config = configOption.load();
+        MailboxConfig settings = settings(config);
         boolean terminal = System.console() != null;
         ImportProgress progress = new ImportProgress(System.out, System.err, terminal, terminal ? verbose : !quiet);
         try (TalkStore store = Parts.store(config)) {
@@ -68,9 +60,6 @@ final class ImportCommand implements Callable<Integer> {
             try (StopOnSignal signal = new StopOnSignal(importer::stop, "import-interrupt")) {
                 return importAndPublish(config, store, importer, progress);
             }
-        } catch (StoreException e) {
-            System.err.println("talkfeed: " + e.getMessage());
-            return 1;
         }
     }
 

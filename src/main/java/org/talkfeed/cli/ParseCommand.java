@@ -31,7 +31,7 @@ final class ParseCommand implements Callable<Integer> {
     ConfigOption configOption;
 
     @Override
-    public Integer call() {
+    public Integer call() throws ConfigException {
         byte[] bytes;
         try {
             bytes = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
@@ -41,13 +41,8 @@ final class ParseCommand implements Callable<Integer> {
         }
         ExtractionDefaults defaults = ExtractionDefaults.NONE;
         if (configOption.given()) {
-            try {
-                defaults = configOption.load().mailboxes().stream().findFirst().map(MailboxConfig::defaults)
-                        .orElse(ExtractionDefaults.NONE);
-            } catch (ConfigException e) {
-                System.err.println("talkfeed: " + e.getMessage());
-                return 2;
-            }
+            defaults = configOption.load().mailboxes().stream().findFirst().map(MailboxConfig::defaults)
+                    .orElse(ExtractionDefaults.NONE);
         }
         Announcement announcement = new Extractor().extractMessage(bytes, defaults);
         System.out.println(json ? TalkJson.writePretty(announcement) : describe(announcement));

@@ -3,7 +3,6 @@ package org.talkfeed.cli;
 import org.talkfeed.config.Config;
 import org.talkfeed.config.ConfigException;
 import org.talkfeed.pipeline.Daemon;
-import org.talkfeed.store.StoreException;
 import org.talkfeed.store.TalkStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,19 +15,10 @@ final class PublishCommand implements Callable<Integer> {
     ConfigOption configOption;
 
     @Override
-    public Integer call() {
-        Config config;
-        try {
-            config = configOption.load();
-        } catch (ConfigException e) {
-            System.err.println("talkfeed: " + e.getMessage());
-            return 2;
-        }
+    public Integer call() throws ConfigException {
+        Config config = configOption.load();
         try (TalkStore store = Parts.store(config)) {
             return new Daemon(config, store, Parts.publisher(config)).publish() == null ? 1 : 0;
-        } catch (StoreException e) {
-            System.err.println("talkfeed: " + e.getMessage());
-            return 1;
         }
     }
 }

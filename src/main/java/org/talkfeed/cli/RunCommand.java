@@ -5,7 +5,6 @@ import org.talkfeed.config.ConfigException;
 import org.talkfeed.pipeline.Daemon;
 import org.talkfeed.pipeline.PollSummary;
 import org.talkfeed.serve.SiteServer;
-import org.talkfeed.store.StoreException;
 import org.talkfeed.store.TalkStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,14 +26,8 @@ final class RunCommand implements Callable<Integer> {
     boolean once;
 
     @Override
-    public Integer call() {
-        Config config;
-        try {
-            config = configOption.load();
-        } catch (ConfigException e) {
-            System.err.println("talkfeed: " + e.getMessage());
-            return 2;
-        }
+    public Integer call() throws ConfigException {
+        Config config = configOption.load();
         try (TalkStore store = Parts.store(config)) {
             Daemon daemon = new Daemon(config, store, Parts.publisher(config));
             if (once) {
@@ -43,9 +36,6 @@ final class RunCommand implements Callable<Integer> {
                 return 0;
             }
             return serve(config, daemon);
-        } catch (StoreException e) {
-            System.err.println("talkfeed: " + e.getMessage());
-            return 1;
         }
     }
 

@@ -6,7 +6,6 @@ import org.talkfeed.config.MailboxConfig;
 import org.talkfeed.mail.Checkpoint;
 import org.talkfeed.store.MailboxStatus;
 import org.talkfeed.store.Outcome;
-import org.talkfeed.store.StoreException;
 import org.talkfeed.store.TalkStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,14 +22,8 @@ final class StatusCommand implements Callable<Integer> {
     ConfigOption configOption;
 
     @Override
-    public Integer call() {
-        Config config;
-        try {
-            config = configOption.load();
-        } catch (ConfigException e) {
-            System.err.println("talkfeed: " + e.getMessage());
-            return 2;
-        }
+    public Integer call() throws ConfigException {
+        Config config = configOption.load();
         try (TalkStore store = Parts.store(config)) {
             for (MailboxConfig mailbox : config.mailboxes()) {
                 System.out.println(mailbox(store, mailbox));
@@ -41,9 +34,6 @@ final class StatusCommand implements Callable<Integer> {
                 }
             }
             return 0;
-        } catch (StoreException e) {
-            System.err.println("talkfeed: " + e.getMessage());
-            return 1;
         }
     }
 

@@ -1,5 +1,7 @@
 package org.talkfeed.cli;
 
+import org.talkfeed.config.ConfigException;
+import org.talkfeed.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +19,18 @@ public final class TalkfeedCommand {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new TalkfeedCommand());
+        return new CommandLine(new TalkfeedCommand()).setExecutionExceptionHandler(TalkfeedCommand::explain);
+    }
+
+    /**
+     * A wrong configuration (exit code 2) or a store that cannot be read or written (1), from any subcommand: one line
+     * that says what and where, without a stack trace.
+     */
+    private static int explain(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof ConfigException || e instanceof StoreException) {
+            command.getErr().println("talkfeed: " + e.getMessage());
+            return e instanceof ConfigException ? 2 : 1;
+        }
+        throw e;
     }
 }

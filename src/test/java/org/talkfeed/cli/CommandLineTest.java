@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.talkfeed.TestMail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,12 +68,27 @@ class CommandLineTest {
     }
 
     @Test
-    void aBadConfigStopsWithExitTwoAndSaysWhere(@TempDir Path dir) throws Exception {
+    void aBadConfigStopsEveryCommandWithExitTwoAndSaysWhere(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "server:\n  port: 70000\n");
-        CliRun run = CliRun.of("run", "--once", "--config", bad.toString());
-        assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains(bad.toString()).contains("server.port");
+        Path mail = Files.write(dir.resolve("one.eml"), TestMail.plain("<one@dept.example>", "Mon, 2 Mar 2026 09:00:00 -0600",
+                "Hello", "Nothing to see."));
+        for (String[] command : new String[][] {{"run", "--once"}, {"status"}, {"publish"}, {"import", mail.toString()},
+                {"parse", mail.toString()}}) {
+            String[] args = Stream.concat(Arrays.stream(command), Stream.of("--config", bad.toString())).toArray(String[]::new);
+            CliRun run = CliRun.of(args);
+            assertThat(run.exit()).as(command[0]).isEqualTo(2);
+            assertThat(run.err()).as(command[0]).contains("talkfeed: " + bad).contains("server.port").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void aStoreThatCannotBeOpenedStopsWithExitOneAndSaysWhich(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("not-a-folder"), "a file where the store's folder should be");
+        Path config = Files.writeString(dir.resolve("talkfeed.yaml"), "store: not-a-folder/talkfeed.db\n");
+        CliRun run = CliRun.of("status", "--config", config.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("talkfeed: cannot open the store").contains("not-a-folder").doesNotContain("\tat ");
     }
 
     @Test
