@@ -7,6 +7,12 @@ public final class TestMail {
     private TestMail() {
     }
 
+    /** A labeled announcement of a talk by Ada Quint, 4 to 5 pm in Hall 210 on {@code day} (as written in a Date: line). */
+    public static byte[] announcement(String messageId, String title, String day) {
+        return plain(messageId, "Mon, 2 Mar 2026 09:00:00 -0600", "Talk: " + title, "Title: " + title
+                + "\nSpeaker: Ada Quint, Lakeshore University\nDate: " + day + "\nTime: 4:00-5:00 pm\nPlace: Hall 210\n");
+    }
+
     public static byte[] plain(String messageId, String date, String subject, String body) {
         return plain("Talk Admin <admin@dept.example>", messageId, date, subject, body);
     }

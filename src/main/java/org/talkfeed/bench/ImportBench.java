@@ -2,6 +2,7 @@ package org.talkfeed.bench;
 
 import org.talkfeed.config.MailboxConfig;
 import org.talkfeed.extract.ExtractionDefaults;
+import org.talkfeed.mail.MboxWriter;
 import org.talkfeed.pipeline.ImportListener;
 import org.talkfeed.pipeline.ImportSummary;
 import org.talkfeed.pipeline.Importer;

@@ -8,6 +8,7 @@ import org.talkfeed.config.MailboxConfig;
 import org.talkfeed.config.SenderPolicy;
 import org.talkfeed.extract.ExtractionDefaults;
 import org.talkfeed.mail.Checkpoint;
+import org.talkfeed.mail.MboxWriter;
 import org.talkfeed.mail.PipermailSamples;
 import org.talkfeed.pipeline.ImportListener;
 import org.talkfeed.pipeline.ImportSummary;
@@ -19,14 +20,12 @@ import org.talkfeed.store.StoredTalk;
 import org.talkfeed.store.TalkStore;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,19 +90,9 @@ class ImportTest {
     private static byte[] mbox(List<byte[]> messages) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] message : messages) {
-            out.write("From someone@example.org Thu Jan  1 00:00:00 2026\n".getBytes(StandardCharsets.US_ASCII));
-            String text = new String(message, StandardCharsets.UTF_8).replaceAll("(?m)^(>*From )", ">$1");
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-            out.write('\n');
+            MboxWriter.append(out, message);
         }
         return out.toByteArray();
-    }
-
-    private static Path gzip(Path file, byte[] bytes) throws Exception {
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-            out.write(bytes);
-        }
-        return file;
     }
 
     private static TalkStore store(Path dir) {
@@ -218,7 +207,7 @@ class ImportTest {
     @Test
     void anInterruptedImportResumesAndEndsWithTheMessagesOfOneCleanRun(@TempDir Path dir) throws Exception {
         Path config = config(dir);
-        Path mbox = gzip(dir.resolve("talks.mbox.gz"), mbox(MAIL));
+        Path mbox = PipermailSamples.gzip(dir.resolve("talks.mbox.gz"), mbox(MAIL));
         String source = "import:" + mbox.toAbsolutePath().normalize();
 
         try (TalkStore store = store(dir)) {
@@ -287,7 +276,7 @@ class ImportTest {
     void aBrokenFileIsNamedAndTheOtherPathsAreStillImported(@TempDir Path dir) throws Exception {
         Path config = config(dir);
         Path notGzip = Files.writeString(dir.resolve("broken.mbox.gz"), "this was never compressed\n");
-        byte[] whole = Files.readAllBytes(gzip(dir.resolve("whole.gz"), mbox(MAIL.subList(0, 4))));
+        byte[] whole = Files.readAllBytes(PipermailSamples.gzip(dir.resolve("whole.gz"), mbox(MAIL.subList(0, 4))));
         Path truncated = Files.write(dir.resolve("truncated.mbox.gz"), java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
         Path missing = dir.resolve("missing.mbox");
         Path good = Files.write(dir.resolve("good.mbox"), mbox(MAIL.subList(4, 6)));

@@ -50,8 +50,12 @@ public final class PipermailSamples {
             """;
 
     public static Path gzip(Path file, String text) throws Exception {
+        return gzip(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Path gzip(Path file, byte[] bytes) throws Exception {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.write(bytes);
         }
         return file;
     }

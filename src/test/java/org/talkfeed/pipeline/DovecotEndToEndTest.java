@@ -47,7 +47,7 @@ class DovecotEndToEndTest {
                 for (int i = 1; i <= MESSAGES; i++) {
                     String title = "Expander Graphs Part " + i;
                     long appended = System.nanoTime();
-                    dovecot.append(announcement("<e2e-" + i + "@dept.example>", title, i));
+                    dovecot.append(TestMail.announcement("<e2e-" + i + "@dept.example>", title, "April " + i + ", 2026"));
                     Waits.until(() -> feed(config).contains(title), "talk " + i + " in the feed");
                     latencies.add((System.nanoTime() - appended) / 1_000_000);
                     long recorded = i;
@@ -58,7 +58,8 @@ class DovecotEndToEndTest {
                 assertThat(store.talks()).hasSize(MESSAGES);
 
                 dovecot.restart();
-                dovecot.append(announcement("<e2e-after@dept.example>", "Spectral Partitioning", MESSAGES + 1));
+                dovecot.append(TestMail.announcement("<e2e-after@dept.example>", "Spectral Partitioning",
+                        "April " + (MESSAGES + 1) + ", 2026"));
                 Waits.until(() -> feed(config).contains("Spectral Partitioning"), "the talk sent after the restart");
 
                 daemon.stop();
@@ -99,11 +100,6 @@ class DovecotEndToEndTest {
         return new ConfigLoader().load(file);
     }
 
-    private static byte[] announcement(String messageId, String title, int day) {
-        return TestMail.plain(messageId, "Mon, 2 Mar 2026 09:00:00 -0600", "Talk: " + title,
-                "Title: " + title + "\nSpeaker: Ada Quint, Lakeshore University\nDate: April " + day + ", 2026\n"
-                        + "Time: 4:00-5:00 pm\nPlace: Hall 210\n");
-    }
 
     private static String feed(Config config) {
         try {

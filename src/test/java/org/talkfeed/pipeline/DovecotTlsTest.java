@@ -40,9 +40,7 @@ class DovecotTlsTest {
                         imap: {%s, port: %d, tls: starttls, ca-file: %s}
                     """.formatted(account(dovecot), dovecot.tlsPort(), dovecot.certificate(),
                     account(dovecot), dovecot.port(), dovecot.certificate()));
-            long uid = dovecot.append(TestMail.plain("<tls-1@dept.example>", "Mon, 2 Mar 2026 09:00:00 -0600",
-                    "Talk: Expander Graphs", "Title: Expander Graphs\nSpeaker: Ada Quint, Lakeshore University\n"
-                            + "Date: April 2, 2026\nTime: 4:00-5:00 pm\nPlace: Hall 210\n"));
+            long uid = dovecot.append(TestMail.announcement("<tls-1@dept.example>", "Expander Graphs", "April 2, 2026"));
             try (TalkStore store = TalkStore.open(config.store())) {
                 Daemon daemon = daemon(config, store);
                 Thread running = new Thread(daemon::runUntilStopped, "daemon under test");

@@ -39,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The daemon against a real IMAP server (GreenMail, in-process): IDLE, polling, restarts, dropped connections. */
 class ImapDaemonTest {
     private static final String PASSWORD = "s3cret-Pa55word";
+    /** The day of the talks announced. */
+    private static final String DAY = "Thursday, March 5, 2026";
     /** Messages in the mailbox the server stops serving mid-read. */
     private static final int MID_FETCH = 80;
 
@@ -79,7 +81,7 @@ class ImapDaemonTest {
             Thread running = start(daemon);
             Waits.until(() -> state(store).equals("idle"), "the daemon to wait in IDLE");
 
-            append(announcement("<idle-1@dept.example>", "Graph Sparsifiers"));
+            append(TestMail.announcement("<idle-1@dept.example>", "Graph Sparsifiers", DAY));
 
             Waits.until(() -> store.talks().size() == 1, "the talk to be recorded");
             Waits.until(() -> read(config.site().resolve("calendar.ics")).contains("Graph Sparsifiers"), "the feed to show it");
@@ -98,7 +100,7 @@ class ImapDaemonTest {
             Daemon daemon = daemon(config, store);
             Thread running = start(daemon);
             Waits.until(() -> state(store).equals("polling"), "the daemon to poll");
-            append(announcement("<poll-1@dept.example>", "Streaming Lower Bounds"));
+            append(TestMail.announcement("<poll-1@dept.example>", "Streaming Lower Bounds", DAY));
             Waits.until(() -> store.talks().size() == 1, "the talk to be recorded at the next poll");
             daemon.stop();
             running.join(10_000);
@@ -116,7 +118,7 @@ class ImapDaemonTest {
             assertThat(first.newMessages()).isEqualTo(40);
             talks = store.talks().size();
         }
-        append(announcement("<later@dept.example>", "Learning with Errors"));
+        append(TestMail.announcement("<later@dept.example>", "Learning with Errors", DAY));
         try (TalkStore store = TalkStore.open(config.store())) {
             PollSummary second = daemon(config, store).pollOnce(false);
             assertThat(second.newMessages()).isEqualTo(1);
@@ -182,7 +184,7 @@ class ImapDaemonTest {
         Config config = config("idle: true", "", "    allowed-senders: [\"@dept.example\"]\n");
         append(TestMail.plain("Someone <someone@elsewhere.example>", "<out-1@elsewhere.example>", "Mon, 2 Mar 2026 09:00:00 -0600",
                 "Talk: Cheap Watches", "Speaker: Someone\nDate: March 5, 2026, 4pm\nRoom 101\n"));
-        append(announcement("<in-1@dept.example>", "Planar Separators"));
+        append(TestMail.announcement("<in-1@dept.example>", "Planar Separators", DAY));
         try (TalkStore store = TalkStore.open(config.store())) {
             daemon(config, store).pollOnce(false);
             assertThat(store.messages()).extracting(MessageRecord::outcome)
@@ -195,7 +197,7 @@ class ImapDaemonTest {
     @Test
     void processedMessagesCanBeMarkedSeenButAreNeverDeleted() throws Exception {
         Config config = config("idle: true\n      after-processing: seen", "");
-        append(announcement("<seen-1@dept.example>", "Succinct Arguments"));
+        append(TestMail.announcement("<seen-1@dept.example>", "Succinct Arguments", DAY));
         try (TalkStore store = TalkStore.open(config.store())) {
             daemon(config, store).pollOnce(false);
         }
@@ -209,7 +211,8 @@ class ImapDaemonTest {
 
     @Test
     void messagesRecordedBeforeTheyCouldBeMarkedAreFlaggedOrMovedAtTheNextConnection() throws Exception {
-        append(announcement("<mark-1@dept.example>", "Succinct Arguments"), announcement("<mark-2@dept.example>", "Proof Systems"));
+        append(TestMail.announcement("<mark-1@dept.example>", "Succinct Arguments", DAY),
+                TestMail.announcement("<mark-2@dept.example>", "Proof Systems", DAY));
         try (TalkStore store = TalkStore.open(config("idle: true", "").store())) {
             daemon(config("idle: true", ""), store).pollOnce(false);
         }
@@ -221,7 +224,7 @@ class ImapDaemonTest {
             inbox.open(Folder.READ_ONLY);
             assertThat(inbox.getMessages()).hasSize(2).allMatch(m -> isSet(m, Flags.Flag.FLAGGED));
         }
-        append(announcement("<mark-3@dept.example>", "Interactive Oracles"));
+        append(TestMail.announcement("<mark-3@dept.example>", "Interactive Oracles", DAY));
         try (TalkStore store = TalkStore.open(config("idle: true", "").store())) {
             PollSummary moving = daemon(config("idle: true\n      after-processing: move", "move-to: Talks/Done"), store).pollOnce(false);
             assertThat(moving.newMessages()).isEqualTo(1);
@@ -244,12 +247,12 @@ class ImapDaemonTest {
     @Test
     void aChangedUidValidityRereadsTheFolderButRecordsNothingTwice() throws Exception {
         Config config = config("idle: true", "");
-        append(announcement("<uv-1@dept.example>", "Sum of Squares"));
+        append(TestMail.announcement("<uv-1@dept.example>", "Sum of Squares", DAY));
         try (TalkStore store = TalkStore.open(config.store())) {
             daemon(config, store).pollOnce(false);
             long validity = store.checkpoint("imap:list").orElseThrow().uidValidity();
             store.advance(new org.talkfeed.mail.Checkpoint("imap:list", validity + 1, 99));
-            append(announcement("<uv-2@dept.example>", "Lattice Reductions"));
+            append(TestMail.announcement("<uv-2@dept.example>", "Lattice Reductions", DAY));
             PollSummary again = daemon(config, store).pollOnce(false);
             assertThat(again.alreadySeen()).as("the first message, read again under the new UIDVALIDITY").isEqualTo(1);
             assertThat(again.newMessages()).isEqualTo(1);
@@ -275,7 +278,7 @@ class ImapDaemonTest {
                     imap: {host: 127.0.0.1, port: %1$d, tls: none, user: seminars, password-file: password}
                 """.formatted(port));
         Config config = new ConfigLoader().load(file);
-        append(announcement("<chicago@dept.example>", "Graph Minors"));
+        append(TestMail.announcement("<chicago@dept.example>", "Graph Minors", DAY));
         try (Store imap = Session.getInstance(new Properties()).getStore("imap")) {
             imap.connect("127.0.0.1", port, "seminars", PASSWORD);
             imap.getFolder("INBOX").appendMessages(new Message[] {new MimeMessage(null,
@@ -342,11 +345,6 @@ class ImapDaemonTest {
         return thread;
     }
 
-    private static byte[] announcement(String messageId, String title) {
-        return TestMail.plain(messageId, "Mon, 2 Mar 2026 09:00:00 -0600", "Talk: " + title,
-                "Title: " + title + "\nSpeaker: Ada Quint, Lakeshore University\nDate: Thursday, March 5, 2026\n"
-                        + "Time: 4:00-5:00 pm\nPlace: Hall 210\n");
-    }
 
     private void append(byte[]... messages) throws Exception {
         try (Store imap = imapStore()) {

@@ -18,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A Maildir mailbox: each poll reads what was delivered since the last one, not the whole folder again. */
 class MaildirWatcherTest {
+    /** The day of the talks announced. */
+    private static final String DAY = "Thursday, March 5, 2026";
     @TempDir
     Path dir;
 
@@ -27,7 +29,8 @@ class MaildirWatcherTest {
         for (String sub : new String[] {"cur", "new", "tmp"}) {
             Files.createDirectories(maildir.resolve(sub));
         }
-        Files.write(maildir.resolve("new/1767000000.M1P1.host"), announcement("<first@dept.example>", "Graph Minors"));
+        Files.write(maildir.resolve("new/1767000000.M1P1.host"),
+                TestMail.announcement("<first@dept.example>", "Graph Minors", DAY));
         Path config = Files.writeString(dir.resolve("talkfeed.yaml"), """
                 store: data/talkfeed.db
                 site: site
@@ -45,8 +48,10 @@ class MaildirWatcherTest {
             // A mail reader moves the file to cur/ and marks it seen. Its content now carries another Message-ID, which
             // reading the file again would record as a second message.
             Files.delete(maildir.resolve("new/1767000000.M1P1.host"));
-            Files.write(maildir.resolve("cur/1767000000.M1P1.host:2,S"), announcement("<first-reread@dept.example>", "Graph Minors"));
-            Files.write(maildir.resolve("new/1767000100.M2P1.host"), announcement("<second@dept.example>", "Tree Width"));
+            Files.write(maildir.resolve("cur/1767000000.M1P1.host:2,S"),
+                    TestMail.announcement("<first-reread@dept.example>", "Graph Minors", DAY));
+            Files.write(maildir.resolve("new/1767000100.M2P1.host"),
+                    TestMail.announcement("<second@dept.example>", "Tree Width", DAY));
 
             assertThat(daemon.pollOnce(false).newMessages()).isEqualTo(1);
             assertThat(store.messages()).extracting(MessageRecord::messageKey)
@@ -54,9 +59,4 @@ class MaildirWatcherTest {
         }
     }
 
-    private static byte[] announcement(String messageId, String title) {
-        return TestMail.plain(messageId, "Mon, 2 Mar 2026 09:00:00 -0600", "Talk: " + title,
-                "Title: " + title + "\nSpeaker: Ada Quint, Lakeshore University\nDate: Thursday, March 5, 2026\n"
-                        + "Time: 4:00-5:00 pm\nPlace: Hall 210\n");
-    }
 }

@@ -1,17 +1,17 @@
-package org.talkfeed.bench;
+package org.talkfeed.mail;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Appends messages to an mbox file (mboxrd: body lines matching ">*From " get one more '>'). */
-final class MboxWriter {
-    private static final byte[] SEPARATOR = "From bench@talkfeed.invalid  Thu Jan  1 00:00:00 2026\n".getBytes(StandardCharsets.US_ASCII);
+/** Appends messages to an mbox file (mboxrd: body lines matching ">*From " get one more '>'), as {@link MboxFile} reads them. */
+public final class MboxWriter {
+    private static final byte[] SEPARATOR = "From talkfeed@talkfeed.invalid  Thu Jan  1 00:00:00 2026\n".getBytes(StandardCharsets.US_ASCII);
 
     private MboxWriter() {
     }
 
-    static void append(OutputStream out, byte[] message) throws IOException {
+    public static void append(OutputStream out, byte[] message) throws IOException {
         out.write(SEPARATOR);
         int start = 0;
         while (start < message.length) {
