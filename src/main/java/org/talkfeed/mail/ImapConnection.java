@@ -6,7 +6,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.UIDFolder;
-import jakarta.mail.search.FlagTerm;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.talkfeed.config.ImapConfig;
@@ -17,7 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertPathValidatorException.BasicReason;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,27 +163,21 @@ public final class ImapConnection implements AutoCloseable {
     }
 
     /**
-     * Flags or moves, as configured, the messages up to UID {@code last} (all of them recorded) that are not yet: a
-     * crash or a dropped connection between a message's commit and its marking leaves one so, and so does setting the
-     * option on a mailbox read before. Moving needs the server's MOVE, since what a copy copied before cannot be told.
-     * Returns how many messages were marked.
+     * Flags or moves the message, as configured, unless it is already: flagged or seen, or (moving) gone from the folder.
+     * Moving needs the server's MOVE, since a copy made before cannot be told from none. Returns whether it was marked.
      */
-    public int markRecordedUpTo(long last) throws MessagingException {
-        ImapConfig.AfterProcessing mode = config.afterProcessing();
-        if (mode == ImapConfig.AfterProcessing.KEEP || last <= 0
-                || (mode == ImapConfig.AfterProcessing.MOVE && !store.hasCapability("MOVE"))) {
-            return 0;
-        }
-        Message[] recorded = folder.getMessagesByUID(1, last);
-        Message[] unmarked = switch (mode) {
-            case SEEN -> folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false), recorded);
-            case FLAG -> folder.search(new FlagTerm(new Flags(Flags.Flag.FLAGGED), false), recorded);
-            default -> recorded;
+    public boolean markIfUnmarked(long uid) throws MessagingException {
+        Message message = folder.getMessageByUID(uid);
+        boolean unmarked = message != null && switch (config.afterProcessing()) {
+            case KEEP -> false;
+            case SEEN -> !message.isSet(Flags.Flag.SEEN);
+            case FLAG -> !message.isSet(Flags.Flag.FLAGGED);
+            case MOVE -> store.hasCapability("MOVE");
         };
-        if (unmarked.length > 0) {
-            mark(unmarked);
+        if (unmarked) {
+            mark(new Message[] {message});
         }
-        return unmarked.length;
+        return unmarked;
     }
 
     private void mark(Message[] messages) throws MessagingException {
@@ -253,6 +249,12 @@ public final class ImapConnection implements AutoCloseable {
     /** Why the server's certificate was refused, when that is why the connection failed. */
     private static Optional<CertificateRefusedException> certificateProblem(MessagingException e, ImapConfig config) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateExpiredException || cause instanceof CertificateNotYetValidException
+                    || cause instanceof CertPathValidatorException invalid && (invalid.getReason() == BasicReason.EXPIRED
+                    || invalid.getReason() == BasicReason.NOT_YET_VALID)) {
+                return Optional.of(new CertificateRefusedException("the server's TLS certificate is outside its dates of validity ("
+                        + cause.getMessage() + ")", e));
+            }
             if (cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException) {
                 return Optional.of(new CertificateRefusedException("the server's TLS certificate is not signed by a trusted authority"
                         + (config.caFile() == null ? " (for a private CA or a self-signed certificate, set ca-file)"

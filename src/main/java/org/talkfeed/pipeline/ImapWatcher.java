@@ -15,6 +15,7 @@ import org.talkfeed.store.TalkStore;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An IMAP mailbox: reads the messages after the checkpoint in UID order, each committed with its
@@ -124,6 +125,7 @@ final class ImapWatcher implements MailboxWatcher {
         status("connecting", null, false);
         connection = ImapConnection.open(imap);
         waitsWithIdle = imap.idle() && connection.offersIdle();
+        markLastRecorded();
     }
 
     private void disconnect() {
@@ -145,7 +147,6 @@ final class ImapWatcher implements MailboxWatcher {
                     + "messages already recorded are recognised by Message-ID", mailbox.name(), c.uidValidity(), validity);
             return 0L;
         }).orElse(0L);
-        markRecordedUpTo(last);
         boolean changed = false;
         try {
             for (List<Long> uids = connection.uidsAfter(last); !uids.isEmpty() && !stop.stopped(); uids = connection.uidsAfter(last)) {
@@ -165,16 +166,24 @@ final class ImapWatcher implements MailboxWatcher {
         status(waitsWithIdle ? "idle" : "polling", null, true);
     }
 
-    /** Catches up on flagging or moving what is recorded but not yet marked; failing to is reported, not fatal. */
-    private void markRecordedUpTo(long last) {
+    /**
+     * Flags or moves, as configured, the last message recorded, if it is not yet: a crash or a dropped connection between
+     * its commit and its marking leaves it so. Earlier messages are left as they are, as a person may have changed them.
+     * Failing to mark is reported, not fatal.
+     */
+    private void markLastRecorded() {
+        if (imap.afterProcessing() == ImapConfig.AfterProcessing.KEEP) {
+            return;
+        }
         try {
-            int marked = connection.markRecordedUpTo(last);
-            if (marked > 0) {
-                LOG.info("mailbox {}: marked ({}) {} message(s) recorded before but not marked then", mailbox.name(),
-                        imap.afterProcessing().name().toLowerCase(java.util.Locale.ROOT), marked);
+            long validity = connection.uidValidity();
+            Optional<Checkpoint> last = store.checkpoint(source).filter(c -> c.uidValidity() == validity && c.position() > 0);
+            if (last.isPresent() && connection.markIfUnmarked(last.get().position())) {
+                LOG.info("mailbox {}: marked ({}) message {}, recorded when the last connection ended", mailbox.name(),
+                        imap.afterProcessing().name().toLowerCase(java.util.Locale.ROOT), last.get().position());
             }
         } catch (MessagingException e) {
-            LOG.warn("mailbox {}: cannot mark ({}) the messages recorded before: {}", mailbox.name(),
+            LOG.warn("mailbox {}: cannot mark ({}) the last message recorded: {}", mailbox.name(),
                     imap.afterProcessing().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
         }
     }
