@@ -86,7 +86,7 @@ public final class DovecotServer implements AutoCloseable {
 
     /** Starts Dovecot on a free port, keeping everything in {@code dir} (a test's temporary folder). */
     public static DovecotServer start(Path dir) throws IOException {
-        DovecotServer server = new DovecotServer(dir, freePort(), 0);
+        DovecotServer server = new DovecotServer(dir, freePorts(1)[0], 0);
         server.launch();
         return server;
     }
@@ -96,7 +96,8 @@ public final class DovecotServer implements AutoCloseable {
      * certificate, {@link #certificate}, whose only name is {@code subjectAltName} (such as "IP:127.0.0.1").
      */
     public static DovecotServer startWithTls(Path dir, String subjectAltName) throws IOException {
-        DovecotServer server = new DovecotServer(dir, freePort(), freePort());
+        int[] ports = freePorts(2);
+        DovecotServer server = new DovecotServer(dir, ports[0], ports[1]);
         server.makeCertificate(subjectAltName);
         server.launch();
         return server;
@@ -349,9 +350,21 @@ public final class DovecotServer implements AutoCloseable {
         return p;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
+    /** Ports free at the moment, all different: each is held until all are found. */
+    private static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST));
+                held.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : held) {
+                socket.close();
+            }
         }
     }
 
