@@ -35,8 +35,9 @@ import java.util.stream.Stream;
 public final class Importer {
     /** The total of a unit that could not be counted. */
     public static final long UNKNOWN = -1;
-    /** How many messages may be read ahead of the one being recorded, per worker. */
+    /** How many messages may be read ahead of the one being recorded, per worker, and how many bytes in all. */
     private static final int AHEAD_PER_WORKER = 32;
+    private static final long AHEAD_BYTES = 64L << 20;
     private final TalkStore store;
     private final MessageProcessor processor;
     private final MailboxConfig mailbox;
@@ -119,38 +120,60 @@ public final class Importer {
         return units;
     }
 
+    /** A message handed to a worker, with its size: how much is read ahead is bounded in messages and in bytes. */
+    private record Pending(Future<MessageProcessor.Reading> reading, long bytes) {
+    }
+
     private void read(Unit unit, ImportSummary summary, ExecutorService workers) {
         String name = unit.source().checkpointName();
         long position = unit.done();
-        Deque<Future<MessageProcessor.Reading>> pending = new ArrayDeque<>();
-        Exception failure = null;
-        try (Stream<RawMessage> messages = unit.source().source().messagesAfter(unit.done())) {
+        Stream<RawMessage> messages;
+        try {
+            messages = unit.source().source().messagesAfter(unit.done());
+        } catch (IOException | UncheckedIOException e) {
+            failed(unit.source().path(), e, summary);
+            return;
+        }
+        Deque<Pending> pending = new ArrayDeque<>();
+        long pendingBytes = 0;
+        UncheckedIOException broken = null;
+        try (messages) {
             Iterator<RawMessage> it = messages.iterator();
-            while (!stopping.get() && it.hasNext()) {
-                RawMessage raw = it.next();
-                position++;
-                RawMessage positioned = new RawMessage(raw.origin(), raw.bytes(), new Checkpoint(name, 0, position));
-                pending.add(workers.submit(() -> processor.read(positioned, mailbox)));
-                if (pending.size() >= workerCount * AHEAD_PER_WORKER) {
-                    record(pending.remove(), summary);
+            while (!stopping.get()) {
+                RawMessage raw;
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    raw = it.next();
+                } catch (UncheckedIOException e) {
+                    broken = e; // the messages read before the break are still recorded, below
+                    break;
+                }
+                RawMessage positioned = new RawMessage(raw.origin(), raw.bytes(), new Checkpoint(name, 0, ++position));
+                pending.add(new Pending(workers.submit(() -> processor.read(positioned, mailbox)), raw.bytes().length));
+                pendingBytes += raw.bytes().length;
+                while (!pending.isEmpty() && (pending.size() >= workerCount * AHEAD_PER_WORKER || pendingBytes > AHEAD_BYTES)) {
+                    pendingBytes -= record(pending.remove(), summary);
                 }
             }
-        } catch (IOException | UncheckedIOException e) {
-            failure = e;
+            while (!stopping.get() && !pending.isEmpty()) {
+                record(pending.remove(), summary);
+            }
+        } finally {
+            pending.forEach(p -> p.reading().cancel(false));
         }
-        while (!stopping.get() && !pending.isEmpty()) {
-            record(pending.remove(), summary);
-        }
-        pending.forEach(reading -> reading.cancel(false));
-        if (failure != null) {
-            failed(unit.source().path(), failure, summary);
+        if (broken != null) {
+            failed(unit.source().path(), broken, summary);
         }
     }
 
-    private void record(Future<MessageProcessor.Reading> reading, ImportSummary summary) {
-        ProcessResult result = processor.record(join(reading));
+    /** Records the oldest message read ahead; returns its size. */
+    private long record(Pending next, ImportSummary summary) {
+        ProcessResult result = processor.record(join(next.reading()));
         summary.add(result);
         listener.processed(result);
+        return next.bytes();
     }
 
     private static MessageProcessor.Reading join(Future<MessageProcessor.Reading> reading) {
