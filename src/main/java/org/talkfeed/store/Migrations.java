@@ -87,6 +87,11 @@ final class Migrations {
     }
 
     static void apply(Connection db) throws SQLException {
+        apply(db, STEPS.size());
+    }
+
+    /** Brings the store to schema version {@code target} (tests build older stores with it). */
+    static void apply(Connection db, int target) throws SQLException {
         int version;
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
             version = rs.next() ? rs.getInt(1) : 0;
@@ -95,7 +100,7 @@ final class Migrations {
             throw new SQLException("the store has schema version " + version + ", newer than this talkfeed knows ("
                     + STEPS.size() + ")");
         }
-        for (int step = version; step < STEPS.size(); step++) {
+        for (int step = version; step < target; step++) {
             boolean auto = db.getAutoCommit();
             db.setAutoCommit(false);
             try (Statement st = db.createStatement()) {

@@ -298,19 +298,35 @@ public final class TalkStore implements AutoCloseable {
         }
     }
 
-    /** Talks stored before their match keys existed get them once, when the store is opened. */
+    /**
+     * Talks stored before their match keys existed get them once, when the store is opened. They are read again under
+     * the write lock, so that two processes opening an old store at once cannot write keys from a stale copy.
+     */
     private void fillMatchKeys() {
+        if (talksWithoutMatchKeys().isEmpty()) {
+            return;
+        }
+        try (Statement st = db.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+            try {
+                for (Map.Entry<Long, Talk> talk : talksWithoutMatchKeys().entrySet()) {
+                    saveMatchKeys(talk.getKey(), talk.getValue());
+                }
+                st.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                st.execute("ROLLBACK");
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot write to the store: " + e.getMessage(), e);
+        }
+    }
+
+    private Map<Long, Talk> talksWithoutMatchKeys() {
         Map<Long, Talk> missing = new java.util.LinkedHashMap<>();
         query("SELECT id, data FROM talks WHERE id NOT IN (SELECT talk_id FROM talk_match)",
                 rs -> missing.put(rs.getLong(1), TalkJson.readTalk(rs.getString(2))));
-        if (!missing.isEmpty()) {
-            inTransaction(() -> {
-                for (Map.Entry<Long, Talk> talk : missing.entrySet()) {
-                    saveMatchKeys(talk.getKey(), talk.getValue());
-                }
-                return null;
-            });
-        }
+        return missing;
     }
 
     private void saveCheckpoint(Checkpoint checkpoint) throws SQLException {
