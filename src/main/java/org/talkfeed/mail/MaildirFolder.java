@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** A Maildir folder (cur/, new/, tmp/), read without changing it; tmp/ holds unfinished deliveries. */
@@ -31,9 +32,14 @@ public final class MaildirFolder implements MessageSource {
         return new MessageFiles(files()).messagesAfter(done);
     }
 
-    /** The messages whose {@link #uniqueName} is not among {@code known}: those delivered since a watcher last looked. */
+    /**
+     * The messages whose {@link #uniqueName} is not among {@code known}: those delivered since a watcher last looked.
+     * The names of messages no longer in the folder are taken out of {@code known}.
+     */
     public Stream<RawMessage> messagesExcept(Set<String> known) throws IOException {
-        return new MessageFiles(files().stream().filter(file -> !known.contains(uniqueName(file))).toList()).messages();
+        List<Path> files = files();
+        known.retainAll(files.stream().map(MaildirFolder::uniqueName).collect(Collectors.toSet()));
+        return new MessageFiles(files.stream().filter(file -> !known.contains(uniqueName(file))).toList()).messages();
     }
 
     /** A message file's name without the ":2,flags" a mail reader appends when it moves the file to cur/ or marks it. */
