@@ -50,7 +50,8 @@ final class ParseCommand implements Callable<Integer> {
     }
 
     private static String describe(Announcement announcement) {
-        StringBuilder out = new StringBuilder("kind: ").append(announcement.kind().label()).append('\n');
+        StringBuilder out = new StringBuilder("kind: ").append(announcement.kind().label())
+                .append(announcement.moved() ? " (moves the talk to a new day)" : "").append('\n');
         if (announcement.reason() != null) {
             out.append("reason: ").append(announcement.reason()).append('\n');
         }

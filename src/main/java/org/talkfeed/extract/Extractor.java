@@ -9,6 +9,7 @@ import org.talkfeed.text.UnreadableMessageException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Text to announcement: the kind of message and, for each talk in it, its fields with a confidence
@@ -103,6 +104,15 @@ public final class Extractor {
         if (talks.isEmpty()) {
             return Announcement.notTalk(assembler.whyNoTalk());
         }
+        Optional<Rescheduling.NewDay> newDay = talks.size() == 1
+                ? Rescheduling.find(body, dates).or(() -> Rescheduling.find(message.subject(), dates)) : Optional.empty();
+        boolean moved = newDay.isPresent() && !newDay.get().date().equals(talks.get(0).date());
+        if (moved) {
+            talks = List.of(movedTo(talks.get(0), newDay.get()));
+            if (kind == Kind.ANNOUNCEMENT || kind == Kind.REMINDER) {
+                kind = Kind.UPDATE;
+            }
+        }
         if (talks.size() == 1 && kind != Kind.CANCELLATION && talks.get(0).speakers().isEmpty() && talks.get(0).title() == null) {
             return Announcement.notTalk("a date, but no speaker or title: not a talk");
         }
@@ -110,7 +120,14 @@ public final class Extractor {
                 && NOT_A_TALK_EVENT.matcher(message.subject() + " " + talks.get(0).title()).find()) {
             return Announcement.notTalk("a meeting or newsletter with no speaker, not a talk");
         }
-        return new Announcement(kind, talks, null);
+        return new Announcement(kind, talks, null, moved);
+    }
+
+    /** The talk on its new day; its new time when the message gives one, else its time as it was. */
+    private static Talk movedTo(Talk talk, Rescheduling.NewDay day) {
+        TimeRange time = day.time();
+        Talk moved = time == null ? talk.on(day.date(), talk.start(), talk.end()) : talk.on(day.date(), time.start(), time.end());
+        return moved.withWarning("moved to " + day.date() + (talk.date() == null ? "" : " from " + talk.date()));
     }
 
     /** At most MAX_LINES lines of MAX_LINE_LENGTH and MAX_CHARS in all: what an announcement needs, in bounded time. */

@@ -100,7 +100,7 @@ public final class MessageProcessor {
                     "not a talk: " + announcement.reason() + " (subject \"" + text.subject() + "\")");
         }
         Outcome outcome = Outcome.valueOf(announcement.kind().name());
-        List<TalkChange> changes = store.recordTalks(messageRecord(key, mailbox, raw, text, outcome, null), announcement.kind(),
+        List<TalkChange> changes = store.recordTalks(messageRecord(key, mailbox, raw, text, outcome, null), announcement.change(),
                 announcement.talks(), raw.checkpoint());
         return new ProcessResult(raw.origin(), outcome, false, changes, outcome.label() + ": " + describe(changes));
     }

@@ -81,6 +81,14 @@ public record Talk(
                 bio, confidence, warnings);
     }
 
+    /** The same talk with one more warning. */
+    public Talk withWarning(String warning) {
+        List<String> more = new java.util.ArrayList<>(warnings);
+        more.add(warning);
+        return new Talk(title, speakers, date, start, end, timezone, location, online, url, host, series, abstractText, bio,
+                confidence, more);
+    }
+
     /** One of several talks in this session: its own title and speakers; the message's abstract and bio are not its own. */
     public Talk part(String partTitle, List<Speaker> partSpeakers) {
         return new Talk(partTitle, partSpeakers, date, start, end, timezone, location, online, url, host, series, null, null,
