@@ -104,12 +104,13 @@ public final class Extractor {
         if (talks.isEmpty()) {
             return Announcement.notTalk(assembler.whyNoTalk());
         }
-        Optional<Rescheduling.NewDay> newDay = talks.size() == 1
+        // a first announcement does not move its talk: only later messages are read for a new day
+        Optional<Rescheduling.NewDay> newDay = talks.size() == 1 && kind != Kind.ANNOUNCEMENT
                 ? Rescheduling.find(body, dates).or(() -> Rescheduling.find(message.subject(), dates)) : Optional.empty();
         boolean moved = newDay.isPresent() && !newDay.get().date().equals(talks.get(0).date());
         if (moved) {
             talks = List.of(movedTo(talks.get(0), newDay.get()));
-            if (kind == Kind.ANNOUNCEMENT || kind == Kind.REMINDER) {
+            if (kind == Kind.REMINDER) {
                 kind = Kind.UPDATE;
             }
         }

@@ -14,9 +14,15 @@ final class KindClassifier {
                     + "will not meet|won'?t meet|no (?:talk|seminar|colloquium|lecture|meeting|session) (?:this|next|on|today|tomorrow))",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern UPDATED = Pattern.compile(
-            "\\b(room change|change of (room|venue|location|time|date|place)|new (room|venue|location|time|date)|"
+            "\\b((room|venue|location|time|date|place) change|change of (room|venue|location|time|date|place)|"
+                    + "new (room|venue|location|time|date)|"
                     + "updated?\\b|rescheduled|moved to|^correction\\b|correction:|\\(correction\\)|\\bcorrected\\b|"
                     + "change in (room|venue|location|time))",
+            Pattern.CASE_INSENSITIVE);
+    /** The opening of a body that moves its talk, whatever the subject says. */
+    private static final Pattern MOVED = Pattern.compile(
+            "\\b((has|have|had|is|are|was|were) been (moved|rescheduled)|(is|are|was|were) (moved|rescheduled) to|"
+                    + "rescheduled (to|for))\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern REMINDER = Pattern.compile(
             "\\b(reminder|remind|today|tomorrow|tonight|this (afternoon|morning|evening)|starting (soon|now)|in (one|an|1) hour|"
@@ -38,6 +44,7 @@ final class KindClassifier {
     private static final Literals CANCELLED_WORDS = Literals.of("cancel", "postpon", "take place", "called off", "is off",
             "not be held", "abgesagt", "entfällt", "fällt aus", "verschoben", "annulé", "reporté", "dark", "meet", "no ");
     private static final Literals UPDATED_WORDS = Literals.of("change", "new ", "update", "rescheduled", "moved to", "correct");
+    private static final Literals MOVED_WORDS = Literals.of("moved", "rescheduled");
     private static final Literals REMINDER_WORDS = Literals.of("remind", "today", "tomorrow", "tonight", "this ", "starting ",
             "hour", "happening ");
     private static final Literals NOT_TALK_WORDS = Literals.of("call", "cfp", "submission", "postdoc", "position", "job",
@@ -63,7 +70,8 @@ final class KindClassifier {
         if (CANCELLED_WORDS.inAnyCase(sentences) && CANCELLED.matcher(sentences).find()) {
             return Kind.CANCELLATION;
         }
-        if (UPDATED_WORDS.in(s) && UPDATED.matcher(s).find()) {
+        if (UPDATED_WORDS.in(s) && UPDATED.matcher(s).find()
+                || MOVED_WORDS.inAnyCase(sentences) && MOVED.matcher(sentences).find()) {
             return Kind.UPDATE;
         }
         if (REMINDER_WORDS.in(s) && REMINDER.matcher(s).find()) {

@@ -17,36 +17,35 @@ final class Rescheduling {
     record NewDay(LocalDate date, TimeRange time) {
     }
 
-    private static final Pattern MOVED_TO = Pattern.compile(
+    /** Words that move a talk to the date after them, or ("instead") to the date before it. */
+    private static final Pattern MOVING_WORDS = Pattern.compile(
             "\\b(?:(?:moved|rescheduled|postponed|pushed back|shifted|deferred|delayed)\\s+(?:to|until|till|for)"
                     + "|mov(?:e|ing)\\s+(?:[^.!?\\n]{1,60}?\\s)?to|new (?:date|day)(?:\\s+is|\\s*:)?"
-                    + "|verschoben auf|verlegt auf|report[ée]e? (?:au|à))\\b",
+                    + "|verschoben auf|verlegt auf|report[ée]e? (?:au|à)|(?<instead>instead))\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern INSTEAD = Pattern.compile("\\binstead\\b", Pattern.CASE_INSENSITIVE);
-    private static final Literals WORDS = Literals.of("move", "moving", "rescheduled", "postponed", "pushed back", "shifted",
-            "deferred", "delayed", "new date", "new day", "instead", "verschoben", "verlegt", "report");
+    /** Where a match of MOVING_WORDS can start: the first letters of its alternatives (see PatternScan). */
+    private static final PatternScan.Start MOVING_START = PatternScan.wordStartingWith("mov", "rescheduled", "postponed", "pushed",
+            "shifted", "deferred", "delayed", "new d", "verschoben", "verlegt", "report", "instead");
 
     private Rescheduling() {
     }
 
     static Optional<NewDay> find(String text, DateFinder dates) {
-        if (!WORDS.inAnyCase(text)) {
-            return Optional.empty();
-        }
-        Matcher moved = MOVED_TO.matcher(text);
-        while (moved.find()) {
-            String after = text.substring(moved.end(), sentenceEnd(text, moved.end()));
-            List<DateMention> found = dates.find(after);
-            if (!found.isEmpty()) {
-                return Optional.of(new NewDay(found.get(0).date(), firstTime(after.substring(found.get(0).start()))));
-            }
-        }
-        Matcher instead = INSTEAD.matcher(text);
-        while (instead.find()) {
-            String before = text.substring(sentenceStart(text, instead.start()), instead.start());
-            List<DateMention> found = dates.find(before);
-            if (!found.isEmpty()) {
-                return Optional.of(new NewDay(found.get(found.size() - 1).date(), firstTime(before)));
+        PatternScan scan = new PatternScan(MOVING_WORDS, text, MOVING_START);
+        Matcher words = scan.matcher();
+        while (scan.find()) {
+            if (words.group("instead") != null) {
+                String before = text.substring(sentenceStart(text, words.start()), words.start());
+                List<DateMention> found = dates.find(before);
+                if (!found.isEmpty()) {
+                    return Optional.of(new NewDay(found.get(found.size() - 1).date(), firstTime(before)));
+                }
+            } else {
+                String after = text.substring(words.end(), sentenceEnd(text, words.end()));
+                List<DateMention> found = dates.find(after);
+                if (!found.isEmpty()) {
+                    return Optional.of(new NewDay(found.get(0).date(), firstTime(after.substring(found.get(0).start()))));
+                }
             }
         }
         return Optional.empty();

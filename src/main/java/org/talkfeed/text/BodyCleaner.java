@@ -45,12 +45,12 @@ final class BodyCleaner {
                 }
                 continue;
             }
-            if (lines.size() > 3 && (FOOTER_START.matcher(probe).matches() || isFooterRule(raw, lineIndex))) {
+            if (lines.size() > 3 && (mayStartFooter(probe) && FOOTER_START.matcher(probe).matches() || isFooterRule(raw, lineIndex))) {
                 break;
             }
             if (probe.startsWith(">") && mostlyQuoted) {
                 trimmed = QUOTE_MARKS.matcher(probe).replaceFirst("");
-            } else if (probe.startsWith(">") || REPLY_HEADER.matcher(probe).matches()) {
+            } else if (probe.startsWith(">") || probe.regionMatches(true, 0, "on ", 0, 3) && REPLY_HEADER.matcher(probe).matches()) {
                 continue;
             }
             lines.add(trimmed);
@@ -64,6 +64,14 @@ final class BodyCleaner {
         }
         return lines;
     }
+
+    /** Whether a line can be one FOOTER_START matches: one of its openings, told without running it. */
+    private static boolean mayStartFooter(String line) {
+        return line.startsWith("----------") || FOOTER_OPENINGS.stream().anyMatch(o -> line.regionMatches(true, 0, o, 0, o.length()));
+    }
+
+    private static final List<String> FOOTER_OPENINGS = List.of("more information about the ", "you received this message",
+            "to unsubscribe", "an html attachment was scrubbed");
 
     /** A rule of underscores starts a list footer only when footer words follow it or it closes the message. */
     private static boolean isFooterRule(String[] raw, int index) {

@@ -35,6 +35,14 @@ class ReschedulingTest {
         assertThat(talk.date()).isEqualTo(LocalDate.of(2026, 3, 12));
         assertThat(talk.start()).isEqualTo(LocalTime.of(16, 0));
         assertThat(talk.warnings()).contains("moved to 2026-03-12 from 2026-03-05");
+
+        Announcement plainSubject = read("Seminar: Ada Quint", """
+                Please note: Ada Quint's seminar on graph minors (Thursday, March 5, 4pm) has been rescheduled to
+                Friday, March 13 at 11am, in Hall 210.
+                """);
+        assertThat(plainSubject.kind()).as("the body says it moves the talk").isEqualTo(Kind.UPDATE);
+        assertThat(plainSubject.talks().get(0).date()).isEqualTo(LocalDate.of(2026, 3, 13));
+        assertThat(plainSubject.talks().get(0).start()).isEqualTo(LocalTime.of(11, 0));
     }
 
     @Test
