@@ -97,6 +97,13 @@ class DovecotServerTest {
             long uid = server.append(talk("<idle@dept.example>", "Sum-of-Squares Proofs"));
 
             idle.get(5, TimeUnit.SECONDS);
+            if (!added.isDone()) {
+                // IDLE returns at the server's first response; when that was not the new message's EXISTS, a NOOP reads it
+                inbox.doCommand(protocol -> {
+                    protocol.simpleCommand("NOOP", null);
+                    return null;
+                });
+            }
             Message[] messages = added.get(5, TimeUnit.SECONDS);
             assertThat(messages).hasSize(1);
             assertThat(inbox.getUID(messages[0])).isEqualTo(uid);
