@@ -137,13 +137,7 @@ public final class ConfigLoader {
             if (host == null) {
                 throw problem(key + ".host", "missing");
             }
-            String tlsText = text(node, "tls", "implicit", key + ".tls");
-            ImapConfig.Tls tls;
-            try {
-                tls = ImapConfig.Tls.valueOf(tlsText.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw problem(key + ".tls", "expected implicit, starttls or none, not \"" + tlsText + "\"");
-            }
+            ImapConfig.Tls tls = choice(node, "tls", ImapConfig.Tls.IMPLICIT, key + ".tls");
             int port = integer(node, "port", tls == ImapConfig.Tls.IMPLICIT ? 993 : 143, 1, 65_535, key + ".port");
             Path caFile = node.has("ca-file") ? path(node, "ca-file", null) : null;
             if (caFile != null) {
@@ -167,13 +161,8 @@ public final class ConfigLoader {
                 throw problem(key, "give exactly one of password-env or password-file (the password itself never goes in this file)");
             }
             boolean idle = bool(node, "idle", true, key + ".idle");
-            String afterText = text(node, "after-processing", "keep", key + ".after-processing");
-            ImapConfig.AfterProcessing after;
-            try {
-                after = ImapConfig.AfterProcessing.valueOf(afterText.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw problem(key + ".after-processing", "expected keep, seen, flag or move, not \"" + afterText + "\"");
-            }
+            ImapConfig.AfterProcessing after = choice(node, "after-processing", ImapConfig.AfterProcessing.KEEP,
+                    key + ".after-processing");
             String moveTo = text(node, "move-to", null, key + ".move-to");
             if ((after == ImapConfig.AfterProcessing.MOVE) != (moveTo != null)) {
                 throw problem(key + ".move-to", after == ImapConfig.AfterProcessing.MOVE
@@ -222,6 +211,20 @@ public final class ConfigLoader {
                 throw problem(fullKey, "expected a non-empty text value");
             }
             return node.asText().strip();
+        }
+
+        /** One of an enum's constants, written in lower case; the message lists them all when the value is none of them. */
+        private <E extends Enum<E>> E choice(JsonNode parent, String key, E fallback, String fullKey) throws ConfigException {
+            String value = text(parent, key, fallback.name().toLowerCase(Locale.ROOT), fullKey);
+            E[] constants = fallback.getDeclaringClass().getEnumConstants();
+            for (E constant : constants) {
+                if (constant.name().equalsIgnoreCase(value)) {
+                    return constant;
+                }
+            }
+            List<String> names = java.util.Arrays.stream(constants).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+            throw problem(fullKey, "expected " + String.join(", ", names.subList(0, names.size() - 1)) + " or "
+                    + names.get(names.size() - 1) + ", not \"" + value + "\"");
         }
 
         private boolean bool(JsonNode parent, String key, boolean fallback, String fullKey) throws ConfigException {
