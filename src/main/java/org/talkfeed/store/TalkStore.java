@@ -40,6 +40,8 @@ import java.util.Set;
  * source's checkpoint are committed in one transaction. One connection, used by one thread at a time.
  */
 public final class TalkStore implements AutoCloseable {
+    /** The columns {@link #storedTalk} reads, in its order. */
+    private static final String SELECT_TALKS = "SELECT id, uid, slug, cancelled, sequence, data, created_at, updated_at FROM talks ";
     private final Connection db;
     private final Clock clock;
 
@@ -202,7 +204,7 @@ public final class TalkStore implements AutoCloseable {
     }
 
     public synchronized List<StoredTalk> talks() {
-        return query("SELECT id, uid, slug, cancelled, sequence, data, created_at, updated_at FROM talks "
+        return query(SELECT_TALKS
                 + "ORDER BY starts_at IS NULL, starts_at, date, id", TalkStore::storedTalk);
     }
 
@@ -262,7 +264,7 @@ public final class TalkStore implements AutoCloseable {
 
     private StoredTalk talk(long id) throws SQLException {
         try (PreparedStatement st = db.prepareStatement(
-                "SELECT id, uid, slug, cancelled, sequence, data, created_at, updated_at FROM talks WHERE id = ?")) {
+                SELECT_TALKS + "WHERE id = ?")) {
             st.setLong(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
