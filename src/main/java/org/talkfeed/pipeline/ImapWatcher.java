@@ -229,6 +229,7 @@ final class ImapWatcher implements MailboxWatcher {
     private Duration failed(Exception e) {
         String state;
         String what;
+        boolean refused = true; // refused logins and certificates are retried slowly, anything else with the backoff
         if (e instanceof AuthenticationFailedException || e instanceof ImapConnection.MissingPasswordException) {
             state = "login refused";
             what = "login refused for " + imap.user() + " at " + imap.host() + ": " + e.getMessage()
@@ -239,8 +240,9 @@ final class ImapWatcher implements MailboxWatcher {
         } else {
             state = "reconnecting";
             what = describe(e);
+            refused = false;
         }
-        Duration wait = state.equals("reconnecting") ? backoff.next() : imap.authRetry();
+        Duration wait = refused ? imap.authRetry() : backoff.next();
         LOG.warn("mailbox {}: {}; trying again in {} s", mailbox.name(), what, Math.max(1, wait.toSeconds()));
         status(state, what, false);
         return wait;
