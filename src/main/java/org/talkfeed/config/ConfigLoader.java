@@ -1,5 +1,6 @@
 package org.talkfeed.config;
 
+import org.talkfeed.mail.ImapConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

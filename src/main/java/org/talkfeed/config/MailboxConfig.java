@@ -1,5 +1,6 @@
 package org.talkfeed.config;
 
+import org.talkfeed.mail.ImapConfig;
 import org.talkfeed.extract.ExtractionDefaults;
 
 import java.nio.file.Path;

@@ -8,7 +8,6 @@ import jakarta.mail.Session;
 import jakarta.mail.UIDFolder;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
-import org.talkfeed.config.ImapConfig;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.talkfeed.config.ImapConfig;
+import org.talkfeed.mail.ImapConfig;
 import org.talkfeed.config.MailboxConfig;
 import org.talkfeed.mail.Checkpoint;
 import org.talkfeed.mail.ImapConnection;

@@ -1,5 +1,6 @@
 package org.talkfeed.config;
 
+import org.talkfeed.mail.ImapConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.talkfeed.config;
+package org.talkfeed.mail;
 
 import java.nio.file.Path;
 import java.time.Duration;
