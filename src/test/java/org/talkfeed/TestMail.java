@@ -17,8 +17,14 @@ public final class TestMail {
         return plain("Talk Admin <admin@dept.example>", messageId, date, subject, body);
     }
 
+    /** A message as its receiving server delivers it: the envelope sender, written as Return-Path, is its From address. */
     public static byte[] plain(String from, String messageId, String date, String subject, String body) {
-        StringBuilder m = new StringBuilder();
+        return plain(from, messageId, date, subject, body, "Return-Path: <" + address(from) + ">\n");
+    }
+
+    /** A message with these extra header lines (each ending in a newline) before the others, and no Return-Path of its own. */
+    public static byte[] plain(String from, String messageId, String date, String subject, String body, String headers) {
+        StringBuilder m = new StringBuilder(headers);
         m.append("From: ").append(from).append('\n');
         if (date != null) {
             m.append("Date: ").append(date).append('\n');
@@ -30,5 +36,10 @@ public final class TestMail {
         m.append("MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n\n");
         m.append(body).append('\n');
         return m.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String address(String from) {
+        int open = from.lastIndexOf('<');
+        return open >= 0 ? from.substring(open + 1, from.indexOf('>', open)) : from.strip();
     }
 }

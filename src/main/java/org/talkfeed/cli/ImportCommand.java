@@ -3,7 +3,7 @@ package org.talkfeed.cli;
 import org.talkfeed.config.Config;
 import org.talkfeed.config.ConfigException;
 import org.talkfeed.config.MailboxConfig;
-import org.talkfeed.config.SenderPolicy;
+import org.talkfeed.talk.SenderRules;
 import org.talkfeed.extract.ExtractionDefaults;
 import org.talkfeed.pipeline.ImportSummary;
 import org.talkfeed.pipeline.Importer;
@@ -86,7 +86,7 @@ final class ImportCommand implements Callable<Integer> {
             chosen = config.mailboxes().stream().filter(m -> m.name().equals(mailbox)).findFirst()
                     .orElseThrow(() -> new ConfigException(config.file() + ": mailboxes: no mailbox named \"" + mailbox + "\""));
         }
-        return anySender ? chosen.withSenders(SenderPolicy.ANYONE) : chosen;
+        return anySender ? chosen.withSenders(SenderRules.ANYONE) : chosen;
     }
 
     private static boolean publish(Config config, TalkStore store) {

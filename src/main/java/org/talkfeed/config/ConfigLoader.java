@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.talkfeed.mail.TlsTrust;
+import org.talkfeed.talk.SenderRules;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ public final class ConfigLoader {
     private static final Set<String> SERVER_KEYS = Set.of("host", "port");
     private static final Set<String> CALENDAR_KEYS = Set.of("name", "default-duration-minutes", "base-url");
     private static final Set<String> MAILBOX_KEYS = Set.of("name", "maildir", "imap", "timezone", "series", "date-order",
-            "allowed-senders", "list-id");
+            "allowed-senders", "admins", "list-id", "list-sender", "trusted-authserv-ids");
     private static final Set<String> IMAP_KEYS = Set.of("host", "port", "tls", "ca-file", "user", "password-env", "password-file", "folder",
             "idle", "after-processing", "move-to", "reconnect-min-seconds", "reconnect-max-seconds", "auth-retry-seconds",
             "timeout-seconds");
@@ -116,17 +117,28 @@ public final class ConfigLoader {
                 if (!order.equals("month-first") && !order.equals("day-first")) {
                     throw problem(key + ".date-order", "expected month-first or day-first, not \"" + order + "\"");
                 }
-                SenderPolicy senders = new SenderPolicy(texts(m, "allowed-senders", key + ".allowed-senders"),
-                        texts(m, "list-id", key + ".list-id"));
-                for (String sender : senders.senders()) {
-                    if (!sender.contains("@")) {
-                        throw problem(key + ".allowed-senders", "\"" + sender + "\" is not an address (name@host) or a domain (@host)");
-                    }
+                SenderRules senders = new SenderRules(addresses(m, "allowed-senders", key), addresses(m, "admins", key),
+                        texts(m, "list-id", key + ".list-id"), addresses(m, "list-sender", key),
+                        texts(m, "trusted-authserv-ids", key + ".trusted-authserv-ids"));
+                if (!senders.listIds().isEmpty() && senders.listSenders().isEmpty()) {
+                    throw problem(key + ".list-id", "needs " + key + ".list-sender, the list's own envelope sender (its "
+                            + "Return-Path): anyone can write a List-Id header, so it alone admits nothing");
                 }
                 result.add(new MailboxConfig(name, maildir, imap, zone, text(m, "series", null, key + ".series"),
                         order.equals("day-first"), senders));
             }
             return result;
+        }
+
+        /** A list of addresses (name@host) or domains (@host) under {@code name}. */
+        private List<String> addresses(JsonNode mailbox, String name, String mailboxKey) throws ConfigException {
+            List<String> addresses = texts(mailbox, name, mailboxKey + "." + name);
+            for (String address : addresses) {
+                if (!address.contains("@")) {
+                    throw problem(mailboxKey + "." + name, "\"" + address + "\" is not an address (name@host) or a domain (@host)");
+                }
+            }
+            return addresses;
         }
 
         private ImapConfig imap(JsonNode node, String key) throws ConfigException {

@@ -2,6 +2,7 @@ package org.talkfeed.config;
 
 import org.talkfeed.mail.ImapConfig;
 import org.talkfeed.extract.ExtractionDefaults;
+import org.talkfeed.talk.SenderRules;
 
 import java.nio.file.Path;
 
@@ -10,14 +11,14 @@ import java.nio.file.Path;
  * that apply to its messages and who may announce on it.
  */
 public record MailboxConfig(String name, Path maildir, ImapConfig imap, String timezone, String series, boolean dayFirst,
-                            SenderPolicy senders) {
+                            SenderRules senders) {
 
     /** A mailbox that is no configured place, for imports and tests: these defaults, anyone may announce. */
     public static MailboxConfig of(String name, ExtractionDefaults defaults) {
-        return new MailboxConfig(name, null, null, defaults.timezone(), defaults.series(), defaults.dayFirst(), SenderPolicy.ANYONE);
+        return new MailboxConfig(name, null, null, defaults.timezone(), defaults.series(), defaults.dayFirst(), SenderRules.ANYONE);
     }
 
-    public MailboxConfig withSenders(SenderPolicy policy) {
+    public MailboxConfig withSenders(SenderRules policy) {
         return new MailboxConfig(name, maildir, imap, timezone, series, dayFirst, policy);
     }
 

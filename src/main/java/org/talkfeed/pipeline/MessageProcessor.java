@@ -9,21 +9,27 @@ import org.talkfeed.store.Outcome;
 import org.talkfeed.store.TalkChange;
 import org.talkfeed.store.TalkStore;
 import org.talkfeed.talk.Announcement;
+import org.talkfeed.talk.Sender;
+import org.talkfeed.talk.TalkChanges;
 import org.talkfeed.text.MessageReader;
 import org.talkfeed.text.MessageText;
 import org.talkfeed.text.UnreadableMessageException;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * One message through the flow: read, check the sender, extract, record. A message already in the store
- * (same Message-ID, or same bytes when it has none) is skipped; a broken one is recorded as failed, and
- * one from a sender the mailbox does not accept as ignored, each with the reason.
+ * One message through the flow: read, check the sender, extract, record. A message already in the store (same
+ * Message-ID and content, or same bytes) is skipped; a known Message-ID with other content is recorded as a duplicate;
+ * a broken one is recorded as failed, one from a sender the mailbox does not accept as ignored, each with the reason.
+ * Refused and broken messages are kept under the hash of their bytes, so they never block a later message that carries
+ * their Message-ID.
  * <p>
  * The first half, {@link #read}, needs no store and may run on any thread, so an import can read and extract
  * ahead on several cores; the second, {@link #record}, takes messages one at a time in their order.
@@ -32,20 +38,30 @@ public final class MessageProcessor {
     private final TalkStore store;
     private final MessageReader reader = new MessageReader();
     private final Extractor extractor = new Extractor();
+    private final TalkRecorder recorder;
 
     public MessageProcessor(TalkStore store) {
         this.store = store;
+        this.recorder = new TalkRecorder(store);
     }
 
     /**
      * A message read and understood, not yet recorded.
      *
-     * @param text null when the bytes are no readable email
-     * @param refusal why the message is failed or ignored; null when it is to be recorded as its announcement says
+     * @param messageId  its Message-ID; null when it has none or could not be read
+     * @param bytesKey   the hash of its bytes, the key of a message that is not accepted as what it says
+     * @param text       null when the bytes are no readable email
+     * @param refused    {@link Outcome#FAILED} or {@link Outcome#IGNORED} when the message is not to be recorded as its
+     *                   announcement says; null otherwise
      * @param announcement what extraction found; null when the message was refused or is recorded already
      */
-    public record Reading(RawMessage raw, MailboxConfig mailbox, String key, MessageText text, Outcome refused,
-                          String refusal, Announcement announcement) {
+    public record Reading(RawMessage raw, MailboxConfig mailbox, String messageId, String bytesKey, MessageText text,
+                          Sender sender, Outcome refused, String refusal, Announcement announcement) {
+
+        /** The key of an accepted message: its Message-ID, or the hash of its bytes when it has none. */
+        public String key() {
+            return messageId != null ? messageId : bytesKey;
+        }
     }
 
     /**
@@ -53,7 +69,7 @@ public final class MessageProcessor {
      * checkpoint, if it has one, is committed with it. A message already recorded is not extracted again.
      */
     public ProcessResult process(RawMessage raw, MailboxConfig mailbox) {
-        return record(read(raw, mailbox, store::seen));
+        return record(read(raw, mailbox, key -> store.message(key).isPresent()));
     }
 
     /** Reads, checks the sender of, and extracts one message, without the store. Safe to call from several threads. */
@@ -61,75 +77,112 @@ public final class MessageProcessor {
         return read(raw, mailbox, key -> false);
     }
 
-    /** As {@link #read(RawMessage, MailboxConfig)}, leaving out the extraction of a message {@code known} says is recorded. */
+    /**
+     * As {@link #read(RawMessage, MailboxConfig)}, leaving out the extraction of a message {@code known} says is recorded.
+     * Whatever goes wrong with this one message, even an Error, makes it a failed reading with the reason.
+     */
     private Reading read(RawMessage raw, MailboxConfig mailbox, Predicate<String> known) {
+        String bytesKey = bytesKey(raw.bytes());
         MessageText text;
         try {
             text = reader.read(raw.bytes());
         } catch (UnreadableMessageException e) {
-            return new Reading(raw, mailbox, contentKey(raw.bytes()), null, Outcome.FAILED, e.getMessage(), null);
+            return failed(raw, mailbox, null, bytesKey, null, e.getMessage());
+        } catch (Throwable e) {
+            return failed(raw, mailbox, null, bytesKey, null, "cannot be read: " + describe(e));
         }
-        String key = text.messageId() != null && !text.messageId().isBlank() ? text.messageId() : contentKey(raw.bytes());
-        String refusal = mailbox.senders().refusal(text.fromAddress(), text.listId());
-        if (refusal != null) {
-            return new Reading(raw, mailbox, key, text, Outcome.IGNORED, refusal, null);
+        String messageId = text.messageId() == null || text.messageId().isBlank() ? null : text.messageId();
+        try {
+            Sender sender = mailbox.senders().identify(text);
+            String refusal = mailbox.senders().refusal(sender, text.listId());
+            if (refusal != null) {
+                return new Reading(raw, mailbox, messageId, bytesKey, text, sender, Outcome.IGNORED, refusal, null);
+            }
+            String key = messageId != null ? messageId : bytesKey;
+            Announcement announcement = known.test(key) ? null : extractor.extract(text, mailbox.defaults());
+            return new Reading(raw, mailbox, messageId, bytesKey, text, sender, null, null, announcement);
+        } catch (Throwable e) {
+            return failed(raw, mailbox, messageId, bytesKey, text, "cannot be understood: " + describe(e));
         }
-        return new Reading(raw, mailbox, key, text, null, null, known.test(key) ? null : extractor.extract(text, mailbox.defaults()));
+    }
+
+    private static Reading failed(RawMessage raw, MailboxConfig mailbox, String messageId, String bytesKey, MessageText text,
+                                  String reason) {
+        return new Reading(raw, mailbox, messageId, bytesKey, text, null, Outcome.FAILED, reason, null);
     }
 
     /** Records what {@link #read} made of a message, with its checkpoint. Messages are recorded one at a time, in order. */
     public synchronized ProcessResult record(Reading reading) {
         RawMessage raw = reading.raw();
-        MailboxConfig mailbox = reading.mailbox();
         MessageText text = reading.text();
         if (reading.refused() == Outcome.FAILED) {
-            return record(raw, mailbox, reading.key(), text, Outcome.FAILED, reading.refusal(), "failed: " + reading.refusal());
+            return recordOnce(reading, reading.bytesKey(), Outcome.FAILED, reading.refusal(), "failed: " + reading.refusal());
         }
         if (reading.refused() == Outcome.IGNORED) {
-            return record(raw, mailbox, reading.key(), text, Outcome.IGNORED, reading.refusal(),
+            return recordOnce(reading, reading.bytesKey(), Outcome.IGNORED, reading.refusal(),
                     "ignored: " + reading.refusal() + " (subject \"" + text.subject() + "\")");
         }
         String key = reading.key();
-        if (store.seen(key)) {
-            store.advance(raw.checkpoint());
-            return new ProcessResult(raw.origin(), null, true, List.of(), "already seen (" + key + ")");
+        Optional<MessageRecord> earlier = store.message(key);
+        if (earlier.isPresent()) {
+            String hash = contentHash(text);
+            if (earlier.get().contentHash() == null || earlier.get().contentHash().equals(hash)) {
+                store.advance(raw.checkpoint());
+                return new ProcessResult(raw.origin(), null, true, List.of(), "already seen (" + key + ")");
+            }
+            String reason = "Message-ID " + key + " was recorded before (" + earlier.get().outcome().label() + ", "
+                    + earlier.get().origin() + ") with other content";
+            return recordOnce(reading, reading.bytesKey(), Outcome.DUPLICATE, reason, "duplicate: " + reason);
         }
-        Announcement announcement = reading.announcement();
+        Announcement announcement = reading.announcement() != null ? reading.announcement()
+                : extractor.extract(text, reading.mailbox().defaults());
         if (!announcement.isTalk()) {
-            return record(raw, mailbox, key, text, Outcome.NOT_TALK, announcement.reason(),
+            return recordOnce(reading, key, Outcome.NOT_TALK, announcement.reason(),
                     "not a talk: " + announcement.reason() + " (subject \"" + text.subject() + "\")");
         }
-        Outcome outcome = Outcome.valueOf(announcement.kind().name());
-        List<TalkChange> changes = store.recordTalks(messageRecord(key, mailbox, raw, text, outcome, null), announcement.change(),
-                announcement.talks(), raw.checkpoint());
-        return new ProcessResult(raw.origin(), outcome, false, changes, outcome.label() + ": " + describe(changes));
+        return recordTalks(reading, key, announcement);
     }
 
     /** Records a message whose bytes could not be had at all (its source refused them) as failed, with its checkpoint. */
     public synchronized ProcessResult recordUnreadable(String origin, String key, MailboxConfig mailbox, String reason,
                                                        Checkpoint checkpoint) {
-        return record(new RawMessage(origin, new byte[0], checkpoint), mailbox, key, null, Outcome.FAILED, reason,
-                "failed: " + reason);
+        Reading reading = new Reading(new RawMessage(origin, new byte[0], checkpoint), mailbox, null, key, null, null,
+                Outcome.FAILED, reason, null);
+        return recordOnce(reading, key, Outcome.FAILED, reason, "failed: " + reason);
     }
 
-    /** Records a message that yields no talk, unless it is already known. */
-    private ProcessResult record(RawMessage raw, MailboxConfig mailbox, String key, MessageText text, Outcome outcome,
-                                 String reason, String summary) {
-        if (store.seen(key)) {
+    /** Records a message that changes no talk under {@code key}, unless a message with that key is recorded already. */
+    private ProcessResult recordOnce(Reading reading, String key, Outcome outcome, String reason, String summary) {
+        RawMessage raw = reading.raw();
+        if (store.message(key).isPresent()) {
             store.advance(raw.checkpoint());
             return new ProcessResult(raw.origin(), outcome, true, List.of(), "already seen (" + key + ")");
         }
-        store.recordMessage(messageRecord(key, mailbox, raw, text, outcome, reason), raw.checkpoint());
+        store.recordMessage(messageRecord(reading, key, outcome, reason), raw.checkpoint());
         return new ProcessResult(raw.origin(), outcome, false, List.of(), summary, reason);
     }
 
-    private static MessageRecord messageRecord(String key, MailboxConfig mailbox, RawMessage raw, MessageText text,
-                                               Outcome outcome, String reason) {
+    /** Records a message that describes talks, as {@link TalkRecorder} decides, and says what it did. */
+    private ProcessResult recordTalks(Reading reading, String key, Announcement announcement) {
+        TalkChanges.Source source = new TalkChanges.Source(reading.sender(), reading.text().references(),
+                reading.mailbox().senders());
+        TalkRecorder.Recorded recorded = recorder.record(messageRecord(reading, key, null, null), announcement.kind(),
+                announcement.change(), announcement.talks(), source, reading.raw().checkpoint());
+        String summary = recorded.outcome().label() + ": " + describe(recorded.changes())
+                + (recorded.reason() == null ? "" : (recorded.changes().isEmpty() ? "" : "; ") + recorded.reason());
+        return new ProcessResult(reading.raw().origin(), recorded.outcome(), false, recorded.changes(), summary,
+                recorded.reason());
+    }
+
+    private static MessageRecord messageRecord(Reading reading, String key, Outcome outcome, String reason) {
+        MessageText text = reading.text();
+        String mailbox = reading.mailbox().name();
         if (text == null) {
-            return new MessageRecord(key, mailbox.name(), raw.origin(), null, null, null, outcome, reason);
+            return new MessageRecord(key, mailbox, reading.raw().origin(), null, null, null, outcome, reason, reading.messageId(), null);
         }
         String sender = text.fromAddress() != null ? text.fromAddress() : text.fromName();
-        return new MessageRecord(key, mailbox.name(), raw.origin(), text.subject(), sender, text.date(), outcome, reason);
+        return new MessageRecord(key, mailbox, reading.raw().origin(), text.subject(), sender, text.date(), outcome, reason,
+                reading.messageId(), contentHash(text));
     }
 
     private static String describe(List<TalkChange> changes) {
@@ -140,12 +193,25 @@ public final class MessageProcessor {
                 .collect(Collectors.joining(" | "));
     }
 
-    private static String contentKey(byte[] bytes) {
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /** What a message says, hashed: a re-delivery has the same, another message under a reused Message-ID another. */
+    private static String contentHash(MessageText text) {
+        return sha256(String.join("\u0000", String.valueOf(text.fromAddress()), text.subject(), text.body())
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String bytesKey(byte[] bytes) {
+        return "sha256:" + sha256(bytes);
+    }
+
+    private static String sha256(byte[] bytes) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -81,6 +81,15 @@ final class Migrations {
             DROP INDEX talk_surnames_by_name;
             CREATE INDEX talk_surnames_by_name ON talk_surnames(surname, date);
             CREATE INDEX talk_surnames_by_talk ON talk_surnames(talk_id);
+            """,
+            """
+            ALTER TABLE talks ADD COLUMN announcer TEXT;
+            UPDATE talks SET announcer = (SELECT lower(m.sender) FROM revisions r JOIN messages m ON m.id = r.message_id
+                WHERE r.talk_id = talks.id ORDER BY r.id LIMIT 1);
+            CREATE INDEX revisions_by_message ON revisions(message_id);
+            ALTER TABLE messages ADD COLUMN message_id TEXT;
+            ALTER TABLE messages ADD COLUMN content_hash TEXT;
+            UPDATE messages SET message_id = message_key WHERE message_key NOT LIKE 'sha256:%';
             """);
 
     private Migrations() {

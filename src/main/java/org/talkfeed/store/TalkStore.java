@@ -2,10 +2,10 @@ package org.talkfeed.store;
 
 import org.talkfeed.mail.Checkpoint;
 import org.talkfeed.talk.Kind;
+import org.talkfeed.talk.KnownTalks;
 import org.talkfeed.talk.Talk;
 import org.talkfeed.talk.TalkIdentity;
 import org.talkfeed.talk.TalkJson;
-import org.talkfeed.talk.TalkMerge;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The talk store, a SQLite file: every message seen and what it became, every talk, and each talk's
@@ -42,8 +43,12 @@ import java.util.Set;
 public final class TalkStore implements AutoCloseable {
     /** The columns {@link #storedTalk} reads, in its order. */
     private static final String SELECT_TALKS = "SELECT id, uid, slug, cancelled, sequence, data, created_at, updated_at FROM talks ";
+    /** The columns {@link #messageRecord} reads, in its order. */
+    private static final String SELECT_MESSAGES = "SELECT message_key, mailbox, origin, subject, sender, sent_at, outcome, reason, "
+            + "message_id, content_hash FROM messages ";
     private final Connection db;
     private final Clock clock;
+    private final Writer writer = new Writer();
 
     private TalkStore(Connection db, Clock clock) {
         this.db = db;
@@ -74,22 +79,6 @@ public final class TalkStore implements AutoCloseable {
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    public synchronized boolean seen(String messageKey) {
-        try (PreparedStatement st = db.prepareStatement("SELECT 1 FROM messages WHERE message_key = ?")) {
-            st.setString(1, messageKey);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the store: " + e.getMessage(), e);
-        }
-    }
-
-    /** Records a message that yields no talk (not a talk, failed, ignored). */
-    public synchronized void recordMessage(MessageRecord message) {
-        recordMessage(message, null);
     }
 
     /** Records a message that yields no talk and moves its source's checkpoint past it, in one transaction. */
@@ -176,31 +165,40 @@ public final class TalkStore implements AutoCloseable {
     }
 
     /**
-     * Records a message and its talks: each talk is matched to a known one (a reminder, update,
-     * cancellation or re-post) and merged into it as a new revision, or stored as a new talk.
+     * Runs {@code work} in one transaction: what it records, with the checkpoint it saves, commits or rolls back together.
+     * The {@link Writer} it is given also answers what is known of the talks, as of the transaction.
      */
-    public synchronized List<TalkChange> recordTalks(MessageRecord message, Kind kind, List<Talk> talks) {
-        return recordTalks(message, kind, talks, null);
+    public synchronized <T> T write(Function<Writer, T> work) {
+        return inTransaction(() -> work.apply(writer));
     }
 
-    /** As {@link #recordTalks(MessageRecord, Kind, List)}, moving the source's checkpoint in the same transaction. */
-    public synchronized List<TalkChange> recordTalks(MessageRecord message, Kind kind, List<Talk> talks, Checkpoint checkpoint) {
-        return inTransaction(() -> {
-            long messageRow = insertMessage(message);
-            saveCheckpoint(checkpoint);
-            List<TalkChange> changes = new ArrayList<>();
-            for (int i = 0; i < talks.size(); i++) {
-                Talk incoming = talks.get(i);
-                Optional<Candidate> known = TalkIdentity.match(TalkIdentity.Traits.of(incoming), kind, candidates(incoming),
-                        Candidate::traits);
-                if (known.isPresent()) {
-                    changes.add(new TalkChange(revise(talk(known.get().id()), incoming, kind, messageRow), false));
-                } else {
-                    changes.add(new TalkChange(create(message.messageKey(), i, incoming, kind, messageRow), true));
+    /** What a message recorded earlier is: its outcome and content hash; empty when no message has this key. */
+    public synchronized Optional<MessageRecord> message(String messageKey) {
+        try (PreparedStatement st = db.prepareStatement(SELECT_MESSAGES + "WHERE message_key = ?")) {
+            st.setString(1, messageKey);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(messageRecord(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store: " + e.getMessage(), e);
+        }
+    }
+
+    /** The Message-IDs of the messages that made or changed a talk, oldest first. */
+    public synchronized List<String> messageIds(long talkId) {
+        try (PreparedStatement st = db.prepareStatement("SELECT m.message_id FROM revisions r JOIN messages m ON m.id = r.message_id "
+                + "WHERE r.talk_id = ? AND m.message_id IS NOT NULL ORDER BY r.id")) {
+            st.setLong(1, talkId);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
                 }
             }
-            return changes;
-        });
+            return ids;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store: " + e.getMessage(), e);
+        }
     }
 
     public synchronized List<StoredTalk> talks() {
@@ -213,21 +211,21 @@ public final class TalkStore implements AutoCloseable {
     }
 
     public synchronized List<MessageRecord> messages() {
-        return query("SELECT message_key, mailbox, origin, subject, sender, sent_at, outcome, reason FROM messages ORDER BY id",
-                rs -> new MessageRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6) == null ? null : ZonedDateTime.parse(rs.getString(6)),
-                        Outcome.valueOf(rs.getString(7).toUpperCase(java.util.Locale.ROOT)), rs.getString(8)));
+        return query(SELECT_MESSAGES + "ORDER BY id", TalkStore::messageRecord);
     }
 
-    /** A talk as identity matching sees it, read from its match keys rather than from the talk itself. */
-    private record Candidate(long id, TalkIdentity.Traits traits) {
+    private static MessageRecord messageRecord(ResultSet rs) throws SQLException {
+        return new MessageRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6) == null ? null : ZonedDateTime.parse(rs.getString(6)),
+                Outcome.valueOf(rs.getString(7).toUpperCase(java.util.Locale.ROOT)), rs.getString(8), rs.getString(9),
+                rs.getString(10));
     }
 
     /**
      * The known talks {@link TalkIdentity} could match: on the same date, or within 120 days and sharing a
      * speaker's surname. Chosen through indexes from the narrow match keys, so a large store is not read for every message.
      */
-    private List<Candidate> candidates(Talk incoming) throws SQLException {
+    private List<KnownTalks.Candidate> candidates(Talk incoming) throws SQLException {
         if (incoming.date() == null) {
             return List.of();
         }
@@ -250,15 +248,48 @@ public final class TalkStore implements AutoCloseable {
                 st.setString(i++, incoming.date().minusDays(120).toString());
                 st.setString(i++, incoming.date().plusDays(120).toString());
             }
-            List<Candidate> result = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    String start = rs.getString(3);
-                    result.add(new Candidate(rs.getLong(1), TalkIdentity.Traits.of(LocalDate.parse(rs.getString(2)),
-                            start == null ? null : LocalTime.parse(start), rs.getString(4), rs.getString(5))));
-                }
+            return candidateRows(st);
+        }
+    }
+
+    /** The talks that the messages with these Message-IDs made or changed (through their revisions). */
+    private List<KnownTalks.Candidate> threaded(List<String> messageIds) throws SQLException {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement st = db.prepareStatement("SELECT DISTINCT tm.talk_id, tm.date, tm.start_time, tm.surnames, "
+                + "tm.title_words FROM messages m JOIN revisions r ON r.message_id = m.id JOIN talk_match tm ON tm.talk_id = r.talk_id "
+                + "WHERE m.message_key IN (" + String.join(", ", Collections.nCopies(messageIds.size(), "?")) + ") ORDER BY tm.talk_id")) {
+            for (int i = 0; i < messageIds.size(); i++) {
+                st.setString(i + 1, messageIds.get(i));
             }
-            return result;
+            return candidateRows(st);
+        }
+    }
+
+    /** Candidates from rows of (talk_id, date, start_time, surnames, title_words). */
+    private static List<KnownTalks.Candidate> candidateRows(PreparedStatement st) throws SQLException {
+        List<KnownTalks.Candidate> result = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                String date = rs.getString(2);
+                String start = rs.getString(3);
+                result.add(new KnownTalks.Candidate(rs.getLong(1), TalkIdentity.Traits.of(date == null ? null : LocalDate.parse(date),
+                        start == null ? null : LocalTime.parse(start), rs.getString(4), rs.getString(5))));
+            }
+        }
+        return result;
+    }
+
+    private KnownTalks.Current current(long id) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement("SELECT data, cancelled, announcer FROM talks WHERE id = ?")) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("no talk " + id);
+                }
+                return new KnownTalks.Current(TalkJson.readTalk(rs.getString(1)), rs.getInt(2) != 0, rs.getString(3));
+            }
         }
     }
 
@@ -348,7 +379,8 @@ public final class TalkStore implements AutoCloseable {
 
     private long insertMessage(MessageRecord m) throws SQLException {
         try (PreparedStatement st = db.prepareStatement("INSERT INTO messages (message_key, mailbox, origin, subject, sender, "
-                + "sent_at, outcome, reason, processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + "sent_at, outcome, reason, processed_at, message_id, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
             st.setString(1, m.messageKey());
             st.setString(2, m.mailbox());
             st.setString(3, m.origin());
@@ -358,6 +390,8 @@ public final class TalkStore implements AutoCloseable {
             st.setString(7, m.outcome().label());
             st.setString(8, m.reason());
             st.setString(9, now().toString());
+            st.setString(10, m.messageId());
+            st.setString(11, m.contentHash());
             st.executeUpdate();
             try (ResultSet keys = st.getGeneratedKeys()) {
                 keys.next();
@@ -366,13 +400,14 @@ public final class TalkStore implements AutoCloseable {
         }
     }
 
-    private StoredTalk create(String messageKey, int index, Talk talk, Kind kind, long messageRow) throws SQLException {
+    private StoredTalk create(String messageKey, int index, Talk talk, Kind kind, String announcer, long messageRow)
+            throws SQLException {
         String uid = uid(messageKey, index);
         String slug = uniqueSlug(Slugs.of(talk));
         Instant now = now();
-        boolean cancelled = kind == Kind.CANCELLATION;
+        boolean cancelled = false;
         try (PreparedStatement st = db.prepareStatement("INSERT INTO talks (uid, slug, cancelled, sequence, date, starts_at, data, "
-                + "created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + "created_at, updated_at, announcer) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             st.setString(1, uid);
             st.setString(2, slug);
             st.setInt(3, cancelled ? 1 : 0);
@@ -381,6 +416,7 @@ public final class TalkStore implements AutoCloseable {
             st.setString(6, TalkJson.write(talk));
             st.setString(7, now.toString());
             st.setString(8, now.toString());
+            st.setString(9, announcer);
             st.executeUpdate();
             long id;
             try (ResultSet keys = st.getGeneratedKeys()) {
@@ -393,9 +429,8 @@ public final class TalkStore implements AutoCloseable {
         }
     }
 
-    private StoredTalk revise(StoredTalk known, Talk incoming, Kind kind, long messageRow) throws SQLException {
-        Talk merged = TalkMerge.merge(known.talk(), incoming, kind);
-        boolean cancelled = kind == Kind.CANCELLATION || (known.cancelled() && kind != Kind.UPDATE);
+    private StoredTalk revise(long id, Talk merged, boolean cancelled, Kind kind, long messageRow) throws SQLException {
+        StoredTalk known = talk(id);
         boolean changed = !merged.equals(known.talk()) || cancelled != known.cancelled();
         int sequence = changed ? known.sequence() + 1 : known.sequence();
         Instant now = changed ? now() : known.updatedAt();
@@ -468,6 +503,61 @@ public final class TalkStore implements AutoCloseable {
     private static StoredTalk storedTalk(ResultSet rs) throws SQLException {
         return new StoredTalk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) != 0, rs.getInt(5),
                 TalkJson.readTalk(rs.getString(6)), Instant.parse(rs.getString(7)), Instant.parse(rs.getString(8)));
+    }
+
+    /**
+     * What one transaction of {@link #write} may do: record messages and their talks, move checkpoints, and read the
+     * known talks as they stand in it.
+     */
+    public final class Writer implements KnownTalks {
+        private Writer() {
+        }
+
+        /** Records a message; returns its row, which the talks it made or changed refer to. */
+        public long insertMessage(MessageRecord message) {
+            return sql(() -> TalkStore.this.insertMessage(message));
+        }
+
+        /** Moves a source's checkpoint past the messages recorded in this transaction; null does nothing. */
+        public void saveCheckpoint(Checkpoint checkpoint) {
+            sql(() -> {
+                TalkStore.this.saveCheckpoint(checkpoint);
+                return null;
+            });
+        }
+
+        /** Stores a new talk that the {@code index}th talk of message {@code messageKey} announced. */
+        public StoredTalk create(String messageKey, int index, Talk talk, Kind kind, String announcer, long messageRow) {
+            return sql(() -> TalkStore.this.create(messageKey, index, talk, kind, announcer, messageRow));
+        }
+
+        /** Makes {@code talk} talk {@code id}'s current state, a new revision; its SEQUENCE rises when anything changed. */
+        public StoredTalk revise(long id, Talk talk, boolean cancelled, Kind kind, long messageRow) {
+            return sql(() -> TalkStore.this.revise(id, talk, cancelled, kind, messageRow));
+        }
+
+        @Override
+        public List<Candidate> near(Talk incoming) {
+            return sql(() -> candidates(incoming));
+        }
+
+        @Override
+        public List<Candidate> threaded(List<String> messageIds) {
+            return sql(() -> TalkStore.this.threaded(messageIds));
+        }
+
+        @Override
+        public Current current(long id) {
+            return sql(() -> TalkStore.this.current(id));
+        }
+
+        private <T> T sql(Work<T> work) {
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                throw new StoreException("cannot write to the store: " + e.getMessage(), e);
+            }
+        }
     }
 
     private interface Work<T> {

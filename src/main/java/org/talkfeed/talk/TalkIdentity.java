@@ -4,22 +4,38 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Decides whether an incoming talk is one already known: a reminder, an update, a cancellation or a
- * re-post of it. Same speaker and close in time, or same title; updates and cancellations may move the date.
+ * Decides which known talk, if any, an incoming one is: never a guess. In order:
+ * <ol>
+ * <li>a message that replies to or references messages that made known talks is about one of those talks, unless it
+ *     names other speakers and another title;</li>
+ * <li>a first announcement is a known talk only on the same day, with the same speaker, or with the same title and
+ *     start; a different start or different speakers make it another talk, whatever the title;</li>
+ * <li>a reminder, update or cancellation is a known talk on the same day with the same speaker, or the same title and
+ *     start (a follow-up that gives no start: the same title), or, giving only a start, the one talk at that time;
+ *     a different start is another talk, except for an update, which may move the time. On another day (an update
+ *     or cancellation may move the talk) it needs the same speaker, within 120 days, and titles that agree.</li>
+ * </ol>
+ * When two known talks fit equally well, none is taken.
  */
 public final class TalkIdentity {
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final int MOVE_WINDOW_DAYS = 120;
+    private static final double SAME_TITLE = 0.8;
+    private static final double AGREEING_TITLE = 0.5;
 
     private TalkIdentity() {
     }
@@ -47,42 +63,96 @@ public final class TalkIdentity {
         }
     }
 
-    /** The known talk the incoming one refers to, if any; the closest in date wins. */
-    public static <T> Optional<T> match(Traits incoming, Kind kind, Iterable<T> known, Function<T, Traits> traitsOf) {
-        T best = null;
-        double bestScore = 0;
-        for (T candidate : known) {
-            double score = score(incoming, kind, traitsOf.apply(candidate));
-            if (score > bestScore) {
-                bestScore = score;
-                best = candidate;
-            }
+    /** The known talk an incoming one is ({@code id}), or why none is ({@code id} null). */
+    public record Match(Long id, String reason) {
+        static Match none(String reason) {
+            return new Match(null, reason);
         }
-        return Optional.ofNullable(best);
+
+        public boolean found() {
+            return id != null;
+        }
     }
 
-    private static double score(Traits in, Kind kind, Traits known) {
-        boolean sameSpeaker = !in.surnames().isEmpty() && in.surnames().stream().anyMatch(known.surnames()::contains);
+    /** Which of the {@code threaded} talks (those the message replies to) or else of the {@code near} ones it is. */
+    public static Match match(Talk incoming, Kind kind, List<KnownTalks.Candidate> threaded, List<KnownTalks.Candidate> near) {
+        Traits in = Traits.of(incoming);
+        List<KnownTalks.Candidate> inThread = threaded.stream().filter(known -> !describesAnother(in, known.traits())).toList();
+        Match byThread = best(in, inThread, known -> true);
+        if (byThread.found()) {
+            return byThread;
+        }
+        if (in.date() == null) {
+            return Match.none("it has no date to find its talk by");
+        }
+        Match byTraits = best(in, near, known -> fits(in, kind, known));
+        if (byTraits.found() || byTraits.reason() != null) {
+            return byTraits;
+        }
+        return Match.none("no known talk on " + in.date() + " has its speaker, or its title and start"
+                + (kind == Kind.ANNOUNCEMENT ? "" : ", nor one within " + MOVE_WINDOW_DAYS + " days its speaker and title"));
+    }
+
+    private static Match best(Traits in, List<KnownTalks.Candidate> known, Predicate<Traits> fits) {
+        List<KnownTalks.Candidate> fitting = new ArrayList<>();
+        for (KnownTalks.Candidate candidate : known) {
+            if (fits.test(candidate.traits())) {
+                fitting.add(candidate);
+            }
+        }
+        if (fitting.isEmpty()) {
+            return Match.none(null);
+        }
+        fitting.sort(Comparator.comparingDouble((KnownTalks.Candidate c) -> -closeness(in, c.traits())).thenComparingLong(c -> c.id()));
+        if (fitting.size() > 1 && closeness(in, fitting.get(0).traits()) == closeness(in, fitting.get(1).traits())) {
+            return Match.none("it fits " + fitting.size() + " known talks equally well");
+        }
+        return new Match(fitting.get(0).id(), null);
+    }
+
+    /** Whether a known talk of the same day, or one an update or cancellation moves, is the incoming one. */
+    private static boolean fits(Traits in, Kind kind, Traits known) {
+        boolean sameSpeaker = sameSpeaker(in, known);
+        boolean differentSpeakers = !in.surnames().isEmpty() && !known.surnames().isEmpty() && !sameSpeaker;
         double title = similarity(in.titleWords(), known.titleWords());
-        long days = in.date() == null || known.date() == null ? 999 : Math.abs(ChronoUnit.DAYS.between(in.date(), known.date()));
-        boolean follows = kind != Kind.ANNOUNCEMENT;
-        if (days == 0) {
-            boolean sameStart = in.start() != null && in.start().equals(known.start());
-            if (sameSpeaker || title >= 0.6) {
-                return 3 + title + (sameStart ? 0.5 : 0);
+        boolean differentStart = in.start() != null && known.start() != null && !in.start().equals(known.start());
+        boolean sameStart = in.start() != null && in.start().equals(known.start());
+        if (Objects.equals(in.date(), known.date())) {
+            if (differentSpeakers || differentStart && kind != Kind.UPDATE) {
+                return false;
             }
-            if (follows && in.surnames().isEmpty() && in.titleWords() == null && sameStart) {
-                return 1; // "today's seminar at 4pm is cancelled"
+            if (sameSpeaker || title >= SAME_TITLE && (sameStart || kind != Kind.ANNOUNCEMENT && in.start() == null)) {
+                return true;
             }
-            return 0;
+            return kind != Kind.ANNOUNCEMENT && sameStart && in.surnames().isEmpty() && in.titleWords() == null;
         }
-        if (follows && days <= 120 && (sameSpeaker && (title >= 0.5 || in.titleWords() == null || known.titleWords() == null))) {
-            return 2 + title - days / 1000.0;
-        }
-        if (days <= 120 && title >= 0.9 && sameSpeaker) {
-            return 2 + title - days / 1000.0;
-        }
-        return 0;
+        return kind != Kind.ANNOUNCEMENT && sameSpeaker && daysApart(in, known) <= MOVE_WINDOW_DAYS
+                && (title >= AGREEING_TITLE || in.titleWords() == null || known.titleWords() == null);
+    }
+
+    /** A talk in the same thread is another one when it names other speakers and has another title. */
+    private static boolean describesAnother(Traits in, Traits known) {
+        boolean differentSpeakers = !in.surnames().isEmpty() && !known.surnames().isEmpty() && !sameSpeaker(in, known);
+        boolean differentTitle = in.titleWords() != null && known.titleWords() != null
+                && similarity(in.titleWords(), known.titleWords()) < AGREEING_TITLE;
+        return differentSpeakers && differentTitle
+                || differentSpeakers && in.titleWords() == null
+                || differentTitle && in.surnames().isEmpty();
+    }
+
+    /** How much of a talk agrees with the incoming one, for choosing among those that fit: speaker, title, start, day. */
+    private static double closeness(Traits in, Traits known) {
+        return (sameSpeaker(in, known) ? 2 : 0) + similarity(in.titleWords(), known.titleWords())
+                + (in.start() != null && in.start().equals(known.start()) ? 1 : 0)
+                + (Objects.equals(in.date(), known.date()) ? 1 : 0) - Math.min(daysApart(in, known), 999) / 1000.0;
+    }
+
+    private static boolean sameSpeaker(Traits in, Traits known) {
+        return !in.surnames().isEmpty() && in.surnames().stream().anyMatch(known.surnames()::contains);
+    }
+
+    private static long daysApart(Traits in, Traits known) {
+        return in.date() == null || known.date() == null ? Long.MAX_VALUE : Math.abs(ChronoUnit.DAYS.between(in.date(), known.date()));
     }
 
     /** The speakers' normalized surnames: two talks can only be the same if they share one or their date. */

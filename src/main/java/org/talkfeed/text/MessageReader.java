@@ -14,7 +14,14 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +35,9 @@ public final class MessageReader {
     private static final int MAX_PARTS = 100;
     private static final Session SESSION;
     private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]");
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+    /** A thread of more messages than this names its nearest ones first; older ones are not needed to find a talk. */
+    private static final int MAX_REFERENCES = 50;
 
     static {
         Properties props = new Properties();
@@ -73,7 +83,46 @@ public final class MessageReader {
                 sender == null ? null : sender.getAddress(),
                 MailDates.parse(date),
                 header(message, "List-Id"),
-                cleaner.clean(body == null ? "" : body));
+                cleaner.clean(body == null ? "" : body),
+                senderHeaders(message),
+                references(message));
+    }
+
+    private static SenderHeaders senderHeaders(MimeMessage message) {
+        InternetAddress sender = address(header(message, "Sender"));
+        InternetAddress returnPath = address(header(message, "Return-Path"));
+        return new SenderHeaders(sender == null ? null : sender.getAddress(), returnPath == null ? null : returnPath.getAddress(),
+                allHeaders(message, "Authentication-Results"));
+    }
+
+    /** In-Reply-To's Message-IDs, then References' from the nearest (last) back, each once. */
+    private static List<String> references(MimeMessage message) {
+        Set<String> ids = new LinkedHashSet<>();
+        String inReplyTo = header(message, "In-Reply-To");
+        if (inReplyTo != null) {
+            ids.addAll(messageIds(inReplyTo));
+        }
+        String references = header(message, "References");
+        if (references != null) {
+            List<String> listed = new ArrayList<>(messageIds(references));
+            Collections.reverse(listed);
+            ids.addAll(listed);
+        }
+        return ids.stream().limit(MAX_REFERENCES).toList();
+    }
+
+    private static List<String> messageIds(String header) {
+        return MESSAGE_ID.matcher(header).results().map(MatchResult::group).toList();
+    }
+
+    private static List<String> allHeaders(MimeMessage message, String name) {
+        try {
+            String[] values = message.getHeader(name);
+            return values == null ? List.of()
+                    : Arrays.stream(values).map(v -> FOLD.matcher(v).replaceAll(" ")).toList();
+        } catch (MessagingException e) {
+            return List.of();
+        }
     }
 
     private static String header(MimeMessage message, String name) {

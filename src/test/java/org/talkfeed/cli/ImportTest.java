@@ -5,7 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.talkfeed.TestMail;
 import org.talkfeed.bench.EmailGenerator;
 import org.talkfeed.config.MailboxConfig;
-import org.talkfeed.config.SenderPolicy;
+import org.talkfeed.talk.SenderRules;
 import org.talkfeed.extract.ExtractionDefaults;
 import org.talkfeed.mail.Checkpoint;
 import org.talkfeed.mail.MboxWriter;
@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ImportTest {
     private static final String DEPT = "Jane Roe <jane.roe@northfield.example.edu>";
     private static final MailboxConfig TALKS = new MailboxConfig("talks", null, null, "America/Chicago", null, false,
-            new SenderPolicy(List.of("@northfield.example.edu"), List.of()));
+            new SenderRules(List.of("@northfield.example.edu"), List.of(), List.of(), List.of(), List.of()));
 
     private static final List<byte[]> MAIL = List.of(
             TestMail.plain(DEPT, "<a1@northfield.example.edu>", "Mon, 2 Mar 2026 09:15:00 -0600",

@@ -95,18 +95,27 @@ class ConfigLoaderTest {
     void imapOptionsAndWhoMayAnnounceAreRead(@TempDir Path dir) throws Exception {
         Config config = new ConfigLoader().load(write(dir, IMAP + "      idle: false\n      after-processing: move\n"
                 + "      move-to: Talks/Done\n      reconnect-max-seconds: 30\n"
-                + "    allowed-senders: [Talks@Dept.example, \"@cs.example\"]\n    list-id: \"CS talks <talks.cs.example>\"\n"));
+                + "    allowed-senders: [Talks@Dept.example, \"@cs.example\"]\n    list-id: \"CS talks <talks.cs.example>\"\n"
+                + "    list-sender: talks-bounces@cs.example\n    admins: [chair@dept.example]\n"
+                + "    trusted-authserv-ids: [mx.dept.example]\n"));
         MailboxConfig mailbox = config.mailboxes().get(0);
         assertThat(mailbox.imap().idle()).isFalse();
         assertThat(mailbox.imap().afterProcessing()).isEqualTo(ImapConfig.AfterProcessing.MOVE);
         assertThat(mailbox.imap().moveTo()).isEqualTo("Talks/Done");
         assertThat(mailbox.imap().reconnectMax()).hasSeconds(30);
         assertThat(mailbox.imap().port()).isEqualTo(993);
-        assertThat(mailbox.senders().refusal("talks@dept.example", null)).isNull();
-        assertThat(mailbox.senders().refusal("jane@cs.example", null)).isNull();
-        assertThat(mailbox.senders().refusal("jane@evil.example", "<talks.cs.example>")).isNull();
-        assertThat(mailbox.senders().refusal("jane@evil.example", "other.example"))
-                .contains("jane@evil.example").contains("talks.cs.example");
+        assertThat(mailbox.senders().allowedSenders()).containsExactly("talks@dept.example", "@cs.example");
+        assertThat(mailbox.senders().admins()).containsExactly("chair@dept.example");
+        assertThat(mailbox.senders().listIds()).containsExactly("talks.cs.example");
+        assertThat(mailbox.senders().listSenders()).containsExactly("talks-bounces@cs.example");
+        assertThat(mailbox.senders().trustedAuthservIds()).containsExactly("mx.dept.example");
+    }
+
+    @Test
+    void aListIdWithoutTheListsEnvelopeSenderIsRefused(@TempDir Path dir) throws Exception {
+        Path file = write(dir, IMAP + "    list-id: talks.cs.example\n");
+        assertThatThrownBy(() -> new ConfigLoader().load(file)).hasMessageContaining("mailboxes[0].list-id")
+                .hasMessageContaining("list-sender");
     }
 
     @Test

@@ -1,0 +1,61 @@
+package org.talkfeed.pipeline;
+
+import org.talkfeed.mail.Checkpoint;
+import org.talkfeed.store.MessageRecord;
+import org.talkfeed.store.Outcome;
+import org.talkfeed.store.TalkChange;
+import org.talkfeed.store.TalkStore;
+import org.talkfeed.talk.Kind;
+import org.talkfeed.talk.Talk;
+import org.talkfeed.talk.TalkChanges;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records a message that describes talks: each becomes a new talk, revises the known talk it is, or changes nothing
+ * (it matches no talk with confidence, or its sender may not change it), in one transaction with the checkpoint.
+ */
+public final class TalkRecorder {
+    private final TalkStore store;
+
+    public TalkRecorder(TalkStore store) {
+        this.store = store;
+    }
+
+    /** What recording did: the message's outcome, why talks were left alone (null: none was), and the talks changed. */
+    public record Recorded(Outcome outcome, String reason, List<TalkChange> changes) {
+    }
+
+    /**
+     * Records {@code message} (its outcome and reason are decided here) with the {@code talks} it describes as
+     * {@code kind} ({@code stated} is the kind the message gives itself, its outcome when it changes anything).
+     */
+    public Recorded record(MessageRecord message, Kind stated, Kind kind, List<Talk> talks, TalkChanges.Source source,
+                           Checkpoint checkpoint) {
+        return store.write(writer -> {
+            List<TalkChanges.Decision> decisions = new ArrayList<>();
+            for (Talk talk : talks) {
+                decisions.add(TalkChanges.decide(talk, kind, source, writer));
+            }
+            List<TalkChanges.Skip> skipped = decisions.stream().filter(d -> d instanceof TalkChanges.Skip)
+                    .map(d -> (TalkChanges.Skip) d).toList();
+            Outcome outcome = skipped.size() < decisions.size() ? Outcome.valueOf(stated.name())
+                    : skipped.stream().anyMatch(TalkChanges.Skip::refused) ? Outcome.IGNORED : Outcome.UNMATCHED;
+            String reason = skipped.isEmpty() ? null : String.join("; ", skipped.stream().map(TalkChanges.Skip::reason).toList());
+            long row = writer.insertMessage(new MessageRecord(message.messageKey(), message.mailbox(), message.origin(),
+                    message.subject(), message.sender(), message.sentAt(), outcome, reason, message.messageId(), message.contentHash()));
+            writer.saveCheckpoint(checkpoint);
+            List<TalkChange> changes = new ArrayList<>();
+            for (int i = 0; i < decisions.size(); i++) {
+                if (decisions.get(i) instanceof TalkChanges.Create create) {
+                    changes.add(new TalkChange(writer.create(message.messageKey(), i, create.talk(), kind,
+                            source.sender().address(), row), true));
+                } else if (decisions.get(i) instanceof TalkChanges.Revise revise) {
+                    changes.add(new TalkChange(writer.revise(revise.id(), revise.talk(), revise.cancelled(), kind, row), false));
+                }
+            }
+            return new Recorded(outcome, reason, changes);
+        });
+    }
+}

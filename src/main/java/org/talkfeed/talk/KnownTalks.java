@@ -1,0 +1,23 @@
+package org.talkfeed.talk;
+
+import java.util.List;
+
+/** The talks already known, as identity and authority need to see them (the store answers, inside its transaction). */
+public interface KnownTalks {
+
+    /** A known talk as matching sees it: its id and the traits identity compares. */
+    record Candidate(long id, TalkIdentity.Traits traits) {
+    }
+
+    /** A known talk as it stands: its fields, whether it is cancelled, and who announced it (lower case; null: unknown). */
+    record Current(Talk talk, boolean cancelled, String announcer) {
+    }
+
+    /** The talks on {@code incoming}'s date, and those within 120 days of it that share a speaker's surname. */
+    List<Candidate> near(Talk incoming);
+
+    /** The talks that the messages with these Message-IDs made or changed. */
+    List<Candidate> threaded(List<String> messageIds);
+
+    Current current(long id);
+}
