@@ -1,4 +1,4 @@
-// Prints "UID<TAB>UTC start<TAB>TZID or -<TAB>floating?" for every VEVENT of the .ics file given,
+// Prints "UID<TAB>UTC start<TAB>TZID or -<TAB>floating?<TAB>SUMMARY as a JSON string" for every VEVENT of the .ics file given,
 // as ical.js reads it. A TZID without its VTIMEZONE makes ical.js read the time as floating.
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
@@ -12,5 +12,6 @@ for (const vevent of calendar.getAllSubcomponents('vevent')) {
   const start = event.startDate;
   const tzid = vevent.getFirstProperty('dtstart').getParameter('tzid') || '-';
   const floating = start.isDate ? 'date' : (start.zone && start.zone.tzid === 'floating' ? 'floating' : 'zoned');
-  console.log([event.uid, start.isDate ? start.toString() : start.toJSDate().toISOString(), tzid, floating].join('\t'));
+  console.log([event.uid, start.isDate ? start.toString() : start.toJSDate().toISOString(), tzid, floating,
+    JSON.stringify(event.summary)].join('\t'));
 }

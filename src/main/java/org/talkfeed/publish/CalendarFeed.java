@@ -1,7 +1,8 @@
 package org.talkfeed.publish;
 
-import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -24,8 +25,6 @@ import org.talkfeed.store.StoredTalk;
 import org.talkfeed.talk.Speaker;
 import org.talkfeed.talk.Talk;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -33,6 +32,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,7 +54,7 @@ final class CalendarFeed {
         this.baseUrl = baseUrl;
     }
 
-    String render(List<StoredTalk> talks) throws IOException {
+    String render(List<StoredTalk> talks) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//talkfeed//talkfeed//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);
@@ -80,9 +80,27 @@ final class CalendarFeed {
                 calendar.add(event(stored));
             }
         }
-        StringWriter out = new StringWriter();
-        new CalendarOutputter(false).output(calendar, out);
-        return out.toString();
+        cleanText(calendar);
+        // CalendarOutputter only folds calendar.toString(), and by chars: fold by octets instead.
+        return FoldedLines.fold(calendar.toString());
+    }
+
+    /**
+     * Every value of the calendar and its events, whatever property carries it, as IcalText allows.
+     * The VTIMEZONEs are the registry's own and hold no text from mail.
+     */
+    private static void cleanText(Calendar calendar) {
+        List<Property> properties = new ArrayList<>(calendar.getProperties());
+        for (VEvent event : calendar.<VEvent>getComponents(Component.VEVENT)) {
+            properties.addAll(event.getProperties());
+        }
+        for (Property property : properties) {
+            String value = property.getValue();
+            String clean = value == null ? null : IcalText.clean(value);
+            if (clean != null && !clean.equals(value)) {
+                property.setValue(clean);
+            }
+        }
     }
 
     private VEvent event(StoredTalk stored) {
