@@ -52,7 +52,7 @@ public final class Importer {
     public Importer(TalkStore store, MailboxConfig mailbox, ImportListener listener, int workerCount) {
         this.store = store;
         this.processor = new MessageProcessor(store);
-        this.mailbox = mailbox;
+        this.mailbox = mailbox.withSenders(mailbox.senders().forArchive());
         this.listener = listener;
         this.workerCount = workerCount;
     }

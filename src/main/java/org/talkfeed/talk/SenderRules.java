@@ -13,9 +13,12 @@ import java.util.Locale;
  * ({@code trustedAuthservIds}: the receiving servers whose Authentication-Results count; {@code listSenders}: the
  * envelope senders a configured list sends with). Addresses are exact or "@domain" for a whole domain.
  * No allowed senders, admins or lists: an open mailbox, where anyone may announce and From is taken as claimed.
+ *
+ * @param archive the messages come from an archive or export that the operator imports, where the envelope is gone:
+ *                a From that nothing else vouches for is taken as the archive shows it
  */
 public record SenderRules(List<String> allowedSenders, List<String> admins, List<String> listIds, List<String> listSenders,
-                          List<String> trustedAuthservIds) {
+                          List<String> trustedAuthservIds, boolean archive) {
     public static final SenderRules ANYONE = new SenderRules(List.of(), List.of(), List.of(), List.of(), List.of());
 
     public SenderRules {
@@ -24,6 +27,17 @@ public record SenderRules(List<String> allowedSenders, List<String> admins, List
         listIds = listIds.stream().map(SenderRules::bareListId).toList();
         listSenders = lowerCase(listSenders);
         trustedAuthservIds = lowerCase(trustedAuthservIds);
+    }
+
+    /** Rules for mail as it is delivered to a mailbox. */
+    public SenderRules(List<String> allowedSenders, List<String> admins, List<String> listIds, List<String> listSenders,
+                       List<String> trustedAuthservIds) {
+        this(allowedSenders, admins, listIds, listSenders, trustedAuthservIds, false);
+    }
+
+    /** The same rules for an imported archive or export. */
+    public SenderRules forArchive() {
+        return new SenderRules(allowedSenders, admins, listIds, listSenders, trustedAuthservIds, true);
     }
 
     public boolean open() {
@@ -50,6 +64,9 @@ public record SenderRules(List<String> allowedSenders, List<String> admins, List
                     ? new Sender(from, Sender.Vouch.AUTHENTICATED, null)
                     : new Sender(from, Sender.Vouch.NOTHING, "no DKIM or DMARC pass for " + domain(from)
                             + " in the Authentication-Results of " + trusted.get(0).authservId());
+        }
+        if (archive) {
+            return new Sender(from, Sender.Vouch.ARCHIVE, null);
         }
         String disagreeing = disagreeing(from, lower(headers.sender()), lower(headers.returnPath()));
         if (disagreeing != null) {

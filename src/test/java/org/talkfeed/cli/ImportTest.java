@@ -160,7 +160,7 @@ class ImportTest {
         assertThat(summary.sourceFailures()).isEmpty();
         assertThat(summary.interrupted()).isFalse();
         assertThat(summary.lines()).contains("talks: 2 new, 1 updated (from 2 announcements, 1 reminder)",
-                        "skipped: 0 already seen, 1 not a talk, 1 ignored by the sender policy", "failed: 1")
+                        "skipped: 0 already seen, 1 not a talk, 1 ignored by the sender rules", "failed: 1")
                 .anySatisfy(line -> assertThat(line).contains("1  not a talk: no date found"));
     }
 
@@ -198,7 +198,7 @@ class ImportTest {
 
         CliRun run = CliRun.of("import", "--any-sender", "--config", config.toString(), mbox.toString());
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("talks: 3 new", "0 ignored by the sender policy");
+        assertThat(run.out()).contains("talks: 3 new", "0 ignored by the sender rules");
         try (TalkStore store = store(dir)) {
             assertThat(store.talks()).extracting(t -> t.talk().title()).contains("Cheap Tricks for Expensive Problems");
         }
