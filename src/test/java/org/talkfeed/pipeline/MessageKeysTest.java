@@ -45,7 +45,7 @@ class MessageKeysTest {
     void aFailedMessageDoesNotBlockItsMessageIdEither(@TempDir Path dir) {
         try (TalkStore store = TalkStore.open(dir.resolve("t.db"))) {
             MessageProcessor processor = new MessageProcessor(store);
-            byte[] broken = ("From: ada@dept.example\nMessage-ID: " + ID + "\nContent-Type: multipart/mixed; boundary=\"x\"\n\n--x\n"
+            byte[] broken = ("From: ada@dept.example\nReturn-Path: <ada@dept.example>\nMessage-ID: " + ID + "\nContent-Type: multipart/mixed; boundary=\"x\"\n\n--x\n"
                     + "Content-Type: text/plain\nContent-Transfer-Encoding: x-unknown\n\nhello\n--x--\n").getBytes(StandardCharsets.UTF_8);
             processor.process(new RawMessage("broken", broken), DEPT);
             ProcessResult real = processor.process(mail("real", "Ada <ada@dept.example>", "Talk: Graph Minors", BODY), DEPT);
