@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * An IMAP mailbox: reads the messages after the checkpoint in UID order, each committed with its
- * checkpoint, then waits in IDLE (or polls); reconnects with backoff after any failure, slowly after a
- * refused login. A changed UIDVALIDITY means reading the folder again from its start; messages already
+ * checkpoint, then waits in IDLE (or polls); reconnects with backoff after a failure of the connection, slowly
+ * after a refused login. A changed UIDVALIDITY means reading the folder again from its start; messages already
  * recorded are then recognised by Message-ID.
  */
 final class ImapWatcher implements MailboxWatcher {
@@ -99,9 +99,6 @@ final class ImapWatcher implements MailboxWatcher {
                     break;
                 }
                 wait = failed(e);
-            } catch (StoreException e) {
-                wait = backoff.next();
-                LOG.error("mailbox {}: {}; trying again in {} s", mailbox.name(), e.getMessage(), Math.max(1, wait.toSeconds()));
             } finally {
                 disconnect();
             }

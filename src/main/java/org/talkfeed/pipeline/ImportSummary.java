@@ -31,6 +31,7 @@ public final class ImportSummary {
     private long passedOver;
     private int units;
     private boolean interrupted;
+    private String stoppedBy;
 
     ImportSummary() {
         for (Outcome o : NO_TALK) {
@@ -65,6 +66,11 @@ public final class ImportSummary {
 
     void sourceFailed(Path path, String problem) {
         sourceFailures.add(path + ": " + problem);
+    }
+
+    /** The import could not go on: something could not be recorded, for this reason. */
+    void stoppedBy(String reason) {
+        stoppedBy = reason;
     }
 
     void finish(boolean stopped) {
@@ -108,6 +114,11 @@ public final class ImportSummary {
 
     public boolean interrupted() {
         return interrupted;
+    }
+
+    /** Why the import ended before its end, when something could not be recorded; null when it did not. */
+    public String stoppedBy() {
+        return stoppedBy;
     }
 
     public double seconds() {

@@ -5,6 +5,7 @@ import org.talkfeed.mail.Checkpoint;
 import org.talkfeed.mail.MessageSources;
 import org.talkfeed.mail.PathSource;
 import org.talkfeed.mail.RawMessage;
+import org.talkfeed.store.StoreException;
 import org.talkfeed.store.TalkStore;
 
 import java.io.IOException;
@@ -28,7 +29,8 @@ import java.util.stream.Stream;
  * with its unit's checkpoint ("import:" and the unit's path, how many of its messages are done), so a run that was
  * stopped or failed resumes where it ended, passing over what was done without parsing it. A path or unit that
  * cannot be read is reported and the import goes on with the others; a message its source would not read (too
- * large) is recorded as failed.
+ * large) is recorded as failed. What cannot be recorded (the store cannot be written, an Error) ends the import, and
+ * the summary says why.
  * <p>
  * Messages are read and extracted on one worker per core, a bounded number ahead of the one thread that records
  * them in their order; a message read ahead but not recorded when the import stops is read again on resume.
@@ -80,6 +82,9 @@ public final class Importer {
                     read(unit, summary, workers);
                 }
             }
+        } catch (RuntimeException | Error e) {
+            summary.stoppedBy(e instanceof StoreException ? e.getMessage()
+                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } finally {
             workers.shutdownNow();
         }
@@ -140,7 +145,7 @@ public final class Importer {
         }
         Deque<Pending> pending = new ArrayDeque<>();
         long pendingBytes = 0;
-        UncheckedIOException broken = null;
+        RuntimeException broken = null;
         try (messages) {
             Iterator<RawMessage> it = messages.iterator();
             while (!stopping.get()) {
@@ -150,7 +155,7 @@ public final class Importer {
                         break;
                     }
                     raw = it.next();
-                } catch (UncheckedIOException e) {
+                } catch (RuntimeException e) {
                     broken = e; // the messages read before the break are still recorded, below
                     break;
                 }
@@ -190,6 +195,9 @@ public final class Importer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading a message", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException problem ? problem : new IllegalStateException(e.getCause());
         }
     }
