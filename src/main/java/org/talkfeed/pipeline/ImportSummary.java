@@ -32,6 +32,7 @@ public final class ImportSummary {
     private long passedOver;
     private int units;
     private boolean interrupted;
+    private String stoppedBy;
 
     ImportSummary() {
         for (Outcome o : NO_TALK) {
@@ -66,6 +67,11 @@ public final class ImportSummary {
 
     void sourceFailed(Path path, String problem) {
         sourceFailures.add(path + ": " + problem);
+    }
+
+    /** The import could not go on: something could not be recorded, for this reason. */
+    void stoppedBy(String reason) {
+        stoppedBy = reason;
     }
 
     void finish(boolean stopped) {
@@ -109,6 +115,11 @@ public final class ImportSummary {
 
     public boolean interrupted() {
         return interrupted;
+    }
+
+    /** Why the import ended before its end, when something could not be recorded; null when it did not. */
+    public String stoppedBy() {
+        return stoppedBy;
     }
 
     public double seconds() {

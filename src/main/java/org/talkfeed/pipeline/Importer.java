@@ -5,6 +5,7 @@ import org.talkfeed.mail.Checkpoint;
 import org.talkfeed.mail.MessageSources;
 import org.talkfeed.mail.PathSource;
 import org.talkfeed.mail.RawMessage;
+import org.talkfeed.store.StoreException;
 import org.talkfeed.store.TalkStore;
 
 import java.io.IOException;
@@ -27,7 +28,9 @@ import java.util.stream.Stream;
  * A one-shot import of files and folders into the store, streamed one message at a time. Each message is committed
  * with its unit's checkpoint ("import:" and the unit's path, how many of its messages are done), so a run that was
  * stopped or failed resumes where it ended, passing over what was done without parsing it. A path or unit that
- * cannot be read is reported and the import goes on with the others.
+ * cannot be read is reported and the import goes on with the others; a message its source would not read (too
+ * large) is recorded as failed. What cannot be recorded (the store cannot be written, an Error) ends the import, and
+ * the summary says why.
  * <p>
  * Messages are read and extracted on one worker per core, a bounded number ahead of the one thread that records
  * them in their order; a message read ahead but not recorded when the import stops is read again on resume.
@@ -79,6 +82,9 @@ public final class Importer {
                     read(unit, summary, workers);
                 }
             }
+        } catch (RuntimeException | Error e) {
+            summary.stoppedBy(e instanceof StoreException ? e.getMessage()
+                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } finally {
             workers.shutdownNow();
         }
@@ -120,8 +126,11 @@ public final class Importer {
         return units;
     }
 
-    /** A message handed to a worker, with its size: how much is read ahead is bounded in messages and in bytes. */
-    private record Pending(Future<MessageProcessor.Reading> reading, long bytes) {
+    /**
+     * A message handed to a worker, with its size: how much is read ahead is bounded in messages and in bytes. A message
+     * its source did not read has no reading.
+     */
+    private record Pending(RawMessage raw, Future<MessageProcessor.Reading> reading) {
     }
 
     private void read(Unit unit, ImportSummary summary, ExecutorService workers) {
@@ -136,7 +145,7 @@ public final class Importer {
         }
         Deque<Pending> pending = new ArrayDeque<>();
         long pendingBytes = 0;
-        UncheckedIOException broken = null;
+        RuntimeException broken = null;
         try (messages) {
             Iterator<RawMessage> it = messages.iterator();
             while (!stopping.get()) {
@@ -146,12 +155,12 @@ public final class Importer {
                         break;
                     }
                     raw = it.next();
-                } catch (UncheckedIOException e) {
+                } catch (RuntimeException e) {
                     broken = e; // the messages read before the break are still recorded, below
                     break;
                 }
-                RawMessage positioned = new RawMessage(raw.origin(), raw.bytes(), new Checkpoint(name, 0, ++position));
-                pending.add(new Pending(workers.submit(() -> processor.read(positioned, mailbox)), raw.bytes().length));
+                RawMessage positioned = raw.at(new Checkpoint(name, 0, ++position));
+                pending.add(new Pending(positioned, positioned.readable() ? workers.submit(() -> processor.read(positioned, mailbox)) : null));
                 pendingBytes += raw.bytes().length;
                 while (!pending.isEmpty() && (pending.size() >= workerCount * AHEAD_PER_WORKER || pendingBytes > AHEAD_BYTES)) {
                     pendingBytes -= record(pending.remove(), summary);
@@ -161,7 +170,7 @@ public final class Importer {
                 record(pending.remove(), summary);
             }
         } finally {
-            pending.forEach(p -> p.reading().cancel(false));
+            pending.stream().filter(p -> p.reading() != null).forEach(p -> p.reading().cancel(false));
         }
         if (broken != null) {
             failed(unit.source().path(), broken, summary);
@@ -170,10 +179,13 @@ public final class Importer {
 
     /** Records the oldest message read ahead; returns its size. */
     private long record(Pending next, ImportSummary summary) {
-        ProcessResult result = processor.record(join(next.reading()));
+        RawMessage raw = next.raw();
+        ProcessResult result = next.reading() == null
+                ? processor.recordUnreadable(raw.origin(), "unread:" + raw.origin(), mailbox, raw.unreadable(), raw.checkpoint())
+                : processor.record(join(next.reading()));
         summary.add(result);
         listener.processed(result);
-        return next.bytes();
+        return raw.bytes().length;
     }
 
     private static MessageProcessor.Reading join(Future<MessageProcessor.Reading> reading) {
@@ -183,6 +195,9 @@ public final class Importer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading a message", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException problem ? problem : new IllegalStateException(e.getCause());
         }
     }

@@ -109,7 +109,8 @@ class ImportTest {
         Path mbox = Files.write(dir.resolve("talks.mbox"), mbox(MAIL));
 
         CliRun first = CliRun.of("import", "--config", config.toString(), mbox.toString());
-        assertThat(first.exit()).isZero();
+        assertThat(first.exit()).as("the message that is no mail failed").isEqualTo(1);
+        assertThat(first.out()).contains("failed: 1");
         List<MessageRecord> messages;
         List<String> talks;
         try (TalkStore store = store(dir)) {
@@ -197,7 +198,7 @@ class ImportTest {
         Path mbox = Files.write(dir.resolve("talks.mbox"), mbox(MAIL));
 
         CliRun run = CliRun.of("import", "--any-sender", "--config", config.toString(), mbox.toString());
-        assertThat(run.exit()).isZero();
+        assertThat(run.exit()).as("the message that is no mail failed").isEqualTo(1);
         assertThat(run.out()).contains("talks: 3 new", "0 ignored by the sender rules");
         try (TalkStore store = store(dir)) {
             assertThat(store.talks()).extracting(t -> t.talk().title()).contains("Cheap Tricks for Expensive Problems");
@@ -231,7 +232,7 @@ class ImportTest {
         }
 
         CliRun resumed = CliRun.of("import", "--config", config.toString(), mbox.toString());
-        assertThat(resumed.exit()).isZero();
+        assertThat(resumed.exit()).as("the message that is no mail, the fourth, failed").isEqualTo(1);
         assertThat(resumed.out()).contains("resuming " + mbox.toAbsolutePath() + " after 3 messages",
                 "imported 3 messages from 1 source", "3 done before were passed over");
         assertThat(resumed.out()).as("the first three are passed over unread")
