@@ -27,7 +27,7 @@ import java.util.TreeMap;
 @JsonPropertyOrder({"provenance", "confidence"})
 public record Decisions(Provenance provenance, LinearModel confidence) {
     /** The confidence at or above which a talk counts as sure enough to publish without a look. */
-    public static final double PUBLISH_THRESHOLD = 0.7;
+    public static final double PUBLISH_THRESHOLD = 0.9;
     public static final String RESOURCE = "model.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);

@@ -114,6 +114,7 @@ class CommandLineTest {
         }
         CliRun after = CliRun.of("status", "--config", config.toString());
         assertThat(after.out()).contains("state:      polling").doesNotContain("last check: never")
-                .containsPattern("messages:   " + files + " processed \\(\\d+ not talks\\), 0 ignored, \\d+ failed");
+                .containsPattern("messages:   " + files + " processed \\(\\d+ not talks, 0 unmatched\\), 0 ignored, \\d+ failed, "
+                        + "0 duplicate Message-IDs with other content");
     }
 }
