@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -22,10 +23,12 @@ import java.util.TreeMap;
  * beside this class, with the command and corpus versions that made it. (Learned talk-or-not and kind decisions were
  * tried and, left-one-list-out, did worse than the rules on so few not-talk examples; see the README.)
  *
+ * @param fields     for title, speaker and location: whether the value found is right, and whether the talk has
+ *                   none; a value that is more likely absent than right is held back, with a warning
  * @param confidence null: every talk keeps the confidence the rules gave it
  */
-@JsonPropertyOrder({"provenance", "confidence"})
-public record Decisions(Provenance provenance, LinearModel confidence) {
+@JsonPropertyOrder({"provenance", "fields", "confidence"})
+public record Decisions(Provenance provenance, Map<String, FieldModels> fields, LinearModel confidence) {
     /** The confidence at or above which a talk counts as sure enough to publish without a look. */
     public static final double PUBLISH_THRESHOLD = 0.9;
     public static final String RESOURCE = "model.json";
@@ -34,6 +37,13 @@ public record Decisions(Provenance provenance, LinearModel confidence) {
     private static volatile Decisions standard;
 
     /** What made a model: the command, and a digest of each corpus it was trained on. */
+    /** For one field: the probability that the value found is right, and that the talk states none. */
+    public record FieldModels(LinearModel right, LinearModel absent) {
+        public boolean holdsBack(Set<String> features) {
+            return absent.probability(features) > right.probability(features);
+        }
+    }
+
     public record Provenance(String command, Map<String, String> corpora) {
         public Provenance {
             corpora = new TreeMap<>(corpora);
@@ -54,9 +64,13 @@ public record Decisions(Provenance provenance, LinearModel confidence) {
         return loaded;
     }
 
-    /** Decisions without a model: the rules' confidence stands. */
+    public Decisions {
+        fields = new TreeMap<>(fields == null ? Map.of() : fields);
+    }
+
+    /** Decisions without a model: the rules' fields and confidence stand. */
     public static Decisions rulesOnly() {
-        return new Decisions(new Provenance("rules only", Map.of()), null);
+        return new Decisions(new Provenance("rules only", Map.of()), Map.of(), null);
     }
 
     public static Decisions read(InputStream in) throws IOException {
@@ -71,13 +85,27 @@ public record Decisions(Provenance provenance, LinearModel confidence) {
         }
     }
 
+    /** The talk with each value that its field model finds more likely absent than right held back, with a warning. */
+    public Talk withoutDoubtfulFields(Draft draft, Talk talk) {
+        Talk kept = talk;
+        for (Map.Entry<String, FieldModels> field : fields.entrySet()) {
+            String value = FieldFeatures.value(talk, field.getKey());
+            if (value != null && field.getValue().holdsBack(FieldFeatures.of(draft, talk, field.getKey()))) {
+                kept = FieldFeatures.without(kept, field.getKey()).withWarning(field.getKey() + " held back: \"" + value
+                        + "\" reads more like something else than the talk's " + field.getKey());
+            }
+        }
+        return kept;
+    }
+
     public Announcement decide(Draft draft) {
         if (draft.talks().isEmpty() || draft.veto() != null) {
             return Announcement.notTalk(draft.veto() != null ? draft.veto().reason() : draft.noTalkReason());
         }
         List<Talk> talks = new ArrayList<>();
         for (Talk t : draft.talks()) {
-            talks.add(confidence == null ? t : t.withConfidence(confidence.probability(ConfidenceFeatures.of(draft, t))));
+            Talk kept = withoutDoubtfulFields(draft, t);
+            talks.add(confidence == null ? kept : kept.withConfidence(confidence.probability(ConfidenceFeatures.of(draft, kept))));
         }
         return new Announcement(draft.ruleKind(), talks, null, draft.moved());
     }
