@@ -58,6 +58,7 @@ public final class MessageReader {
      *                                    passes one of the {@link ReadLimits}; the message says which
      */
     public MessageText read(byte[] bytes) throws UnreadableMessageException {
+        ReadLimits.checkDelimiters(bytes);
         MimeMessage message;
         try {
             message = new MimeMessage(SESSION, new ByteArrayInputStream(bytes));

@@ -11,11 +11,27 @@ final class ReadLimits {
     static final int MAX_DEPTH = 8;
     /** Parts across the whole message, every multipart's counted together: more than any announcement has. */
     static final int MAX_PARTS = 100;
+    /** Lines that start like a MIME delimiter: each part has one, and prose now and then starts a line with "--". */
+    static final int MAX_DELIMITER_LINES = 20 * MAX_PARTS;
     static final int MAX_PART_BYTES = 2 << 20;
     /** Far more than any announcement, and five times what extraction reads of a body. */
     static final int MAX_BODY_CHARS = 500_000;
 
     private int parts;
+
+    /**
+     * Before any parsing: a message whose bytes hold more delimiter-like lines ("--" then a boundary) than
+     * {@link #MAX_DELIMITER_LINES} has more parts than {@link #MAX_PARTS}, whatever its boundaries, and is not handed
+     * to the MIME parser, which would build every part first.
+     */
+    static void checkDelimiters(byte[] bytes) throws UnreadableMessageException {
+        int lines = 0;
+        for (int i = 0; i + 2 < bytes.length; i++) {
+            if ((i == 0 || bytes[i - 1] == '\n') && bytes[i] == '-' && bytes[i + 1] == '-' && bytes[i + 2] > ' ' && ++lines > MAX_DELIMITER_LINES) {
+                throw new UnreadableMessageException("more than " + MAX_PARTS + " MIME parts");
+            }
+        }
+    }
 
     /** A part {@code depth} levels below the message is about to be read. */
     static void enter(int depth) throws UnreadableMessageException {

@@ -122,4 +122,22 @@ class MessageReaderTest {
         assertThatThrownBy(() -> reader.read("just text\nmore text".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(UnreadableMessageException.class).hasMessageContaining("not an email");
     }
+
+    @Test
+    void aMessageOfAHundredThousandPartsIsRefusedBeforeItsPartsAreBuilt() {
+        StringBuilder parts = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            parts.append("--p\n\n");
+        }
+        byte[] bytes = ("From: a@b.example\nSubject: parts\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"p\"\n\n"
+                + parts + "--p--\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read(bytes))
+                .isInstanceOf(UnreadableMessageException.class).hasMessage("more than 100 MIME parts");
+    }
+
+    @Test
+    void proseWithSomeDashedLinesIsStillRead() throws Exception {
+        String body = "-- \nsigned\n--\n" + "--note\n".repeat(50) + "Title: Graphs\n";
+        org.assertj.core.api.Assertions.assertThat(reader.read(mail("Content-Type: text/plain", body)).body()).contains("Title: Graphs");
+    }
 }
