@@ -53,7 +53,7 @@ class TalkStoreTest {
                     new Talk("Graph minors and tree-width", List.of(), day, null, null, null, null, false, null, null,
                             null, null, null, 0.5, List.of()));
             assertThat(byTitle).as("same day, same title").singleElement().satisfies(c -> assertThat(c.created()).isFalse());
-            List<TalkChange> bySpeaker = record(store, "c", Kind.REMINDER, talk(null, "Ada Quint", day.plusDays(100)));
+            List<TalkChange> bySpeaker = record(store, "c", Kind.UPDATE, talk(null, "Ada Quint", day.plusDays(100)));
             assertThat(bySpeaker).as("100 days later, same speaker").singleElement().satisfies(c -> assertThat(c.created()).isFalse());
             assertThat(store.talks()).hasSize(1);
         }
