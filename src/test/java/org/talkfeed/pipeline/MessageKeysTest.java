@@ -99,4 +99,16 @@ class MessageKeysTest {
             assertThat(processor.process(new RawMessage("list", viaList), list).outcome()).isEqualTo(Outcome.ANNOUNCEMENT);
         }
     }
+
+    @Test
+    void aMessageThatChangesNoTalkDoesNotHoldItsMessageId(@TempDir Path dir) {
+        try (TalkStore store = TalkStore.open(dir.resolve("t.db"))) {
+            MessageProcessor processor = new MessageProcessor(store);
+            RawMessage cancellation = mail("early", "Ben <ben@dept.example>", "CANCELLED: Graph Minors", BODY + "\nThis talk is cancelled.\n");
+            assertThat(processor.process(cancellation, DEPT).outcome()).isEqualTo(Outcome.UNMATCHED);
+            assertThat(processor.process(cancellation, DEPT).alreadySeen()).as("delivered again").isTrue();
+            ProcessResult real = processor.process(mail("real", "Ada <ada@dept.example>", "Talk: Graph Minors", BODY), DEPT);
+            assertThat(real.outcome()).isEqualTo(Outcome.ANNOUNCEMENT);
+        }
+    }
 }

@@ -42,7 +42,8 @@ class TalkRecorderTest {
                                                 Talk... talks) {
         MessageRecord message = new MessageRecord(messageId, "test", messageId, "subject", from.address(), null, null, null,
                 messageId, null);
-        return new TalkRecorder(store).record(message, kind, kind, List.of(talks), new TalkChanges.Source(from, replyTo, RULES), null);
+        return new TalkRecorder(store).record(message, "bytes:" + messageId, kind, kind, List.of(talks),
+                new TalkChanges.Source(from, replyTo, RULES), null);
     }
 
     private static TalkRecorder.Recorded record(TalkStore store, String messageId, Sender from, Kind kind, Talk... talks) {
