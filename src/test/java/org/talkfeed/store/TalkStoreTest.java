@@ -58,4 +58,21 @@ class TalkStoreTest {
             assertThat(store.talks()).hasSize(1);
         }
     }
+
+    @Test
+    void aMessageIdThatAnOlderStoreIgnoredNoLongerBlocksItsAnnouncement(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("t.db");
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = db.createStatement()) {
+            Migrations.apply(db, 4);
+            st.execute("INSERT INTO messages (message_key, origin, outcome, reason, processed_at, mailbox) VALUES "
+                    + "('<seminar-12@dept.example>', 'squat', 'ignored', 'not an allowed sender', '2026-03-01T00:00:00Z', 'talks')");
+        }
+        try (TalkStore store = TalkStore.open(file)) {
+            assertThat(store.message("<seminar-12@dept.example>")).isEmpty();
+            assertThat(store.messages()).singleElement().satisfies(m -> {
+                assertThat(m.messageId()).isEqualTo("<seminar-12@dept.example>");
+                assertThat(m.outcome()).isEqualTo(Outcome.IGNORED);
+            });
+        }
+    }
 }
