@@ -141,7 +141,7 @@ public final class MessageProcessor {
         Announcement announcement = reading.announcement() != null ? reading.announcement()
                 : extractor.extract(text, reading.mailbox().defaults());
         if (!announcement.isTalk()) {
-            return recordOnce(reading, key, Outcome.NOT_TALK, announcement.reason(),
+            return recordOnce(reading, reading.bytesKey(), Outcome.NOT_TALK, announcement.reason(),
                     "not a talk: " + announcement.reason() + " (subject \"" + text.subject() + "\")");
         }
         return recordTalks(reading, key, announcement);
