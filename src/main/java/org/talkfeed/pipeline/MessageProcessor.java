@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
  * One message through the flow: read, check the sender, extract, record. A message already in the store (same
  * Message-ID and content, or same bytes) is skipped; a known Message-ID with other content is recorded as a duplicate;
  * a broken one is recorded as failed, one from a sender the mailbox does not accept as ignored, each with the reason.
- * Refused and broken messages are kept under the hash of their bytes, so they never block a later message that carries
- * their Message-ID.
+ * Only a message that made or changed a talk holds its Message-ID; every other one is kept under the hash of its bytes,
+ * so that it never blocks a later message that carries its Message-ID.
  * <p>
  * The first half, {@link #read}, needs no store and may run on any thread, so an import can read and extract
  * ahead on several cores; the second, {@link #record}, takes messages one at a time in their order.
