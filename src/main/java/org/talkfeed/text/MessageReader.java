@@ -80,6 +80,7 @@ public final class MessageReader {
         }
         ReadLimits.checkBody(body);
         InternetAddress sender = address(from);
+        StructuredParts structured = StructuredParts.of(message);
         return new MessageText(
                 messageId == null ? null : messageId.strip(),
                 subject == null ? "" : decode(subject).strip(),
@@ -89,7 +90,9 @@ public final class MessageReader {
                 header(message, "List-Id"),
                 cleaner.clean(body == null ? "" : body),
                 senderHeaders(message),
-                references(message));
+                references(message),
+                structured.calendars(),
+                structured.htmls());
     }
 
     private static SenderHeaders senderHeaders(MimeMessage message) {
@@ -198,6 +201,9 @@ public final class MessageReader {
         }
         if (type.startsWith("text/html")) {
             return HtmlText.toText(decodedText(part));
+        }
+        if (type.startsWith("text/calendar")) {
+            return null; // calendar data, read as such by extraction (MessageText.calendarParts), is no body text
         }
         if (type.startsWith("text/") || type.isEmpty()) {
             String text = decodedText(part);
