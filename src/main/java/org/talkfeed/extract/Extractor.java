@@ -47,8 +47,40 @@ public final class Extractor {
         }
     }
 
+    /**
+     * Structured first: the talks the message carries as data ({@link StructuredEvents}) when it has any, completed
+     * from the rules' talks as the decisions take them; else those.
+     */
     public Announcement extract(MessageText message, ExtractionDefaults defaults) {
-        return decisions.decide(draft(message, defaults));
+        Announcement byRules = decisions.decide(draft(message, defaults));
+        if (!StructuredEvents.mayHold(message)) {
+            return byRules;
+        }
+        StructuredEvents.Result structured;
+        try {
+            structured = StructuredEvents.read(message, defaults, byRules, text -> decisions.decide(draft(text, defaults)));
+        } catch (RuntimeException | StackOverflowError e) {
+            return withWarning(byRules, "the message's calendar data or event markup could not be read ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        Announcement taken = structured.announcement();
+        if (taken == null) {
+            Announcement withWarnings = byRules;
+            for (String warning : structured.warnings()) {
+                withWarnings = withWarning(withWarnings, warning);
+            }
+            return withWarnings;
+        }
+        if (taken.talks().size() == 1 && taken.talks().get(0).speakers().isEmpty()
+                && NOT_A_TALK_EVENT.matcher(String.valueOf(taken.talks().get(0).title())).find()) {
+            return Announcement.notTalk(Draft.Veto.MEETING.reason()); // a newsletter's subject does not make its events meetings
+        }
+        return taken;
+    }
+
+    private static Announcement withWarning(Announcement announcement, String warning) {
+        List<Talk> talks = announcement.talks().stream().map(t -> t.withWarning(warning)).toList();
+        return new Announcement(announcement.kind(), talks, announcement.reason(), announcement.moved(), announcement.events());
     }
 
     /** What the rules propose for a message, before the learned decisions; never throws. */
