@@ -46,6 +46,12 @@ final class CalendarEvents {
     private static final List<String> CONFERENCE = List.of("CONFERENCE", "X-GOOGLE-CONFERENCE",
             "X-MICROSOFT-SKYPETEAMSMEETINGURL", "X-MICROSOFT-ONLINEMEETINGCONFLINK");
     private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("\\s*\\R\\s*");
+    private static final java.util.regex.Pattern FOLD = java.util.regex.Pattern.compile("\\r?\\n[ \\t]");
+    private static final int MAX_TIMEZONES = 4;
+    private static final java.util.regex.Pattern SAFE_ZONE_RULE = java.util.regex.Pattern.compile(
+            "RRULE:(?=(?:.*;)?FREQ=YEARLY(?:;|$))(?:(?:FREQ=YEARLY|INTERVAL=\\d{1,2}|BYMONTH=\\d{1,2}|BYDAY=[+-]?\\d?[A-Z]{2}"
+                    + "|BYMONTHDAY=[+-]?\\d{1,2}(?:,[+-]?\\d{1,2}){0,6}|BYSETPOS=[+-]?\\d|COUNT=\\d{1,3}"
+                    + "|UNTIL=\\d{8}(?:T\\d{6}Z?)?|WKST=[A-Z]{2})(?:;|$))+");
     private static final String RECURRING = "a recurring event: only its first occurrence is taken";
 
     /**
@@ -68,15 +74,17 @@ final class CalendarEvents {
      * @param statedZones    zones the message's text states, for times the calendar gives in UTC or floating
      */
     static Read read(String text, String configuredZone, List<String> statedZones) {
+        Prepared prepared;
         Calendar calendar;
         try {
-            calendar = parse(text);
+            prepared = prepared(text);
+            calendar = parse(prepared);
         } catch (IOException | ParserException | RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new Read(null, List.of(), "a calendar part could not be read: " + firstLine(why));
         }
         String method = value(calendar.getProperty(Property.METHOD)).map(m -> m.toUpperCase(Locale.ROOT)).orElse(null);
-        List<String> zones = preferredZones(calendar, configuredZone, statedZones);
+        List<String> zones = preferredZones(calendar, prepared.namedZones(), configuredZone, statedZones);
         List<VEvent> events = calendar.getComponents(Component.VEVENT);
         Set<String> masters = new HashSet<>();
         for (VEvent event : events) {
@@ -100,29 +108,80 @@ final class CalendarEvents {
         return new Read(method, talks, problem);
     }
 
-    private static Calendar parse(String text) throws IOException, ParserException {
-        // text before and after the calendar (a signature, a mailer's note) is no part of it
-        String upper = text.toUpperCase(Locale.ROOT);
-        int begin = upper.indexOf("BEGIN:VCALENDAR");
-        int end = upper.lastIndexOf("END:VCALENDAR");
+    /** The calendar text ical4j is given, and the IANA zones of the time-zone definitions taken out of it. */
+    record Prepared(String calendar, List<String> namedZones) {
+    }
+
+    private static Calendar parse(Prepared prepared) throws IOException, ParserException {
+        // a registry of its own: the zones a calendar defines (by any name) must not leak into the next one's
+        return new CalendarBuilder(TimeZoneRegistryFactory.getInstance().createRegistry()).build(new StringReader(prepared.calendar()));
+    }
+
+    /**
+     * The calendar alone (text before and after it, a signature or a mailer's note, is no part of it), without the
+     * VTIMEZONEs of zones known by name: ical4j works out a zone's transitions from its rules as it parses, which
+     * costs time, and the name says more than the rules. The definitions of zones known by no name are kept, if
+     * they are few and each of their rules is yearly with at most one month, one weekday and a week of month days,
+     * as real zones' are: "FREQ=SECONDLY" from 1601 would take all the memory there is.
+     */
+    static Prepared prepared(String text) {
+        String upperText = text.toUpperCase(Locale.ROOT);
+        int begin = upperText.indexOf("BEGIN:VCALENDAR");
+        int end = upperText.lastIndexOf("END:VCALENDAR");
         if (begin < 0 || end < begin) {
             throw new IllegalArgumentException("no BEGIN:VCALENDAR ... END:VCALENDAR in it");
         }
-        String calendar = text.substring(begin, end + "END:VCALENDAR".length()) + "\r\n";
-        // a registry of its own: the zones a calendar defines (by any name) must not leak into the next one's
-        return new CalendarBuilder(TimeZoneRegistryFactory.getInstance().createRegistry()).build(new StringReader(calendar));
+        String calendar = FOLD.matcher(text.substring(begin, end + "END:VCALENDAR".length())).replaceAll("");
+        List<String> kept = new ArrayList<>();
+        List<String> named = new ArrayList<>();
+        List<String> zone = null;
+        int unnamed = 0;
+        for (String line : calendar.split("\r?\n")) {
+            String upper = line.strip().toUpperCase(Locale.ROOT);
+            if (zone == null && !upper.equals("BEGIN:VTIMEZONE")) {
+                kept.add(line);
+                continue;
+            }
+            zone = zone == null ? new ArrayList<>() : zone;
+            zone.add(line);
+            if (!upper.equals("END:VTIMEZONE")) {
+                continue;
+            }
+            String iana = CalendarZones.iana(zone.stream().filter(l -> l.toUpperCase(Locale.ROOT).startsWith("TZID"))
+                    .map(l -> l.substring(l.indexOf(':') + 1)).findFirst().orElse(null));
+            if (iana != null) {
+                named.add(iana);
+            } else {
+                if (++unnamed > MAX_TIMEZONES) {
+                    throw new IllegalArgumentException("it defines more than " + MAX_TIMEZONES + " time zones");
+                }
+                for (String rule : zone) {
+                    String upperRule = rule.strip().toUpperCase(Locale.ROOT);
+                    if ((upperRule.startsWith("RRULE") || upperRule.startsWith("EXRULE"))
+                            && (upperRule.length() > 200 || !SAFE_ZONE_RULE.matcher(upperRule).matches())) {
+                        throw new IllegalArgumentException("it defines a time zone by a rule no zone has: " + firstLine(rule));
+                    }
+                }
+                kept.addAll(zone);
+            }
+            zone = null;
+        }
+        if (zone != null) {
+            throw new IllegalArgumentException("a VTIMEZONE in it has no end");
+        }
+        return new Prepared(String.join("\r\n", kept) + "\r\n", List.copyOf(named));
     }
 
-    /** The configured zone, then the calendar's own (X-WR-TIMEZONE, its one VTIMEZONE), then those the text states. */
-    private static List<String> preferredZones(Calendar calendar, String configuredZone, List<String> statedZones) {
+    /** The configured zone, then the calendar's own (X-WR-TIMEZONE, the one zone it defines), then those the text states. */
+    private static List<String> preferredZones(Calendar calendar, List<String> namedZones, String configuredZone,
+                                               List<String> statedZones) {
         Set<String> zones = new LinkedHashSet<>();
         if (configuredZone != null) {
             zones.add(configuredZone);
         }
         value(calendar.getProperty("X-WR-TIMEZONE")).map(CalendarZones::iana).ifPresent(zones::add);
-        List<CalendarComponent> timezones = calendar.getComponents(Component.VTIMEZONE);
-        if (timezones.size() == 1) {
-            value(timezones.get(0).getProperty(Property.TZID)).map(CalendarZones::iana).ifPresent(zones::add);
+        if (namedZones.size() == 1 && calendar.getComponents(Component.VTIMEZONE).isEmpty()) {
+            zones.add(namedZones.get(0));
         }
         zones.addAll(statedZones);
         return List.copyOf(zones);

@@ -206,6 +206,13 @@ final class SchemaOrgMarkup {
 
     /** The elements below the item that carry its properties, not those of items nested in it. */
     private static void properties(Element parent, List<Element> out) {
+        properties(parent, out, 0);
+    }
+
+    private static void properties(Element parent, List<Element> out, int depth) {
+        if (depth > MAX_DEPTH * 4) {
+            return; // markup nested deeper than any page's is not searched
+        }
         for (Element child : parent.children()) {
             if (out.size() >= MAX_PROPERTIES) {
                 return;
@@ -214,7 +221,7 @@ final class SchemaOrgMarkup {
                 out.add(child);
             }
             if (!child.hasAttr("itemscope")) {
-                properties(child, out);
+                properties(child, out, depth + 1);
             }
         }
     }

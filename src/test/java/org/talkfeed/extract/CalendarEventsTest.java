@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** iCalendar parts as calendar programs write them, read into talks. */
 class CalendarEventsTest {
@@ -173,6 +174,37 @@ class CalendarEventsTest {
         assertThat(event.talk().online()).isTrue();
         assertThat(event.talk().location()).isNull();
         assertThat(event.talk().url()).isEqualTo("https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc");
+    }
+
+    @Test
+    void aZoneDefinedByARuleNoZoneHasIsNotGivenToIcal4j() {
+        String zone = """
+                BEGIN:VCALENDAR
+                BEGIN:VTIMEZONE
+                TZID:%s
+                BEGIN:STANDARD
+                DTSTART:16010101T020000
+                TZOFFSETFROM:-0400
+                TZOFFSETTO:-0500
+                RRULE:FREQ=SECONDLY;INTERVAL=1
+                END:STANDARD
+                END:VTIMEZONE
+                BEGIN:VEVENT
+                UID:x
+                DTSTART;TZID=%s:20260312T150000
+                SUMMARY:x
+                END:VEVENT
+                END:VCALENDAR
+                """;
+        // working out its transitions from 1601 by the second would take all the memory there is
+        assertThatThrownBy(() -> CalendarEvents.prepared(zone.formatted("Evil", "Evil")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FREQ=SECONDLY");
+        // a zone known by name is read by its name; its definition, whatever it says, is left out
+        assertThat(CalendarEvents.prepared(zone.formatted("Eastern Standard Time", "Eastern Standard Time")).calendar())
+                .doesNotContain("VTIMEZONE", "SECONDLY");
+        Talk talk = CalendarEvents.read(zone.formatted("Eastern Standard Time", "Eastern Standard Time"), null, List.of())
+                .talks().get(0).talk();
+        assertThat(instant(talk)).isEqualTo(Instant.parse("2026-03-12T19:00:00Z"));
     }
 
     @Test

@@ -313,4 +313,26 @@ class StructuredEventsTest {
         assertThat(a.events()).isEmpty();
         assertThat(a.talks()).extracting(Talk::title).containsExactly("Tidal Energy");
     }
+
+    @Test
+    void hostileDataIsReadBoundedAndNeverThrows() {
+        StringBuilder manyEvents = new StringBuilder("BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:x\n");
+        for (int i = 0; i < 2000; i++) {
+            manyEvents.append("BEGIN:VEVENT\nUID:").append(i).append("\nDTSTART:20260301T1200").append(String.format("%02d", i % 60))
+                    .append("Z\nSUMMARY:Talk ").append(i).append("\nEND:VEVENT\n");
+        }
+        manyEvents.append("END:VCALENDAR\n");
+        String deepJson = "<script type=\"application/ld+json\">" + "[".repeat(50_000) + "]".repeat(50_000) + "</script>";
+        String deepMicrodata = "<div itemscope itemtype=\"https://schema.org/Event\">" + "<div>".repeat(20_000)
+                + "<span itemprop=\"name\">Deep</span>" + "</div>".repeat(20_000) + "</div>";
+        String manyItems = ("<div itemscope itemtype=\"https://schema.org/Event\"><span itemprop=\"name\">Item</span>"
+                + "<meta itemprop=\"startDate\" content=\"2026-03-01T12:00\"></div>").repeat(5_000);
+        MessageText message = new MessageText("<h@example.org>", "Talks", null, "h@example.org", null, null, List.of(), null,
+                List.of(), List.of(manyEvents.toString()), List.of(deepJson, deepMicrodata, manyItems));
+
+        Announcement a = new Extractor().extract(message, new ExtractionDefaults("UTC", null, false));
+
+        assertThat(a.talks()).hasSizeLessThanOrEqualTo(50);
+        assertThat(a.events()).hasSameSizeAs(a.talks());
+    }
 }
