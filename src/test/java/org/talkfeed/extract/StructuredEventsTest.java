@@ -185,6 +185,30 @@ class StructuredEventsTest {
     }
 
     @Test
+    void oneEventSentTwiceIsOneTalkAsItsLatestSequenceGivesIt() {
+        String calendar = """
+                BEGIN:VCALENDAR
+                VERSION:2.0
+                PRODID:-//test//EN
+                METHOD:REQUEST
+                BEGIN:VEVENT
+                UID:twice-1
+                SEQUENCE:%d
+                DTSTART;TZID=America/Toronto:20260115T%s
+                SUMMARY:Sea ice from orbit
+                END:VEVENT
+                END:VCALENDAR
+                """;
+        MessageText message = new MessageText("<twice@example.org>", "Sea ice from orbit", null, "a@example.org", null, null,
+                List.of(), null, List.of(), List.of(calendar.formatted(1, "160000"), calendar.formatted(0, "150000")), List.of());
+
+        Announcement a = new Extractor().extract(message, ExtractionDefaults.NONE);
+
+        assertThat(a.talks()).extracting(Talk::start).containsExactly(LocalTime.of(16, 0));
+        assertThat(a.events()).extracting(StructuredEvent::sequence).containsExactly(1);
+    }
+
+    @Test
     void aNewsletterWithJsonLdEventsInAGraph() {
         Announcement a = extract("newsletter-jsonld.eml");
 
