@@ -272,17 +272,18 @@ final class StructuredEvents {
         return opening.length() >= 20 && whole.length() > opening.length() && whole.contains(opening);
     }
 
-    /** Data is the strongest evidence: a talk read from it starts higher than the rules' and gains for each field. */
+    /**
+     * Data is the strongest evidence: a talk read from it starts higher than the rules' and gains for each field it
+     * has, up to 0.95. Not learned: the labeled corpora hold no message that carries its talk as data.
+     */
     private static Talk withConfidence(Talk talk) {
-        double score = 0.6;
+        double score = 0.55;
         score += talk.title() != null ? 0.1 : 0;
         score += talk.start() != null ? 0.1 : 0;
         score += talk.location() != null || talk.online() ? 0.1 : 0;
         score += talk.speakers().isEmpty() ? 0 : 0.1;
         score -= 0.05 * talk.warnings().stream().filter(w -> !w.startsWith("no ")).count();
-        double confidence = Math.round(Math.max(0.05, Math.min(1.0, score)) * 100) / 100.0;
-        return new Talk(talk.title(), talk.speakers(), talk.date(), talk.start(), talk.end(), talk.timezone(), talk.location(),
-                talk.online(), talk.url(), talk.host(), talk.series(), talk.abstractText(), talk.bio(), confidence, talk.warnings());
+        return talk.withConfidence(Math.round(Math.max(0.05, score) * 100) / 100.0);
     }
 
     private static int words(String text) {

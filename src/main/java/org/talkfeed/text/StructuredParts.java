@@ -23,8 +23,8 @@ record StructuredParts(List<String> calendars, List<String> htmls) {
     static final int MAX_CALENDAR_BYTES = 256 << 10;
     /** HTML is cut here: markup for an event sits in the head or near the top. */
     static final int MAX_HTML_BYTES = 1 << 20;
-    private static final int MAX_DEPTH = 8;
-    private static final int MAX_PARTS = 100;
+    private static final int MAX_DEPTH = ReadLimits.MAX_DEPTH;
+    private static final int MAX_PARTS = ReadLimits.MAX_PARTS;
 
     StructuredParts {
         calendars = List.copyOf(calendars);
