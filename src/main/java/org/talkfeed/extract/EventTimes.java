@@ -16,8 +16,10 @@ import java.util.List;
  * When a structured event is, as a talk states it: a date, local start and end times, and the IANA zone they are
  * in. A start is given as calendar data and markup give it: in a named zone ({@link ZonedDateTime} with a region),
  * as an instant with an offset ({@link OffsetDateTime}), floating ({@link LocalDateTime}), or a whole day
- * ({@link LocalDate}). Times given as instants are shown in the first preferred zone that has their offset.
+ * ({@link LocalDate}). Times given as instants are shown in the first preferred zone that has their offset; a
+ * floating time with no zone to put it in stays a local hour in no zone.
  *
+ * @param zone  null when the data gives a floating time and no zone is configured or stated
  * @param start null for a whole-day event
  * @param end   null when not given, or when the event ends on another day
  */
@@ -44,9 +46,13 @@ record EventTimes(LocalDate date, LocalTime start, LocalTime end, String zone, L
             at = instant.atZoneSameInstant(ZoneId.of(zoneFor(instant, preferredZones, warnings)));
         } else if (start instanceof LocalDateTime floating) {
             if (preferred == null) {
-                warnings.add("the calendar gives no time zone and none is configured or stated; assumed UTC");
+                // the local hour as given, in no zone: published as such, like a rule talk whose zone is not known
+                warnings.add("no time zone given, configured or stated");
+                LocalDateTime floatingEnd = end instanceof LocalDateTime e ? e : null;
+                return new EventTimes(floating.toLocalDate(), floating.toLocalTime(), endTime(floating, floatingEnd, warnings),
+                        null, warnings);
             }
-            at = floating.atZone(ZoneId.of(preferred == null ? "UTC" : preferred));
+            at = floating.atZone(ZoneId.of(preferred));
         } else {
             throw new IllegalArgumentException("not a date or time: " + start);
         }
@@ -78,6 +84,10 @@ record EventTimes(LocalDate date, LocalTime start, LocalTime end, String zone, L
         return likely;
     }
 
+    private static LocalTime endTime(LocalDateTime start, LocalDateTime end, List<String> warnings) {
+        return end == null ? null : localEnd(start, end, warnings);
+    }
+
     private static LocalTime endTime(ZonedDateTime start, Temporal end, List<String> warnings) {
         LocalDateTime local;
         if (end instanceof ZonedDateTime zoned) {
@@ -89,7 +99,11 @@ record EventTimes(LocalDate date, LocalTime start, LocalTime end, String zone, L
         } else {
             return null;
         }
-        if (!local.isAfter(start.toLocalDateTime())) {
+        return localEnd(start.toLocalDateTime(), local, warnings);
+    }
+
+    private static LocalTime localEnd(LocalDateTime start, LocalDateTime local, List<String> warnings) {
+        if (!local.isAfter(start)) {
             warnings.add("the end " + local + " is not after the start; left out");
             return null;
         }

@@ -142,6 +142,23 @@ class CalendarEventsTest {
     }
 
     @Test
+    void aFloatingTimeWithNoZoneKnownStaysALocalHour() {
+        Talk talk = read("""
+                BEGIN:VEVENT
+                UID:n
+                DTSTART:20260306T090000
+                DTEND:20260306T100000
+                SUMMARY:Somewhere
+                END:VEVENT
+                """).talks().get(0).talk();
+
+        assertThat(talk.timezone()).isNull(); // published at its local hour, as a rule talk with no known zone is
+        assertThat(talk.start()).isEqualTo(LocalTime.of(9, 0));
+        assertThat(talk.end()).isEqualTo(LocalTime.of(10, 0));
+        assertThat(talk.warnings()).containsExactly("no time zone given, configured or stated");
+    }
+
+    @Test
     void aWholeDayEventHasADateAndNoTime() {
         Talk talk = read("""
                 BEGIN:VEVENT
