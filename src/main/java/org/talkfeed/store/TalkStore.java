@@ -18,7 +18,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -256,10 +255,11 @@ public final class TalkStore implements AutoCloseable {
         }
         List<String> surnames = List.copyOf(reach.surnames());
         String columns = "SELECT talk_id, date, start_time, surnames, title_words FROM talk_match ";
-        String sql = surnames.isEmpty() ? columns + "WHERE date = ? ORDER BY talk_id"
-                : columns + "WHERE date = ? AND surnames = '' UNION " + columns + "WHERE talk_id IN (SELECT talk_id FROM "
+        // the two parts cannot share a talk: one names no speaker, the other shares a surname
+        String sql = surnames.isEmpty() ? columns + "WHERE date = ?"
+                : columns + "WHERE date = ? AND surnames = '' UNION ALL " + columns + "WHERE talk_id IN (SELECT talk_id FROM "
                 + "talk_surnames WHERE surname IN (" + String.join(", ", Collections.nCopies(surnames.size(), "?"))
-                + ") AND date BETWEEN ? AND ?) ORDER BY date, talk_id";
+                + ") AND date BETWEEN ? AND ?)";
         PreparedStatement st = statements.get(sql);
         int i = 1;
         st.setString(i++, reach.date().toString());
@@ -331,8 +331,11 @@ public final class TalkStore implements AutoCloseable {
         }
     }
 
-    /** What {@link #candidates} reads of a talk: its match keys, and its speakers' surnames with its date, one row each. */
-    private void saveMatchKeys(long talkId, Talk talk) throws SQLException {
+    /**
+     * What {@link #candidates} reads of a talk: its match keys, and its speakers' surnames with its date, one row each;
+     * {@code replacing} those it had.
+     */
+    private void saveMatchKeys(long talkId, Talk talk, boolean replacing) throws SQLException {
         String date = talk.date() == null ? null : talk.date().toString();
         Set<String> surnames = TalkIdentity.surnames(talk);
         PreparedStatement st = statements.get("INSERT OR REPLACE INTO talk_match (talk_id, date, start_time, "
@@ -343,9 +346,11 @@ public final class TalkStore implements AutoCloseable {
         st.setString(4, String.join(" ", surnames));
         st.setString(5, TalkIdentity.matchTitle(talk));
         st.executeUpdate();
-        PreparedStatement delete = statements.get("DELETE FROM talk_surnames WHERE talk_id = ?");
-        delete.setLong(1, talkId);
-        delete.executeUpdate();
+        if (replacing) {
+            PreparedStatement delete = statements.get("DELETE FROM talk_surnames WHERE talk_id = ?");
+            delete.setLong(1, talkId);
+            delete.executeUpdate();
+        }
         PreparedStatement insert = statements.get("INSERT INTO talk_surnames (talk_id, surname, date) VALUES (?, ?, ?)");
         for (String surname : surnames) {
             insert.setLong(1, talkId);
@@ -367,7 +372,7 @@ public final class TalkStore implements AutoCloseable {
             st.execute("BEGIN IMMEDIATE");
             try {
                 for (Map.Entry<Long, Talk> talk : talksWithoutMatchKeys().entrySet()) {
-                    saveMatchKeys(talk.getKey(), talk.getValue());
+                    saveMatchKeys(talk.getKey(), talk.getValue(), true);
                 }
                 st.execute("COMMIT");
             } catch (SQLException | RuntimeException e) {
@@ -448,7 +453,7 @@ public final class TalkStore implements AutoCloseable {
         st.setString(9, announcer);
         long id = insertedId(st);
         insertRevision(id, messageRow, kind, json);
-        saveMatchKeys(id, talk);
+        saveMatchKeys(id, talk, false);
         return new StoredTalk(id, uid, slug, cancelled, 0, talk, now, now);
     }
 
@@ -471,7 +476,7 @@ public final class TalkStore implements AutoCloseable {
         insertRevision(known.id(), messageRow, kind, json);
         if (!merged.speakers().equals(known.talk().speakers()) || !Objects.equals(merged.title(), known.talk().title())
                 || !Objects.equals(merged.date(), known.talk().date()) || !Objects.equals(merged.start(), known.talk().start())) {
-            saveMatchKeys(known.id(), merged);
+            saveMatchKeys(known.id(), merged, true);
         }
         return new StoredTalk(known.id(), known.uid(), known.slug(), cancelled, sequence, merged, known.createdAt(), now);
     }
@@ -614,17 +619,18 @@ public final class TalkStore implements AutoCloseable {
         }
     }
 
+    /** A savepoint by prepared statements: the driver's Savepoint API parses its SQL anew each time. */
     private <T> T inSavepoint(Work<T> work) throws SQLException {
-        Savepoint savepoint = db.setSavepoint();
+        statements.get("SAVEPOINT inner_write").execute();
         openWrites++;
         try {
             T result = work.run();
-            db.releaseSavepoint(savepoint);
+            statements.get("RELEASE inner_write").execute();
             return result;
         } catch (Throwable e) {
             rollBack(e, () -> {
-                db.rollback(savepoint);
-                db.releaseSavepoint(savepoint);
+                statements.get("ROLLBACK TO inner_write").execute();
+                statements.get("RELEASE inner_write").execute();
             });
             throw e;
         } finally {

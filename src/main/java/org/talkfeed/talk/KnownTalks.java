@@ -13,7 +13,7 @@ public interface KnownTalks {
     record Current(Talk talk, boolean cancelled, String announcer) {
     }
 
-    /** The talks within {@code reach} (see {@link TalkIdentity.Reach}), in order of date and id. */
+    /** The talks within {@code reach} (see {@link TalkIdentity.Reach}), in no particular order. */
     List<Candidate> near(TalkIdentity.Reach reach);
 
     /** The talks that the messages with these Message-IDs made or changed. */
