@@ -17,6 +17,12 @@ public final class TestMail {
         return plain("Talk Admin <admin@dept.example>", messageId, date, subject, body);
     }
 
+    /** A message whose body is {@code body} under the MIME headers given (Content-Type and the like, one a line). */
+    public static byte[] mime(String messageId, String mimeHeaders, String body) {
+        return ("From: Talk Admin <admin@dept.example>\nDate: Mon, 2 Mar 2026 09:00:00 -0600\nMessage-ID: " + messageId
+                + "\nSubject: Talk: Ada Quint\nMIME-Version: 1.0\n" + mimeHeaders + "\n\n" + body + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     /** A message as its receiving server delivers it: the envelope sender, written as Return-Path, is its From address. */
     public static byte[] plain(String from, String messageId, String date, String subject, String body) {
         return plain(from, messageId, date, subject, body, "Return-Path: <" + address(from) + ">\n");

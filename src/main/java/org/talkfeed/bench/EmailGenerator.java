@@ -133,7 +133,8 @@ public final class EmailGenerator {
                     + "https://lists.example.edu/mailman/listinfo/talks\n";
         }
         LocalDate sent = t.date().minusDays(daysBefore);
-        String fromName = w.chance(0.4) ? "CS Events" : t.host() != null ? t.host() : w.person(latin1);
+        // every message about one talk comes from one sender, as on a real list, so follow-ups may change it
+        String fromName = t.host() == null || Math.floorMod((t.speaker() + t.date()).hashCode(), 10) < 4 ? "CS Events" : t.host();
         StringBuilder head = new StringBuilder();
         head.append("From: ").append(phrase(fromName, latin1)).append(" <").append(mailbox(fromName)).append(">\n");
         head.append("To: talks@lists.example.edu\n");

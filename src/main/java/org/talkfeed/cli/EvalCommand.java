@@ -1,9 +1,12 @@
 package org.talkfeed.cli;
 
+import org.talkfeed.eval.ByListEvaluator;
 import org.talkfeed.eval.CmuEvaluator;
 import org.talkfeed.eval.CorpusEvaluator;
 import org.talkfeed.eval.EvalReport;
+import org.talkfeed.eval.LabeledCase;
 import org.talkfeed.eval.Miss;
+import org.talkfeed.extract.Decisions;
 import org.talkfeed.extract.ExtractionDefaults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,6 +14,8 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -18,8 +23,13 @@ import java.util.concurrent.Callable;
                 "per-field accuracy, kind accuracy, false events, and every miss (file, field, expected, got).",
                 "No configuration is used: zones are stated or inferred, as `talkfeed parse` without --config does."})
 final class EvalCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "DIR", description = "The corpus folder.")
-    Path dir;
+    @Parameters(paramLabel = "DIR", arity = "1..*", description = "The corpus folder (with --by-list, one or more).")
+    List<Path> dirs;
+
+    @Option(names = "--by-list", description = "Leave one list out: for each list, train the learned decisions on all the "
+            + "other lists and score that one; pooled scores, the confidence reliability table, and the share above the "
+            + "publishing threshold.")
+    boolean byList;
 
     @Option(names = "--no-misses", description = "Print only the summary.")
     boolean noMisses;
@@ -31,7 +41,11 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EvalReport report;
+        Path dir = dirs.get(0);
         try {
+            if (byList) {
+                return byList();
+            }
             report = cmu ? new CmuEvaluator().evaluate(dir) : new CorpusEvaluator(ExtractionDefaults.NONE).evaluate(dir);
         } catch (IOException e) {
             System.err.println("talkfeed: " + e.getMessage());
@@ -45,6 +59,28 @@ final class EvalCommand implements Callable<Integer> {
         }
         System.out.println(report.emails() + " emails in " + dir);
         System.out.print(report.summary());
+        return 0;
+    }
+
+    private int byList() throws IOException {
+        List<LabeledCase> cases = new ArrayList<>();
+        for (Path dir : dirs) {
+            cases.addAll(LabeledCase.read(dir));
+        }
+        ByListEvaluator.Result result = new ByListEvaluator().evaluate(cases);
+        if (!noMisses) {
+            for (Miss miss : result.report().misses()) {
+                System.out.println("miss " + miss.file() + " " + miss.field() + ": expected " + miss.expected() + " | got " + miss.got());
+            }
+            System.out.println();
+        }
+        System.out.println("leave-one-list-out over " + result.lists() + " lists, " + result.report().emails() + " emails in "
+                + dirs.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
+        System.out.print(result.report().summary());
+        System.out.println();
+        System.out.println("confidence (each talk's, from a model that never saw its list) against fully right "
+                + "(date, start, zone, speaker, title):");
+        System.out.print(result.calibration().table(Decisions.PUBLISH_THRESHOLD));
         return 0;
     }
 }

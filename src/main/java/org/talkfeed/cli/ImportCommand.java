@@ -8,6 +8,7 @@ import org.talkfeed.extract.ExtractionDefaults;
 import org.talkfeed.pipeline.ImportSummary;
 import org.talkfeed.pipeline.Importer;
 import org.talkfeed.publish.PublishReport;
+import org.talkfeed.store.Outcome;
 import org.talkfeed.store.TalkStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +27,11 @@ import java.util.concurrent.Callable;
                         + "and messages skipped or failed, with their reasons.",
                 "Ctrl-C stops after the message in progress; running the same command again resumes where it stopped "
                         + "(and adds nothing that is already in the store).",
-                "A pipermail month folder next to its month's .txt or .txt.gz file is left out: the text holds the same messages."})
+                "A pipermail month folder next to its month's .txt or .txt.gz file is left out: the text holds the same messages.",
+                "Exit code 0 when every message was recorded and none failed; 1 when a message failed (the summary counts "
+                        + "them, with their reasons), a path could not be read, the site could not be published, or the "
+                        + "store could not be written (the import then stops, the reason on standard error); 130 after "
+                        + "Ctrl-C; 2 for a wrong configuration."})
 final class ImportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*",
             description = "mbox files, Maildir folders, .eml files, pipermail .txt/.txt.gz files or month folders, or folders of these.")
@@ -71,11 +76,15 @@ final class ImportCommand implements Callable<Integer> {
             progress.finish();
         }
         summary.lines().forEach(System.out::println);
+        if (summary.stoppedBy() != null) {
+            System.err.println("talkfeed: stopped: " + summary.stoppedBy());
+            return 1;
+        }
         if (summary.interrupted()) {
             return 130;
         }
         boolean published = publish(config, store);
-        return summary.sourceFailures().isEmpty() && published ? 0 : 1;
+        return summary.sourceFailures().isEmpty() && summary.count(Outcome.FAILED) == 0 && published ? 0 : 1;
     }
 
     private MailboxConfig settings(Config config) throws ConfigException {

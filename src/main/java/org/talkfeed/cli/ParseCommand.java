@@ -8,6 +8,9 @@ import org.talkfeed.talk.Announcement;
 import org.talkfeed.talk.Speaker;
 import org.talkfeed.talk.Talk;
 import org.talkfeed.talk.TalkJson;
+import org.talkfeed.text.MessageReader;
+import org.talkfeed.text.MessageText;
+import org.talkfeed.text.UnreadableMessageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,10 +19,17 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "parse", mixinStandardHelpOptions = true,
-        description = "Shows how one email is understood: its kind and each talk's fields, with confidence and warnings.")
+        description = {"Shows how one email is understood: its kind and each talk's fields, with confidence and warnings.",
+                "Exit code 0 for a talk (announcement, reminder, update or cancellation); 2 when it is not a talk (the reason "
+                        + "is printed); 1 when it cannot be read (kind failed, as talkfeed would record it: not an email, a "
+                        + "body that cannot be decoded, or a message past a bound on nesting, parts or size) or the file "
+                        + "cannot be opened."})
 final class ParseCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "An .eml file, or - for standard input.")
     String file;
@@ -44,9 +54,25 @@ final class ParseCommand implements Callable<Integer> {
             defaults = configOption.load().mailboxes().stream().findFirst().map(MailboxConfig::defaults)
                     .orElse(ExtractionDefaults.NONE);
         }
-        Announcement announcement = new Extractor().extractMessage(bytes, defaults);
+        MessageText text;
+        try {
+            text = new MessageReader().read(bytes);
+        } catch (UnreadableMessageException e) {
+            System.out.println(json ? TalkJson.writePretty(failed(e.getMessage())) : "kind: failed\nreason: " + e.getMessage());
+            return 1;
+        }
+        Announcement announcement = new Extractor().extract(text, defaults);
         System.out.println(json ? TalkJson.writePretty(announcement) : describe(announcement));
-        return 0;
+        return announcement.isTalk() ? 0 : 2;
+    }
+
+    /** A message that cannot be read, in the shape of an announcement's JSON. */
+    private static Map<String, Object> failed(String reason) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", "failed");
+        json.put("reason", reason);
+        json.put("talks", List.of());
+        return json;
     }
 
     private static String describe(Announcement announcement) {

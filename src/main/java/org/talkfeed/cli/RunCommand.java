@@ -12,12 +12,16 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the daemon: checks the configured mailboxes every poll interval, records new messages and their "
                 + "talks, republishes the site when talks change, and serves it over HTTP until Ctrl-C.",
-                "With --once: processes what is there, publishes, and exits."})
+                "With --once: processes what is there, publishes, and exits.",
+                "Exit code 0 when stopped by Ctrl-C or SIGTERM (or --once finished); 1 when the daemon could not go on, the "
+                        + "reason on standard error (a store that cannot be written, a mailbox thread that died); "
+                        + "2 for a wrong configuration."})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOption configOption;
@@ -54,9 +58,13 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("talkfeed: serving " + config.site() + " at http://" + config.serverHost() + ":" + server.port()
                 + "/ (calendar: /calendar.ics); checking mail every " + config.pollInterval().toSeconds() + " s; Ctrl-C stops");
         try (server; StopOnSignal signal = new StopOnSignal(daemon::stop, "shutdown")) {
-            daemon.runUntilStopped();
+            Optional<String> failure = daemon.runUntilStopped();
+            if (failure.isPresent()) {
+                System.err.println("talkfeed: stopped: " + failure.get());
+                return 1;
+            }
             System.out.println("talkfeed: stopped");
+            return 0;
         }
-        return 0;
     }
 }

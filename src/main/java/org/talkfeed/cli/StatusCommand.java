@@ -51,9 +51,12 @@ final class StatusCommand implements Callable<Integer> {
         Map<Outcome, Integer> counts = store.outcomeCounts(mailbox.name());
         int failed = counts.get(Outcome.FAILED);
         int ignored = counts.get(Outcome.IGNORED);
-        int processed = counts.values().stream().mapToInt(Integer::intValue).sum() - failed - ignored;
+        int duplicates = counts.get(Outcome.DUPLICATE);
+        int processed = counts.values().stream().mapToInt(Integer::intValue).sum() - failed - ignored - duplicates;
         s.append("  messages:   ").append(processed).append(" processed (").append(counts.get(Outcome.NOT_TALK))
-                .append(" not talks), ").append(ignored).append(" ignored, ").append(failed).append(" failed");
+                .append(" not talks, ").append(counts.get(Outcome.UNMATCHED)).append(" unmatched), ").append(ignored)
+                .append(" ignored, ").append(failed).append(" failed, ").append(duplicates)
+                .append(" duplicate Message-IDs with other content");
         return s.toString();
     }
 }

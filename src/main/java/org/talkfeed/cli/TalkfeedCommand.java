@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "talkfeed", mixinStandardHelpOptions = true, version = "talkfeed 0.1",
         description = "Reads a talk list's mailbox, understands the announcements, and publishes calendar feeds and an archive.",
         subcommands = {RunCommand.class, StatusCommand.class, ParseCommand.class, ImportCommand.class, PublishCommand.class,
-                EvalCommand.class,
+                EvalCommand.class, TrainCommand.class,
                 org.talkfeed.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TalkfeedCommand {

@@ -42,7 +42,11 @@ public final class CorpusEvaluator {
         for (JsonNode t : labelJson.get("talks")) {
             labeled.add(TalkJson.MAPPER.treeToValue(t, Talk.class));
         }
-        Announcement got = extractor.extractMessage(bytes, defaults);
+        score(file, labeledKind, labeled, extractor.extractMessage(bytes, defaults), report);
+    }
+
+    /** Scores what extraction made of one labeled email into {@code report}, by corpus/SCHEMA.md's rules. */
+    static void score(String file, Kind labeledKind, List<Talk> labeled, Announcement got, EvalReport report) {
         boolean kindRight = got.kind() == labeledKind;
         report.countEmail(kindRight);
         if (!kindRight) {

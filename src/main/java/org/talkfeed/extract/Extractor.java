@@ -10,6 +10,8 @@ import org.talkfeed.text.UnreadableMessageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Text to announcement: the kind of message and, for each talk in it, its fields with a confidence
@@ -24,6 +26,17 @@ public final class Extractor {
                     + "newsletter|updater|bulletin|digest|news roundup)\\b");
 
     private final MessageReader reader = new MessageReader();
+    private final Decisions decisions;
+
+    /** Extraction with the committed model's decisions. */
+    public Extractor() {
+        this(Decisions.standard());
+    }
+
+    /** Extraction with these decisions (an evaluation trains its own for each list it holds out). */
+    public Extractor(Decisions decisions) {
+        this.decisions = decisions;
+    }
 
     /** A whole message as bytes: read, then extracted; bytes that are no email at all are not a talk, with the reason. */
     public Announcement extractMessage(byte[] bytes, ExtractionDefaults defaults) {
@@ -35,24 +48,30 @@ public final class Extractor {
     }
 
     public Announcement extract(MessageText message, ExtractionDefaults defaults) {
+        return decisions.decide(draft(message, defaults));
+    }
+
+    /** What the rules propose for a message, before the learned decisions; never throws. */
+    public Draft draft(MessageText message, ExtractionDefaults defaults) {
         try {
-            return extractOrFail(message, defaults);
+            return draftOrFail(message, defaults);
         } catch (RuntimeException | StackOverflowError e) {
-            return Announcement.notTalk("could not be read as an announcement (" + e.getClass().getSimpleName() + ")");
+            return Draft.none(message, "could not be read as an announcement (" + e.getClass().getSimpleName() + ")");
         }
     }
 
-    private Announcement extractOrFail(MessageText message, ExtractionDefaults defaults) {
+    private Draft draftOrFail(MessageText message, ExtractionDefaults defaults) {
         List<String> lines = bounded(message.lines());
         if (lines.stream().allMatch(String::isBlank) && message.subject().isBlank()) {
-            return Announcement.notTalk("empty message");
+            return Draft.none(message, "empty message");
         }
         String body = String.join("\n", lines);
         List<Field> fields = LabeledFields.find(lines);
+        Set<String> labels = new TreeSet<>();
+        fields.forEach(f -> labels.add(f.label().name().toLowerCase(java.util.Locale.ROOT)));
         boolean labeledTalk = fields.stream().anyMatch(f -> f.label() == Label.SPEAKER || f.label() == Label.TITLE);
-        if (!labeledTalk && KindClassifier.looksLikeOtherTraffic(message.subject(), body)) {
-            return Announcement.notTalk("reads as a call for papers, job ad or course notice, not a talk");
-        }
+        Draft.Veto veto = !labeledTalk && KindClassifier.looksLikeOtherTraffic(message.subject(), body)
+                ? Draft.Veto.OTHER_TRAFFIC : null;
         DateFinder dates = DateFinder.forMessage(message, defaults);
         TalkAssembler assembler = new TalkAssembler(message, defaults, lines, dates);
         List<Talk> talks = new ArrayList<>();
@@ -102,7 +121,7 @@ public final class Extractor {
         }
         Kind kind = KindClassifier.classify(message.subject(), lines);
         if (talks.isEmpty()) {
-            return Announcement.notTalk(assembler.whyNoTalk());
+            return Draft.none(message, veto != null ? veto.reason() : assembler.whyNoTalk());
         }
         // a first announcement does not move its talk: only later messages are read for a new day
         Optional<Rescheduling.NewDay> newDay = talks.size() == 1 && kind != Kind.ANNOUNCEMENT
@@ -114,14 +133,15 @@ public final class Extractor {
                 kind = Kind.UPDATE;
             }
         }
-        if (talks.size() == 1 && kind != Kind.CANCELLATION && talks.get(0).speakers().isEmpty() && talks.get(0).title() == null) {
-            return Announcement.notTalk("a date, but no speaker or title: not a talk");
+        if (veto == null && talks.size() == 1 && kind != Kind.CANCELLATION && talks.get(0).speakers().isEmpty()
+                && talks.get(0).title() == null) {
+            veto = Draft.Veto.NO_SPEAKER_OR_TITLE;
         }
-        if (talks.size() == 1 && talks.get(0).speakers().isEmpty()
+        if (veto == null && talks.size() == 1 && talks.get(0).speakers().isEmpty()
                 && NOT_A_TALK_EVENT.matcher(message.subject() + " " + talks.get(0).title()).find()) {
-            return Announcement.notTalk("a meeting or newsletter with no speaker, not a talk");
+            veto = Draft.Veto.MEETING;
         }
-        return new Announcement(kind, talks, null, moved);
+        return new Draft(message, talks, kind, moved, veto, null, labels);
     }
 
     /** The talk on its new day; its new time when the message gives one, else its time as it was. */

@@ -4,9 +4,7 @@ import org.talkfeed.talk.Speaker;
 import org.talkfeed.talk.Talk;
 import org.talkfeed.text.MessageText;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -129,21 +127,6 @@ final class TalkAssembler {
             warnings.add(time.warning());
         }
 
-        String zone = null;
-        if (time != null && time.position() >= 0 && time.endPosition() <= timeContext.length()) {
-            // "6:30 to 7:30pm UK Summer Time": the zone written with the time, before any other in the text
-            zone = ZoneWords.find(timeContext.substring(time.position(), Math.min(timeContext.length(), time.endPosition() + 40)));
-        }
-        if (zone == null) {
-            zone = ZoneWords.find(timeContext.isEmpty() ? when : timeContext);
-        }
-        if (zone == null && time != null && time.position() >= 0 && !timeContext.isEmpty()) {
-            zone = ZoneWords.find(lineAround(timeContext, time.position()));
-        }
-        if (zone == null) {
-            zone = defaultZone(date.date(), warnings);
-        }
-
         List<Speaker> speakers = speakers(fields);
         String title = title(fields);
         SpeakerAndTitle fallback = fallbacks(speakers, title, prose);
@@ -174,6 +157,15 @@ final class TalkAssembler {
         if (location == null && where.isEmpty()) {
             location = inherited.location();
         }
+        List<Speaker> talkSpeakers = speakers;
+        DateMention talkDate = date;
+        TalkZone.Decision zone = TalkZone.decide(new TalkZone.Clues(TalkZone.whereStated(timeContext, when, time), location,
+                () -> TalkZone.aroundDate(prose, when, talkDate.date(), dates,
+                        talkSpeakers.stream().map(Speaker::affiliation).toList()),
+                message.date(), date.date(), time == null ? null : time.start()), defaults.timezone());
+        if (zone.warning() != null) {
+            warnings.add(zone.warning());
+        }
         String links = values(fields, Label.LINK);
         String url = Places.joinUrl(links, String.join(" ", where), when, body);
         boolean online = url != null || Places.mentionsOnline(links) || where.stream().anyMatch(Places::mentionsOnline)
@@ -197,7 +189,7 @@ final class TalkAssembler {
         }
         double confidence = confidence(title, speakers, time, location != null || online, warnings);
         return new Talk(title, speakers, date.date(), time == null ? null : time.start(), time == null ? null : time.end(),
-                zone, location, online, url, host, series, abstractText, bio, confidence, warnings);
+                zone.zone(), location, online, url, host, series, abstractText, bio, confidence, warnings);
     }
 
     /**
@@ -234,23 +226,6 @@ final class TalkAssembler {
         }
         List<TimeRange> found = new TimeFinder(strict).find(text);
         return found.isEmpty() ? null : found.get(0);
-    }
-
-    private String defaultZone(LocalDate date, List<String> warnings) {
-        if (defaults.timezone() != null) {
-            return defaults.timezone();
-        }
-        if (message.date() != null) {
-            ZoneOffset offset = message.date().getOffset();
-            Instant at = message.date().toInstant();
-            String zone = ZoneWords.byOffset(offset, at);
-            if (zone != null) {
-                warnings.add("time zone " + zone + " inferred from the Date header's offset " + offset);
-                return zone;
-            }
-        }
-        warnings.add("no time zone stated or configured; assumed UTC");
-        return "UTC";
     }
 
     private List<Speaker> speakers(List<Field> fields) {
@@ -414,12 +389,6 @@ final class TalkAssembler {
 
     private static String firstParagraphs(String text) {
         return text.length() > 1500 ? text.substring(0, 1500) : text;
-    }
-
-    private static String lineAround(String text, int position) {
-        int start = text.lastIndexOf('\n', Math.max(0, position - 1)) + 1;
-        int end = text.indexOf('\n', position);
-        return text.substring(start, end < 0 ? text.length() : end);
     }
 
     private static List<String> all(List<Field> fields, Label label) {

@@ -139,6 +139,11 @@ final class ZoneWords {
         return ZoneId.getAvailableZoneIds().contains(id) ? id : null;
     }
 
+    /** The named zones, most likely first, that have this offset at this instant. */
+    static List<String> zonesWithOffset(ZoneOffset offset, Instant at) {
+        return LIKELY_BY_OFFSET.stream().filter(id -> ZoneId.of(id).getRules().getOffset(at).equals(offset)).toList();
+    }
+
     /** The most likely named zone that has this offset at this instant, or null. */
     static String byOffset(ZoneOffset offset, Instant at) {
         for (String id : LIKELY_BY_OFFSET) {

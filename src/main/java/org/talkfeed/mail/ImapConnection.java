@@ -1,5 +1,6 @@
 package org.talkfeed.mail;
 
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -39,11 +40,13 @@ public final class ImapConnection implements AutoCloseable {
     private final IMAPStore store;
     private final IMAPFolder folder;
     private final ScheduledExecutorService waker;
+    private final long maxBytes;
 
-    private ImapConnection(ImapConfig config, IMAPStore store, IMAPFolder folder) {
+    private ImapConnection(ImapConfig config, IMAPStore store, IMAPFolder folder, long maxBytes) {
         this.config = config;
         this.store = store;
         this.folder = folder;
+        this.maxBytes = maxBytes;
         this.waker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "idle-waker " + config);
             t.setDaemon(true);
@@ -58,6 +61,11 @@ public final class ImapConnection implements AutoCloseable {
      * @throws MissingPasswordException                  when the password's variable or file is missing
      */
     public static ImapConnection open(ImapConfig config) throws MessagingException {
+        return open(config, RawMessage.MAX_BYTES);
+    }
+
+    /** As {@link #open(ImapConfig)}; messages larger than {@code maxBytes} are not fetched. */
+    public static ImapConnection open(ImapConfig config, long maxBytes) throws MessagingException {
         String protocol = config.tls() == ImapConfig.Tls.IMPLICIT ? "imaps" : "imap";
         String timeout = Long.toString(config.timeout().toMillis());
         Properties props = new Properties();
@@ -92,7 +100,7 @@ public final class ImapConnection implements AutoCloseable {
         try {
             IMAPFolder folder = (IMAPFolder) store.getFolder(config.folder());
             folder.open(config.afterProcessing() == ImapConfig.AfterProcessing.KEEP ? Folder.READ_ONLY : Folder.READ_WRITE);
-            return new ImapConnection(config, store, folder);
+            return new ImapConnection(config, store, folder, maxBytes);
         } catch (MessagingException | RuntimeException e) {
             store.close();
             throw e;
@@ -128,9 +136,12 @@ public final class ImapConnection implements AutoCloseable {
         return store.hasCapability("IDLE");
     }
 
-    /** The UIDs after {@code lastUid}, oldest first. */
+    /** The UIDs after {@code lastUid}, oldest first. Their sizes are fetched with them, in one command. */
     public List<Long> uidsAfter(long lastUid) throws MessagingException {
         Message[] messages = folder.getMessagesByUID(lastUid + 1, UIDFolder.MAXUID);
+        FetchProfile sizes = new FetchProfile();
+        sizes.add(FetchProfile.Item.SIZE);
+        folder.fetch(messages, sizes);
         List<Long> result = new ArrayList<>();
         for (Message m : messages) {
             long uid = folder.getUID(m);
@@ -142,11 +153,18 @@ public final class ImapConnection implements AutoCloseable {
         return result;
     }
 
-    /** The message at the checkpoint's UID, carrying that checkpoint; null when it was expunged meanwhile. */
+    /**
+     * The message at the checkpoint's UID, carrying that checkpoint; null when it was expunged meanwhile. A message whose
+     * size (RFC822.SIZE) is over the limit is not fetched: it comes as a message too large to read.
+     */
     public RawMessage fetch(Checkpoint at) throws MessagingException, IOException {
         Message message = folder.getMessageByUID(at.position());
         if (message == null) {
             return null;
+        }
+        int size = message.getSize();
+        if (size > maxBytes) {
+            return RawMessage.tooLarge(origin(config, at.position()), size, maxBytes, at);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
         message.writeTo(bytes);

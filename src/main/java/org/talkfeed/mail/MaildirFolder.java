@@ -10,12 +10,21 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** A Maildir folder (cur/, new/, tmp/), read without changing it; tmp/ holds unfinished deliveries. */
+/**
+ * A Maildir folder (cur/, new/, tmp/), read without changing it; tmp/ holds unfinished deliveries. A message file larger
+ * than the limit is not read: it comes as a message too large to read.
+ */
 public final class MaildirFolder implements MessageSource {
     private final Path root;
+    private final long maxBytes;
 
     public MaildirFolder(Path root) {
+        this(root, RawMessage.MAX_BYTES);
+    }
+
+    public MaildirFolder(Path root, long maxBytes) {
         this.root = root;
+        this.maxBytes = maxBytes;
     }
 
     public static boolean isMaildir(Path dir) {
@@ -29,7 +38,7 @@ public final class MaildirFolder implements MessageSource {
 
     @Override
     public Stream<RawMessage> messagesAfter(long done) throws IOException {
-        return new MessageFiles(files()).messagesAfter(done);
+        return new MessageFiles(files(), maxBytes).messagesAfter(done);
     }
 
     /**
@@ -39,7 +48,7 @@ public final class MaildirFolder implements MessageSource {
     public Stream<RawMessage> messagesExcept(Set<String> known) throws IOException {
         List<Path> files = files();
         known.retainAll(files.stream().map(MaildirFolder::uniqueName).collect(Collectors.toSet()));
-        return new MessageFiles(files.stream().filter(file -> !known.contains(uniqueName(file))).toList()).messages();
+        return new MessageFiles(files.stream().filter(file -> !known.contains(uniqueName(file))).toList(), maxBytes).messages();
     }
 
     /** A message file's name without the ":2,flags" a mail reader appends when it moves the file to cur/ or marks it. */

@@ -20,12 +20,16 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * An mbox file (mboxrd or mboxo; gzip-compressed when its name ends in .gz), streamed one message
- * at a time so that a large archive never sits in memory whole.
+ * at a time so that a large archive never sits in memory whole. A message larger than the limit is not kept: it
+ * comes as a message too large to read.
  */
 public final class MboxFile implements MessageSource {
     private static final byte[] FROM_ = "From ".getBytes(StandardCharsets.US_ASCII);
+    /** How much of a line that is not kept is read; a longer line is never a separator nor blank. */
+    private static final int PROBE = 1000;
     private final Path file;
     private final Pattern separator;
+    private final long maxBytes;
 
     public MboxFile(Path file) {
         this(file, null);
@@ -36,14 +40,20 @@ public final class MboxFile implements MessageSource {
      * break), for archives that leave "From " unescaped in bodies; their bodies are taken as they are.
      */
     public MboxFile(Path file, Pattern separator) {
+        this(file, separator, RawMessage.MAX_BYTES);
+    }
+
+    /** As {@link #MboxFile(Path, Pattern)}, with messages of more than {@code maxBytes} left unread. */
+    public MboxFile(Path file, Pattern separator, long maxBytes) {
         this.file = file;
         this.separator = separator;
+        this.maxBytes = maxBytes;
     }
 
     /** The file's first line (at most 1,000 bytes, read as Latin-1), without its line break. */
     static String firstLine(Path file) throws IOException {
         try (Lines lines = new Lines(open(file), 1024)) {
-            byte[] line = lines.next(1000);
+            byte[] line = lines.next(PROBE);
             return line == null ? "" : latin1(line);
         }
     }
@@ -88,8 +98,9 @@ public final class MboxFile implements MessageSource {
         }
     }
 
-    private boolean isSeparator(byte[] line, boolean previousBlank) {
-        if (!startsWithAt(line, 0, FROM_)) {
+    /** Whether a line of {@code length} bytes, starting with {@code line}, starts a message. */
+    private boolean isSeparator(byte[] line, long length, boolean previousBlank) {
+        if (length > PROBE || !startsWithAt(line, 0, FROM_)) {
             return false;
         }
         return separator == null ? previousBlank : separator.matcher(latin1(line)).matches();
@@ -125,30 +136,42 @@ public final class MboxFile implements MessageSource {
                 throw new NoSuchElementException();
             }
             pendingLine = null;
-            ByteArrayOutputStream body = index >= unkept ? new ByteArrayOutputStream(8192) : null;
+            boolean kept = index >= unkept;
+            ByteArrayOutputStream body = kept ? new ByteArrayOutputStream(8192) : null;
+            long size = 0;
             boolean previousBlank = true;
             byte[] line;
-            while ((line = readLine()) != null) {
-                if (isSeparator(line, previousBlank)) {
+            // a kept line is read whole unless it makes the message too large; the others only as far as their start
+            while ((line = readLine(body == null ? PROBE : (int) Math.min(Integer.MAX_VALUE - 8, maxBytes - size + 1))) != null) {
+                long length = lines.lastLength();
+                if (isSeparator(line, length, previousBlank)) {
                     pendingLine = line;
                     break;
+                }
+                size += length;
+                if (size > maxBytes) {
+                    body = null;
                 }
                 if (body != null) {
                     write(body, line);
                 }
-                previousBlank = isBlank(line);
+                previousBlank = length <= PROBE && isBlank(line);
             }
             if (line == null) {
                 finished = true;
             }
             index++;
-            return new RawMessage(file + "#" + index, body == null ? new byte[0] : body.toByteArray());
+            String origin = file + "#" + index;
+            if (kept && body == null) {
+                return RawMessage.tooLarge(origin, size, maxBytes, null);
+            }
+            return new RawMessage(origin, body == null ? new byte[0] : body.toByteArray());
         }
 
         private byte[] nextSeparator() {
             byte[] line;
-            while ((line = readLine()) != null) {
-                if (isSeparator(line, true)) {
+            while ((line = readLine(PROBE)) != null) {
+                if (isSeparator(line, lines.lastLength(), true)) {
                     return line;
                 }
             }
@@ -156,9 +179,9 @@ public final class MboxFile implements MessageSource {
             return null;
         }
 
-        private byte[] readLine() {
+        private byte[] readLine(int max) {
             try {
-                return lines.next(Integer.MAX_VALUE);
+                return lines.next(max);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read beyond message " + index + ": " + e.getMessage(), e);
             }
@@ -188,6 +211,7 @@ public final class MboxFile implements MessageSource {
         private final byte[] buffer;
         private int position;
         private int limit;
+        private long lastLength;
 
         Lines(InputStream in, int bufferSize) {
             this.in = in;
@@ -197,8 +221,10 @@ public final class MboxFile implements MessageSource {
         /** The next line, cut after {@code max} bytes; null at the end. */
         byte[] next(int max) throws IOException {
             ByteArrayOutputStream partial = null;
+            long length = 0;
             while (true) {
                 if (position == limit && !fill()) {
+                    lastLength = length;
                     return partial == null || partial.size() == 0 ? null : partial.toByteArray();
                 }
                 int start = position;
@@ -209,7 +235,9 @@ public final class MboxFile implements MessageSource {
                 if (end) {
                     position++;
                 }
+                length += position - start;
                 if (partial == null && end) {
+                    lastLength = length;
                     return Arrays.copyOfRange(buffer, start, start + Math.min(position - start, max));
                 }
                 if (partial == null) {
@@ -217,9 +245,15 @@ public final class MboxFile implements MessageSource {
                 }
                 partial.write(buffer, start, Math.max(0, Math.min(position - start, max - partial.size())));
                 if (end) {
+                    lastLength = length;
                     return partial.toByteArray();
                 }
             }
+        }
+
+        /** The whole length of the line {@link #next} returned last, with the bytes it cut. */
+        long lastLength() {
+            return lastLength;
         }
 
         private boolean fill() throws IOException {

@@ -49,11 +49,18 @@ public final class PipermailFolder implements MessageSource {
         }
     }
 
-    /** The page as a message; a page that is not a message page goes on as it is, to be recorded as failed. */
+    /**
+     * The page as a message; a page that is not a message page goes on as it is, to be recorded as failed, and one larger
+     * than {@link RawMessage#MAX_BYTES} is not read.
+     */
     private static RawMessage read(Path page) {
         try {
+            long size = Files.size(page);
+            if (size > RawMessage.MAX_BYTES) {
+                return RawMessage.tooLarge(page.toString(), size, RawMessage.MAX_BYTES, null);
+            }
             ArchivedPost post = PipermailPage.read(page);
-            return post == null ? MessageFiles.read(page) : new RawMessage(page.toString(), post.toMessage());
+            return post == null ? MessageFiles.read(page, RawMessage.MAX_BYTES) : new RawMessage(page.toString(), post.toMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + page + ": " + e.getMessage(), e);
         }

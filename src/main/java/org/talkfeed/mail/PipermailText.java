@@ -35,7 +35,7 @@ public final class PipermailText implements MessageSource {
     @Override
     public Stream<RawMessage> messagesAfter(long done) throws IOException {
         return mbox.messagesAfter(done)
-                .map(m -> new RawMessage(m.origin(), ArchiveAddresses.restoreFromHeader(m.bytes()), m.checkpoint()));
+                .map(m -> m.readable() ? new RawMessage(m.origin(), ArchiveAddresses.restoreFromHeader(m.bytes()), m.checkpoint()) : m);
     }
 
     @Override

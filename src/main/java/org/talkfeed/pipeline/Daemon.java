@@ -6,15 +6,19 @@ import org.talkfeed.config.Config;
 import org.talkfeed.config.MailboxConfig;
 import org.talkfeed.publish.PublishReport;
 import org.talkfeed.publish.SitePublisher;
+import org.talkfeed.store.StoreException;
 import org.talkfeed.store.TalkStore;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The daemon: one watcher per configured mailbox, each on its own thread (IMAP with IDLE or polling,
- * Maildir polling), all recording into one store; the site is republished whenever talks changed.
+ * Maildir polling), all recording into one store; the site is republished whenever talks changed. A watcher that
+ * cannot go on (the store cannot be written, an Error) stops them all, so the daemon is never left half alive.
  */
 public final class Daemon {
     private static final Logger LOG = LoggerFactory.getLogger("talkfeed");
@@ -26,6 +30,8 @@ public final class Daemon {
     private final Intake intake;
     private volatile PollSummary summary = new PollSummary();
     private volatile boolean stopping;
+    /** Why a watcher could not go on: the first such reason, which stopped the daemon. */
+    private final AtomicReference<String> failure = new AtomicReference<>();
 
     public Daemon(Config config, TalkStore store, SitePublisher publisher) {
         this.config = config;
@@ -84,13 +90,18 @@ public final class Daemon {
         }
     }
 
-    /** Watches every mailbox until {@link #stop()}; the message in progress is finished and committed first. */
-    public void runUntilStopped() {
+    /**
+     * Watches every mailbox until {@link #stop()}; the message in progress is finished and committed first. Returns why
+     * the daemon stopped of itself, when a watcher could not go on (the others were stopped then); empty after
+     * {@link #stop()}.
+     */
+    public Optional<String> runUntilStopped() {
         publish();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < watchers.size(); i++) {
             MailboxWatcher watcher = watchers.get(i);
-            Thread thread = new Thread(watcher::watch, "mailbox " + config.mailboxes().get(i).name());
+            String name = config.mailboxes().get(i).name();
+            Thread thread = new Thread(() -> watchOrStopAll(watcher, name), "mailbox " + name);
             threads.add(thread);
             if (!stopping) {
                 thread.start();
@@ -104,8 +115,25 @@ public final class Daemon {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stop();
-                return;
+                return Optional.empty();
             }
+        }
+        return Optional.ofNullable(failure.get());
+    }
+
+    private void watchOrStopAll(MailboxWatcher watcher, String mailbox) {
+        try {
+            watcher.watch();
+        } catch (Throwable e) { // an Error too: a thread that ends without a word would leave the daemon half alive
+            String reason = e instanceof StoreException ? e.getMessage()
+                    : "mailbox " + mailbox + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            if (e instanceof StoreException) {
+                LOG.error("mailbox {}: {}; stopping", mailbox, reason);
+            } else {
+                LOG.error("{}; stopping", reason, e);
+            }
+            failure.compareAndSet(null, reason);
+            stop();
         }
     }
 

@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * An IMAP mailbox: reads the messages after the checkpoint in UID order, each committed with its
- * checkpoint, then waits in IDLE (or polls); reconnects with backoff after any failure, slowly after a
- * refused login. A changed UIDVALIDITY means reading the folder again from its start; messages already
+ * checkpoint, then waits in IDLE (or polls); reconnects with backoff after a failure of the connection, slowly
+ * after a refused login. A changed UIDVALIDITY means reading the folder again from its start; messages already
  * recorded are then recognised by Message-ID.
  */
 final class ImapWatcher implements MailboxWatcher {
@@ -99,9 +99,6 @@ final class ImapWatcher implements MailboxWatcher {
                     break;
                 }
                 wait = failed(e);
-            } catch (StoreException e) {
-                wait = backoff.next();
-                LOG.error("mailbox {}: {}; trying again in {} s", mailbox.name(), e.getMessage(), Math.max(1, wait.toSeconds()));
             } finally {
                 disconnect();
             }
@@ -188,24 +185,35 @@ final class ImapWatcher implements MailboxWatcher {
         }
     }
 
+    /**
+     * Fetches, reads and records one message. A fetch that fails, whatever the failure (a message too large for the
+     * memory too), is tried again after reconnecting; after {@link #FETCH_ATTEMPTS} on a healthy connection the message
+     * is recorded as failed.
+     */
     private boolean readOne(Checkpoint checkpoint) throws MessagingException, IOException {
         long uid = checkpoint.position();
+        String key = source + "/" + checkpoint.uidValidity() + "/" + uid;
         RawMessage raw;
         try {
             raw = connection.fetch(checkpoint);
         } catch (MessagingException | IOException e) {
-            if (!connection.isOpen() || countFetchFailure(uid) < FETCH_ATTEMPTS) {
+            if (triesAgain(uid)) {
                 throw e;
             }
-            String key = source + "/" + checkpoint.uidValidity() + "/" + uid;
-            return intake.accept(processor.recordUnreadable(ImapConnection.origin(imap, uid), key, mailbox,
-                    "the server could not give the message: " + e.getMessage(), checkpoint));
+            return recordUnfetched(checkpoint, key, e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            String problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            if (triesAgain(uid)) {
+                throw new IOException("fetching message " + uid + " failed: " + problem, e);
+            }
+            return recordUnfetched(checkpoint, key, problem);
         }
         if (raw == null) {
             store.advance(checkpoint);
             return false;
         }
-        boolean changed = intake.accept(processor.process(raw, mailbox));
+        boolean changed = intake.accept(raw.readable() ? processor.process(raw, mailbox)
+                : processor.recordUnreadable(raw.origin(), key, mailbox, raw.unreadable(), checkpoint));
         if (imap.afterProcessing() != ImapConfig.AfterProcessing.KEEP) {
             try {
                 connection.afterProcessing(uid);
@@ -215,6 +223,16 @@ final class ImapWatcher implements MailboxWatcher {
             }
         }
         return changed;
+    }
+
+    /** Whether a failed fetch of the message is tried again, after reconnecting, rather than the message recorded as failed. */
+    private boolean triesAgain(long uid) {
+        return !connection.isOpen() || countFetchFailure(uid) < FETCH_ATTEMPTS;
+    }
+
+    private boolean recordUnfetched(Checkpoint checkpoint, String key, String problem) {
+        return intake.accept(processor.recordUnreadable(ImapConnection.origin(imap, checkpoint.position()), key, mailbox,
+                "the server could not give the message: " + problem, checkpoint));
     }
 
     private int countFetchFailure(long uid) {

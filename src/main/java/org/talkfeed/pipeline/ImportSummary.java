@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 public final class ImportSummary {
     private static final int TOP_REASONS = 5;
     private static final Pattern ADDRESS = Pattern.compile("[^\\s@()<>]+@[^\\s@()<>]+");
-    private static final Set<Outcome> NO_TALK = EnumSet.of(Outcome.NOT_TALK, Outcome.IGNORED, Outcome.FAILED);
+    private static final Set<Outcome> NO_TALK = EnumSet.of(Outcome.NOT_TALK, Outcome.IGNORED, Outcome.FAILED,
+            Outcome.UNMATCHED, Outcome.DUPLICATE);
     private static final Set<Outcome> TALK_OUTCOMES = EnumSet.complementOf(EnumSet.copyOf(NO_TALK));
 
     private final Map<Outcome, Long> messages = new EnumMap<>(Outcome.class);
@@ -31,6 +32,7 @@ public final class ImportSummary {
     private long passedOver;
     private int units;
     private boolean interrupted;
+    private String stoppedBy;
 
     ImportSummary() {
         for (Outcome o : NO_TALK) {
@@ -65,6 +67,11 @@ public final class ImportSummary {
 
     void sourceFailed(Path path, String problem) {
         sourceFailures.add(path + ": " + problem);
+    }
+
+    /** The import could not go on: something could not be recorded, for this reason. */
+    void stoppedBy(String reason) {
+        stoppedBy = reason;
     }
 
     void finish(boolean stopped) {
@@ -110,6 +117,11 @@ public final class ImportSummary {
         return interrupted;
     }
 
+    /** Why the import ended before its end, when something could not be recorded; null when it did not. */
+    public String stoppedBy() {
+        return stoppedBy;
+    }
+
     public double seconds() {
         return (elapsedNanos < 0 ? System.nanoTime() - startedNanos : elapsedNanos) / 1e9;
     }
@@ -125,10 +137,15 @@ public final class ImportSummary {
                 .map(o -> String.format(Locale.ROOT, "%,d %s%s", count(o), o.label(), count(o) == 1 ? "" : "s")).toList();
         lines.add(String.format(Locale.ROOT, "talks: %,d new, %,d updated", newTalks, updatedTalks)
                 + (kinds.isEmpty() ? "" : " (from " + String.join(", ", kinds) + ")"));
-        lines.add(String.format(Locale.ROOT, "skipped: %,d already seen, %,d not a talk, %,d ignored by the sender policy",
-                alreadySeen, count(Outcome.NOT_TALK), count(Outcome.IGNORED)));
+        lines.add(String.format(Locale.ROOT, "skipped: %,d already seen, %,d not a talk, %,d ignored by the sender rules",
+                alreadySeen, count(Outcome.NOT_TALK), count(Outcome.IGNORED))
+                + (count(Outcome.UNMATCHED) > 0 ? String.format(Locale.ROOT, ", %,d unmatched", count(Outcome.UNMATCHED)) : "")
+                + (count(Outcome.DUPLICATE) > 0
+                        ? String.format(Locale.ROOT, ", %,d duplicate Message-IDs with other content", count(Outcome.DUPLICATE)) : ""));
         reasonLines(lines, Outcome.NOT_TALK, "not a talk");
         reasonLines(lines, Outcome.IGNORED, "ignored");
+        reasonLines(lines, Outcome.UNMATCHED, "unmatched");
+        reasonLines(lines, Outcome.DUPLICATE, "duplicate");
         lines.add(String.format(Locale.ROOT, "failed: %,d", count(Outcome.FAILED)));
         reasonLines(lines, Outcome.FAILED, "failed");
         if (!sourceFailures.isEmpty()) {

@@ -5,6 +5,7 @@ import org.talkfeed.mail.Checkpoint;
 import org.talkfeed.mail.MessageSources;
 import org.talkfeed.mail.PathSource;
 import org.talkfeed.mail.RawMessage;
+import org.talkfeed.store.StoreException;
 import org.talkfeed.store.TalkStore;
 
 import java.io.IOException;
@@ -29,7 +30,9 @@ import java.util.stream.Stream;
  * A one-shot import of files and folders into the store, streamed one message at a time. Messages are committed in
  * batches, each with its unit's checkpoint ("import:" and the unit's path, how many of its messages are done), so a
  * run that was stopped, failed or killed resumes where its last commit ended, passing over what was done without
- * parsing it. A path or unit that cannot be read is reported and the import goes on with the others.
+ * parsing it. A path or unit that cannot be read is reported and the import goes on with the others; a message its
+ * source would not read (too large) is recorded as failed. What cannot be recorded (the store cannot be written, an
+ * Error) ends the import, and the summary says why.
  * <p>
  * Messages are read and extracted on one worker per core, a bounded number ahead of the one thread that records
  * them in their order; a message read ahead but not committed when the import stops is read again on resume.
@@ -58,7 +61,7 @@ public final class Importer {
     public Importer(TalkStore store, MailboxConfig mailbox, ImportListener listener, int workerCount) {
         this.store = store;
         this.processor = new MessageProcessor(store);
-        this.mailbox = mailbox;
+        this.mailbox = mailbox.withSenders(mailbox.senders().forArchive());
         this.listener = listener;
         this.workerCount = workerCount;
     }
@@ -85,6 +88,9 @@ public final class Importer {
                     read(unit, summary, workers);
                 }
             }
+        } catch (RuntimeException | Error e) {
+            summary.stoppedBy(e instanceof StoreException ? e.getMessage()
+                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } finally {
             workers.shutdownNow();
         }
@@ -137,7 +143,7 @@ public final class Importer {
             failed(unit.source().path(), e, summary);
             return;
         }
-        UncheckedIOException broken;
+        RuntimeException broken;
         try (messages) {
             ReadAhead ahead = new ReadAhead(messages.iterator(), unit, workers);
             try {
@@ -177,7 +183,10 @@ public final class Importer {
                 break;
             }
             try {
-                ProcessResult result = processor.record(join(next.reading()));
+                RawMessage raw = next.raw();
+                ProcessResult result = next.reading() == null
+                        ? processor.recordUnreadable(raw.origin(), "unread:" + raw.origin(), mailbox, raw.unreadable(), raw.checkpoint())
+                        : processor.record(join(next.reading()));
                 summary.add(result);
                 listener.processed(result);
             } catch (RuntimeException e) {
@@ -195,6 +204,9 @@ public final class Importer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading a message", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException problem ? problem : new IllegalStateException(e.getCause());
         }
     }
@@ -210,8 +222,11 @@ public final class Importer {
      * recorded next. A unit that breaks off ends after the messages read before the break.
      */
     private final class ReadAhead {
-        /** A message handed to a worker, with its size. */
-        record Pending(Future<MessageProcessor.Reading> reading, long bytes) {
+        /** A message handed to a worker; one its source did not read has no reading. */
+        record Pending(RawMessage raw, Future<MessageProcessor.Reading> reading) {
+            long bytes() {
+                return raw.bytes().length;
+            }
         }
 
         private final Iterator<RawMessage> messages;
@@ -221,7 +236,7 @@ public final class Importer {
         private long pendingBytes;
         private long position;
         private boolean ended;
-        private UncheckedIOException broken;
+        private RuntimeException broken;
 
         ReadAhead(Iterator<RawMessage> messages, Unit unit, ExecutorService workers) {
             this.messages = messages;
@@ -255,24 +270,24 @@ public final class Importer {
                     return;
                 }
                 raw = messages.next();
-            } catch (UncheckedIOException e) {
+            } catch (RuntimeException e) {
                 broken = e;
                 ended = true;
                 return;
             }
-            RawMessage positioned = new RawMessage(raw.origin(), raw.bytes(), new Checkpoint(checkpointName, 0, ++position));
-            pending.add(new Pending(workers.submit(() -> processor.read(positioned, mailbox)), raw.bytes().length));
+            RawMessage positioned = raw.at(new Checkpoint(checkpointName, 0, ++position));
+            pending.add(new Pending(positioned, positioned.readable() ? workers.submit(() -> processor.read(positioned, mailbox)) : null));
             pendingBytes += raw.bytes().length;
         }
 
         /** Why the unit broke off; null when it did not. */
-        UncheckedIOException broken() {
+        RuntimeException broken() {
             return broken;
         }
 
         /** Leaves the messages read ahead but not taken: they are read again on resume. */
         void cancel() {
-            pending.forEach(p -> p.reading().cancel(false));
+            pending.stream().filter(p -> p.reading() != null).forEach(p -> p.reading().cancel(false));
         }
     }
 }

@@ -47,8 +47,11 @@ final class MaildirWatcher implements MailboxWatcher {
             Iterator<RawMessage> it = messages.iterator();
             while (it.hasNext() && !stop.stopped()) {
                 RawMessage raw = it.next();
-                changed |= intake.accept(processor.process(raw, mailbox));
-                handled.add(MaildirFolder.uniqueName(Path.of(raw.origin())));
+                String name = MaildirFolder.uniqueName(Path.of(raw.origin()));
+                changed |= intake.accept(raw.readable() ? processor.process(raw, mailbox)
+                        : processor.recordUnreadable(raw.origin(), "maildir:" + mailbox.name() + "/" + name, mailbox,
+                        raw.unreadable(), null));
+                handled.add(name);
             }
             store.saveStatus(mailbox.name(), "polling", null, true);
         } catch (IOException | UncheckedIOException e) {

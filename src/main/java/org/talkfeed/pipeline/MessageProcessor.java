@@ -115,6 +115,10 @@ public final class MessageProcessor {
     public synchronized ProcessResult record(Reading reading) {
         RawMessage raw = reading.raw();
         MessageText text = reading.text();
+        if (store.message(reading.bytesKey()).isPresent()) {
+            store.advance(raw.checkpoint());
+            return new ProcessResult(raw.origin(), null, true, List.of(), "already seen (" + reading.bytesKey() + ")");
+        }
         if (reading.refused() == Outcome.FAILED) {
             return recordOnce(reading, reading.bytesKey(), Outcome.FAILED, reading.refusal(), "failed: " + reading.refusal());
         }
@@ -166,7 +170,7 @@ public final class MessageProcessor {
     private ProcessResult recordTalks(Reading reading, String key, Announcement announcement) {
         TalkChanges.Source source = new TalkChanges.Source(reading.sender(), reading.text().references(),
                 reading.mailbox().senders());
-        TalkRecorder.Recorded recorded = recorder.record(messageRecord(reading, key, null, null), announcement.kind(),
+        TalkRecorder.Recorded recorded = recorder.record(messageRecord(reading, key, null, null), reading.bytesKey(), announcement.kind(),
                 announcement.change(), announcement.talks(), source, reading.raw().checkpoint());
         String summary = recorded.outcome().label() + ": " + describe(recorded.changes())
                 + (recorded.reason() == null ? "" : (recorded.changes().isEmpty() ? "" : "; ") + recorded.reason());

@@ -29,10 +29,12 @@ public final class TalkRecorder {
 
     /**
      * Records {@code message} (its outcome and reason are decided here) with the {@code talks} it describes as
-     * {@code kind} ({@code stated} is the kind the message gives itself, its outcome when it changes anything).
+     * {@code kind} ({@code stated} is the kind the message gives itself, its outcome when it changes anything). A message
+     * that changes no talk is kept under {@code keyWhenNoChange} (the hash of its bytes), so that it never holds a
+     * Message-ID that a later message may need.
      */
-    public Recorded record(MessageRecord message, Kind stated, Kind kind, List<Talk> talks, TalkChanges.Source source,
-                           Checkpoint checkpoint) {
+    public Recorded record(MessageRecord message, String keyWhenNoChange, Kind stated, Kind kind, List<Talk> talks,
+                           TalkChanges.Source source, Checkpoint checkpoint) {
         return store.write(writer -> {
             List<TalkChanges.Decision> decisions = new ArrayList<>();
             for (Talk talk : talks) {
@@ -43,7 +45,8 @@ public final class TalkRecorder {
             Outcome outcome = skipped.size() < decisions.size() ? Outcome.valueOf(stated.name())
                     : skipped.stream().anyMatch(TalkChanges.Skip::refused) ? Outcome.IGNORED : Outcome.UNMATCHED;
             String reason = skipped.isEmpty() ? null : String.join("; ", skipped.stream().map(TalkChanges.Skip::reason).toList());
-            long row = writer.insertMessage(new MessageRecord(message.messageKey(), message.mailbox(), message.origin(),
+            boolean changesTalks = skipped.size() < decisions.size();
+            long row = writer.insertMessage(new MessageRecord(changesTalks ? message.messageKey() : keyWhenNoChange, message.mailbox(), message.origin(),
                     message.subject(), message.sender(), message.sentAt(), outcome, reason, message.messageId(), message.contentHash()));
             writer.saveCheckpoint(checkpoint);
             List<TalkChange> changes = new ArrayList<>();

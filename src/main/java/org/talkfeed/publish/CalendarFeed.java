@@ -111,6 +111,10 @@ final class CalendarFeed {
             LocalDate day = talk.date();
             start = day;
             end = day.plusDays(1);
+        } else if (talk.timezone() == null) {
+            // no zone known: floating local time, the hour as announced wherever the reader is
+            start = talk.date().atTime(talk.start());
+            end = talk.end() != null ? talk.date().atTime(talk.end()) : talk.date().atTime(talk.start()).plus(defaultDuration);
         } else {
             ZonedDateTime local = ZonedDateTime.of(talk.date(), talk.start(), ZoneId.of(talk.timezone()));
             ZonedDateTime localEnd = talk.end() != null

@@ -7,7 +7,6 @@ import org.talkfeed.talk.Talk;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Comparator;
@@ -150,13 +149,14 @@ final class HtmlPages {
         if (talk.start() == null) {
             return DAY.format(talk.date());
         }
-        ZonedDateTime start = ZonedDateTime.of(talk.date(), talk.start(), ZoneId.of(talk.timezone()));
-        String zone = start.getZone().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
         String text = DAY.format(talk.date()) + ", " + TIME.format(talk.start());
         if (talk.end() != null) {
             text += "–" + TIME.format(talk.end());
         }
-        return text + " " + zone;
+        if (talk.timezone() == null) {
+            return text; // local time of a place not known
+        }
+        return text + " " + ZoneId.of(talk.timezone()).getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
     }
 
     private static String sortKey(StoredTalk stored) {

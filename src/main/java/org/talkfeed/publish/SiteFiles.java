@@ -6,27 +6,39 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Writes published files atomically: a temporary file in the same folder, then a rename, so that a
  * reader never sees half a file. A file whose content is unchanged is left alone (its ETag stays).
+ * Files are made rw-r--r-- and the folders that hold them rwxr-xr-x, whatever the umask, so that a web
+ * server running as another user can serve them (skipped on file systems without POSIX permissions).
  */
 final class SiteFiles {
+    private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-r--r--");
+    private static final Set<PosixFilePermission> FOLDER_MODE = PosixFilePermissions.fromString("rwxr-xr-x");
+
+    private final Set<Path> preparedFolders = new HashSet<>();
     private int written;
     private int unchanged;
 
     /** Returns true when the file was (re)written. */
     boolean write(Path file, String content) throws IOException {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        prepareFolder(file.getParent());
         if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
+            setMode(file, FILE_MODE);
             unchanged++;
             return false;
         }
-        Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
         try {
             Files.write(temp, bytes);
+            setMode(temp, FILE_MODE);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -37,6 +49,24 @@ final class SiteFiles {
         }
         written++;
         return true;
+    }
+
+    /** Creates the folder when missing and gives it the folder mode, once per publication. */
+    private void prepareFolder(Path folder) throws IOException {
+        if (preparedFolders.add(folder)) {
+            Files.createDirectories(folder);
+            setMode(folder, FOLDER_MODE);
+        }
+    }
+
+    private static void setMode(Path path, Set<PosixFilePermission> mode) throws IOException {
+        try {
+            if (!Files.getPosixFilePermissions(path).equals(mode)) {
+                Files.setPosixFilePermissions(path, mode);
+            }
+        } catch (UnsupportedOperationException e) {
+            // no POSIX permissions here (Windows): the file system's defaults apply
+        }
     }
 
     int written() {

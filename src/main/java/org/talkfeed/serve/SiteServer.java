@@ -1,28 +1,47 @@
 package org.talkfeed.serve;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.content.HttpContent;
+import org.eclipse.jetty.http.content.ResourceHttpContentFactory;
+import org.eclipse.jetty.io.ByteBufferPool;
+import org.eclipse.jetty.server.AllowedResourceAliasChecker;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.ResourceService;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ConditionalHandler;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
 
 /**
- * Serves the published site over HTTP (GET and HEAD), with ETag and Last-Modified, answering 304 when
- * the client already has the file: calendar clients poll feeds often.
+ * Serves the published site over HTTP with Jetty: GET and HEAD only, files of the site folder only
+ * (index.html for a folder), with ETag and Last-Modified so that polling calendar clients get 304,
+ * and gzip for text. Connections that send nothing are dropped after {@link #IDLE_TIMEOUT} and hold
+ * no thread while they wait.
  */
 public final class SiteServer implements AutoCloseable {
+    /** How long a connection may stay silent, between requests or while sending one. */
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /** How long reading or writing may stall once a request is being handled. */
+    private static final Duration REQUEST_IO_TIMEOUT = Duration.ofSeconds(15);
+    static final int MAX_THREADS = 16;
+    private static final int MIN_THREADS = 2;
+
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "ics", "text/calendar; charset=utf-8",
@@ -30,114 +49,114 @@ public final class SiteServer implements AutoCloseable {
             "xml", "application/atom+xml; charset=utf-8",
             "css", "text/css; charset=utf-8",
             "txt", "text/plain; charset=utf-8");
+    private static final String[] COMPRESSED_TYPES = {
+            "text/html", "text/calendar", "application/json", "application/atom+xml", "text/css", "text/plain"};
 
-    private final HttpServer server;
-    private final Path root;
+    private final Server server;
+    private final ServerConnector connector;
 
-    private SiteServer(HttpServer server, Path root) {
+    private SiteServer(Server server, ServerConnector connector) {
         this.server = server;
-        this.root = root;
+        this.connector = connector;
     }
 
+    /**
+     * Starts serving {@code root} (created when missing, since the first publication may come later).
+     *
+     * @throws BindException when the address cannot be listened on
+     */
     public static SiteServer start(String host, int port, Path root) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        SiteServer site = new SiteServer(server, root.toAbsolutePath().normalize());
-        server.createContext("/", site::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "http");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.start();
-        return site;
+        Files.createDirectories(root);
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
+        threads.setName("http");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setIdleTimeout(REQUEST_IO_TIMEOUT.toMillis());
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        server.addConnector(connector);
+
+        GzipHandler gzip = new GzipHandler(site(root.toRealPath()));
+        gzip.setIncludedMimeTypes(COMPRESSED_TYPES);
+        server.setHandler(new GetAndHeadOnly(gzip));
+
+        try {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server);
+            throw startFailure(e);
+        }
+        return new SiteServer(server, connector);
+    }
+
+    private static Handler site(Path root) {
+        ContextHandler context = new ContextHandler(new StreamedFiles(), "/");
+        context.setBaseResourceAsPath(root);
+        // The default checker follows symlinks anywhere; this one only to files inside the root.
+        context.clearAliasChecks();
+        context.addAliasCheck(new AllowedResourceAliasChecker(context));
+        TYPES.forEach(context.getMimeTypes()::addMimeMapping);
+        return context;
+    }
+
+    /** Files of the context's base folder, read from disk on every request: the publisher replaces them at any time. */
+    private static final class StreamedFiles extends ResourceHandler {
+        StreamedFiles() {
+            setDirAllowed(false);
+            setWelcomeFiles("index.html");
+            setWelcomeMode(ResourceService.WelcomeMode.SERVE);
+            setCacheControl("no-cache");
+            setEtags(true);
+        }
+
+        @Override
+        protected HttpContent.Factory newHttpContentFactory(ByteBufferPool.Sized buffers) {
+            return new ResourceHttpContentFactory(getBaseResource(), getMimeTypes(), buffers);
+        }
+    }
+
+    /** Answers 405 to any method other than GET and HEAD. */
+    private static final class GetAndHeadOnly extends ConditionalHandler.Reject {
+        GetAndHeadOnly(Handler next) {
+            super(next, HttpStatus.METHOD_NOT_ALLOWED_405);
+            excludeMethod("GET", "HEAD");
+        }
+
+        @Override
+        protected boolean onConditionsMet(Request request, Response response, Callback callback) throws Exception {
+            response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+            return super.onConditionsMet(request, response, callback);
+        }
+    }
+
+    private static IOException startFailure(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException bind) {
+                return bind;
+            }
+        }
+        return e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception ignored) {
+            // already failing to start: the start failure is what the caller needs
+        }
     }
 
     public int port() {
-        return server.getAddress().getPort();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                exchange.sendResponseHeaders(405, -1);
-                return;
-            }
-            Path file = resolve(exchange.getRequestURI());
-            if (file == null || !Files.isRegularFile(file)) {
-                byte[] body = "not found\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-                exchange.sendResponseHeaders(404, method.equals("HEAD") ? -1 : body.length);
-                if (!method.equals("HEAD")) {
-                    exchange.getResponseBody().write(body);
-                }
-                return;
-            }
-            FileTime modified = Files.getLastModifiedTime(file);
-            long size = Files.size(file);
-            String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified.toMillis()) + "\"";
-            String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                    ZonedDateTime.ofInstant(modified.toInstant(), ZoneOffset.UTC));
-            var headers = exchange.getResponseHeaders();
-            headers.set("ETag", etag);
-            headers.set("Last-Modified", lastModified);
-            headers.set("Cache-Control", "no-cache");
-            headers.set("Content-Type", TYPES.getOrDefault(extension(file), "application/octet-stream"));
-            if (notModified(exchange, etag, modified.toInstant())) {
-                exchange.sendResponseHeaders(304, -1);
-                return;
-            }
-            byte[] body = Files.readAllBytes(file);
-            exchange.sendResponseHeaders(200, method.equals("HEAD") ? -1 : body.length);
-            if (!method.equals("HEAD")) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-        }
-    }
-
-    private static boolean notModified(HttpExchange exchange, String etag, Instant modified) {
-        String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
-        if (ifNoneMatch != null) {
-            for (String tag : ifNoneMatch.split(",")) {
-                String t = tag.strip().replaceFirst("^W/", "");
-                if (t.equals(etag) || t.equals("*")) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        String since = exchange.getRequestHeaders().getFirst("If-Modified-Since");
-        if (since != null) {
-            try {
-                Instant client = ZonedDateTime.parse(since, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return !modified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isAfter(client);
-            } catch (DateTimeParseException e) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private Path resolve(URI uri) {
-        String path = uri.getPath();
-        if (path == null || path.isEmpty() || path.endsWith("/")) {
-            path = (path == null ? "/" : path) + "index.html";
-        }
-        Path file = root.resolve(path.substring(1)).normalize();
-        return file.startsWith(root) ? file : null;
-    }
-
-    private static String extension(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1);
+        return connector.getLocalPort();
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        stopQuietly(server);
     }
 }

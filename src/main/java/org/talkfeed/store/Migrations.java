@@ -90,6 +90,8 @@ final class Migrations {
             ALTER TABLE messages ADD COLUMN message_id TEXT;
             ALTER TABLE messages ADD COLUMN content_hash TEXT;
             UPDATE messages SET message_id = message_key WHERE message_key NOT LIKE 'sha256:%';
+            UPDATE messages SET message_key = 'legacy:' || id || ':' || message_key
+                WHERE outcome IN ('ignored', 'failed') AND message_key NOT LIKE 'sha256:%';
             """);
 
     private Migrations() {

@@ -16,6 +16,8 @@ public record Sender(String address, Vouch vouch, String doubt) {
         LIST,
         /** no trusted Authentication-Results, and the Sender and Return-Path agree with From */
         ENVELOPE,
+        /** an imported archive or export, whose envelope is gone: the operator chose to import what it shows */
+        ARCHIVE,
         /** nothing: the address is only claimed */
         NOTHING
     }

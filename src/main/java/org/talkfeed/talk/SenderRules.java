@@ -13,9 +13,12 @@ import java.util.Locale;
  * ({@code trustedAuthservIds}: the receiving servers whose Authentication-Results count; {@code listSenders}: the
  * envelope senders a configured list sends with). Addresses are exact or "@domain" for a whole domain.
  * No allowed senders, admins or lists: an open mailbox, where anyone may announce and From is taken as claimed.
+ *
+ * @param archive the messages come from an archive or export that the operator imports, where the envelope is gone:
+ *                a From that nothing else vouches for is taken as the archive shows it
  */
 public record SenderRules(List<String> allowedSenders, List<String> admins, List<String> listIds, List<String> listSenders,
-                          List<String> trustedAuthservIds) {
+                          List<String> trustedAuthservIds, boolean archive) {
     public static final SenderRules ANYONE = new SenderRules(List.of(), List.of(), List.of(), List.of(), List.of());
 
     public SenderRules {
@@ -24,6 +27,17 @@ public record SenderRules(List<String> allowedSenders, List<String> admins, List
         listIds = listIds.stream().map(SenderRules::bareListId).toList();
         listSenders = lowerCase(listSenders);
         trustedAuthservIds = lowerCase(trustedAuthservIds);
+    }
+
+    /** Rules for mail as it is delivered to a mailbox. */
+    public SenderRules(List<String> allowedSenders, List<String> admins, List<String> listIds, List<String> listSenders,
+                       List<String> trustedAuthservIds) {
+        this(allowedSenders, admins, listIds, listSenders, trustedAuthservIds, false);
+    }
+
+    /** The same rules for an imported archive or export. */
+    public SenderRules forArchive() {
+        return new SenderRules(allowedSenders, admins, listIds, listSenders, trustedAuthservIds, true);
     }
 
     public boolean open() {
@@ -37,29 +51,54 @@ public record SenderRules(List<String> allowedSenders, List<String> admins, List
             return new Sender(null, Sender.Vouch.NOTHING, "the message has no From address");
         }
         SenderHeaders headers = text.senderHeaders();
+        AuthenticationResults trusted = topmostTrusted(headers);
+        if (trusted != null && passes(trusted, domain(from))) {
+            return new Sender(from, Sender.Vouch.AUTHENTICATED, null);
+        }
         String envelope = headers.returnPath() != null ? lower(headers.returnPath()) : lower(headers.sender());
-        if (isListMail(text.listId()) && envelope != null && matchesAny(envelope, listSenders)) {
+        if (isListMail(text.listId()) && envelope != null && matchesAny(envelope, listSenders)
+                && (trusted == null || listSent(trusted, domain(envelope)))) {
             return new Sender(from, Sender.Vouch.LIST, null);
         }
-        List<AuthenticationResults> trusted = headers.authenticationResults().stream()
-                .map(AuthenticationResults::parse)
-                .filter(results -> trustedAuthservIds.contains(results.authservId()))
-                .toList();
-        if (!trusted.isEmpty()) {
-            return trusted.stream().anyMatch(results -> passes(results, domain(from)))
-                    ? new Sender(from, Sender.Vouch.AUTHENTICATED, null)
-                    : new Sender(from, Sender.Vouch.NOTHING, "no DKIM or DMARC pass for " + domain(from)
-                            + " in the Authentication-Results of " + trusted.get(0).authservId());
+        if (trusted != null) {
+            return new Sender(from, Sender.Vouch.NOTHING, "no DKIM or DMARC pass for " + domain(from)
+                    + " in the Authentication-Results of " + trusted.authservId());
+        }
+        if (archive) {
+            return new Sender(from, Sender.Vouch.ARCHIVE, null);
         }
         String disagreeing = disagreeing(from, lower(headers.sender()), lower(headers.returnPath()));
         if (disagreeing != null) {
             return new Sender(from, Sender.Vouch.NOTHING, disagreeing);
         }
-        if (headers.sender() == null && headers.returnPath() == null) {
+        if (headers.returnPath() == null) {
             return new Sender(from, Sender.Vouch.NOTHING,
-                    "no trusted Authentication-Results, Sender or Return-Path vouches for the From address");
+                    "no trusted Authentication-Results or Return-Path vouches for the From address");
         }
         return new Sender(from, Sender.Vouch.ENVELOPE, null);
+    }
+
+    /**
+     * The Authentication-Results the receiving server wrote: the topmost header with a trusted authserv-id. Servers add
+     * theirs above everything the message arrived with, so one below it may have been written by the sender.
+     */
+    private AuthenticationResults topmostTrusted(SenderHeaders headers) {
+        for (String header : headers.authenticationResults()) {
+            AuthenticationResults results = AuthenticationResults.parse(header);
+            if (trustedAuthservIds.contains(results.authservId())) {
+                return results;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the trusted server saw the list's own domain send the message: SPF for its envelope, or its DKIM signature. */
+    private static boolean listSent(AuthenticationResults results, String listDomain) {
+        return results.checks().stream().anyMatch(check -> "pass".equals(check.result()) && switch (check.method()) {
+            case "spf" -> listDomain.equals(domain(lower(check.property("smtp.mailfrom"))));
+            case "dkim" -> aligned(listDomain, lower(check.property("header.d")));
+            default -> false;
+        });
     }
 
     /** Why the message may not announce talks on this mailbox, or null when it may. */

@@ -81,6 +81,12 @@ public record Talk(
                 bio, confidence, warnings);
     }
 
+    /** The same talk with this confidence (the probability that it is fully right). */
+    public Talk withConfidence(double newConfidence) {
+        return new Talk(title, speakers, date, start, end, timezone, location, online, url, host, series, abstractText, bio,
+                newConfidence, warnings);
+    }
+
     /** The same talk with one more warning. */
     public Talk withWarning(String warning) {
         List<String> more = new java.util.ArrayList<>(warnings);

@@ -33,7 +33,7 @@ public final class TalkChanges {
         TalkIdentity.Match match = TalkIdentity.match(incoming, kind, known.threaded(source.references()),
                 known.near(TalkIdentity.reach(incoming, kind)));
         if (!match.found()) {
-            return kind == Kind.UPDATE || kind == Kind.CANCELLATION
+            return match.ambiguous() || kind == Kind.UPDATE || kind == Kind.CANCELLATION
                     ? new Skip(kind.label() + " of " + incoming.describe() + " matches no known talk: " + match.reason(), false)
                     : new Create(incoming);
         }

@@ -19,16 +19,16 @@ import java.util.stream.Collectors;
 /**
  * Decides which known talk, if any, an incoming one is: never a guess. In order:
  * <ol>
- * <li>a message that replies to or references messages that made known talks is about one of those talks, unless it
- *     names other speakers and another title;</li>
+ * <li>a reminder, update or cancellation that replies to or references messages that made known talks is about one of
+ *     those talks, unless it differs from it in two of speakers, title and day (an update: in speakers and title);</li>
  * <li>a first announcement is a known talk only on the same day, with the same speaker, or with the same title and
  *     start; a different start or different speakers make it another talk, whatever the title;</li>
  * <li>a reminder, update or cancellation is a known talk on the same day with the same speaker, or the same title and
  *     start (a follow-up that gives no start: the same title), or, giving only a start, the one talk at that time;
- *     a different start is another talk, except for an update, which may move the time. On another day (an update
- *     or cancellation may move the talk) it needs the same speaker, within 120 days, and titles that agree.</li>
+ *     a different start is another talk, except for an update, which may move the time. Only an update (a moved or
+ *     postponed talk) may be on another day: then it needs the same speaker, within 120 days, and titles that agree.</li>
  * </ol>
- * When two known talks fit equally well, none is taken.
+ * When two known talks fit equally well, none is taken, and the message changes nothing.
  */
 public final class TalkIdentity {
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
@@ -66,8 +66,8 @@ public final class TalkIdentity {
     /**
      * Where the known talks an incoming one may be are: on {@code date}, those that share one of its {@code surnames}
      * or name no speaker (all of them when it names none); and from {@code from} to {@code to}, those that share a
-     * surname. Only a follow-up looks beyond its own date; a talk without a date is looked for nowhere ({@code date} null).
-     * A store lists these for {@link #match}, which takes no talk outside them.
+     * surname. Only an update looks beyond its own date; a talk without a date is looked for nowhere ({@code date} null).
+     * A store lists these for {@link #match}, which takes no talk outside them but those of the thread.
      */
     public record Reach(LocalDate date, Set<String> surnames, LocalDate from, LocalDate to) {
     }
@@ -75,16 +75,16 @@ public final class TalkIdentity {
     /** Where {@link #match} may find the known talk that {@code incoming}, as a message of this kind, is. */
     public static Reach reach(Talk incoming, Kind kind) {
         LocalDate date = incoming.date();
-        if (date == null || kind == Kind.ANNOUNCEMENT) {
+        if (date == null || kind != Kind.UPDATE) {
             return new Reach(date, surnames(incoming), date, date);
         }
         return new Reach(date, surnames(incoming), date.minusDays(MOVE_WINDOW_DAYS), date.plusDays(MOVE_WINDOW_DAYS));
     }
 
-    /** The known talk an incoming one is ({@code id}), or why none is ({@code id} null). */
-    public record Match(Long id, String reason) {
+    /** The known talk an incoming one is ({@code id}), or why none is ({@code id} null; {@code ambiguous}: several fit). */
+    public record Match(Long id, String reason, boolean ambiguous) {
         static Match none(String reason) {
-            return new Match(null, reason);
+            return new Match(null, reason, false);
         }
 
         public boolean found() {
@@ -95,7 +95,8 @@ public final class TalkIdentity {
     /** Which of the {@code threaded} talks (those the message replies to) or else of the {@code near} ones it is. */
     public static Match match(Talk incoming, Kind kind, List<KnownTalks.Candidate> threaded, List<KnownTalks.Candidate> near) {
         Traits in = Traits.of(incoming);
-        List<KnownTalks.Candidate> inThread = threaded.stream().filter(known -> !describesAnother(in, known.traits())).toList();
+        List<KnownTalks.Candidate> inThread = kind == Kind.ANNOUNCEMENT ? List.of()
+                : threaded.stream().filter(known -> !describesAnother(in, kind, known.traits())).toList();
         Match byThread = best(in, inThread, known -> true);
         if (byThread.found()) {
             return byThread;
@@ -123,9 +124,9 @@ public final class TalkIdentity {
         }
         fitting.sort(Comparator.comparingDouble((KnownTalks.Candidate c) -> -closeness(in, c.traits())).thenComparingLong(c -> c.id()));
         if (fitting.size() > 1 && closeness(in, fitting.get(0).traits()) == closeness(in, fitting.get(1).traits())) {
-            return Match.none("it fits " + fitting.size() + " known talks equally well");
+            return new Match(null, "it fits " + fitting.size() + " known talks equally well", true);
         }
-        return new Match(fitting.get(0).id(), null);
+        return new Match(fitting.get(0).id(), null, false);
     }
 
     /** Whether a known talk of the same day, or one an update or cancellation moves, is the incoming one. */
@@ -144,15 +145,23 @@ public final class TalkIdentity {
             }
             return kind != Kind.ANNOUNCEMENT && sameStart && in.surnames().isEmpty() && in.titleWords() == null;
         }
-        return kind != Kind.ANNOUNCEMENT && sameSpeaker && daysApart(in, known) <= MOVE_WINDOW_DAYS
+        return kind == Kind.UPDATE && sameSpeaker && daysApart(in, known) <= MOVE_WINDOW_DAYS
                 && (title >= AGREEING_TITLE || in.titleWords() == null || known.titleWords() == null);
     }
 
-    /** A talk in the same thread is another one when it names other speakers and has another title. */
-    private static boolean describesAnother(Traits in, Traits known) {
+    /**
+     * A talk in the same thread is another one when the follow-up differs from it in two of speakers, title and day (one
+     * alone may be a misreading); an update may change the day or the title, so for it only other speakers with another
+     * title (or with the one of them it does not give) make another talk.
+     */
+    private static boolean describesAnother(Traits in, Kind kind, Traits known) {
         boolean differentSpeakers = !in.surnames().isEmpty() && !known.surnames().isEmpty() && !sameSpeaker(in, known);
         boolean differentTitle = in.titleWords() != null && known.titleWords() != null
                 && similarity(in.titleWords(), known.titleWords()) < AGREEING_TITLE;
+        if (kind != Kind.UPDATE) {
+            boolean differentDay = in.date() != null && known.date() != null && !in.date().equals(known.date());
+            return (differentSpeakers ? 1 : 0) + (differentTitle ? 1 : 0) + (differentDay ? 1 : 0) >= 2;
+        }
         return differentSpeakers && differentTitle
                 || differentSpeakers && in.titleWords() == null
                 || differentTitle && in.surnames().isEmpty();

@@ -29,15 +29,13 @@ import java.util.regex.Pattern;
  * structure, decodes its charset and transfer encoding, turns HTML into lines, and cleans the result.
  */
 public final class MessageReader {
-    private static final int MAX_PART_BYTES = 2 << 20;
-    private static final int MAX_DEPTH = 8;
-    /** More parts than any announcement has; beyond them a message is read no further. */
-    private static final int MAX_PARTS = 100;
     private static final Session SESSION;
     private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]");
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
     /** A thread of more messages than this names its nearest ones first; older ones are not needed to find a talk. */
     private static final int MAX_REFERENCES = 50;
+    /** Angus's base64 decoder ends its complaint with the characters it last read: message text, not the reason. */
+    private static final Pattern DECODER_CONTEXT = Pattern.compile(", the \\d+ most recent characters were: .*", Pattern.DOTALL);
 
     static {
         Properties props = new Properties();
@@ -55,12 +53,17 @@ public final class MessageReader {
         return SESSION;
     }
 
+    /**
+     * @throws UnreadableMessageException when the bytes are no email, when the body cannot be decoded, or when the message
+     *                                    passes one of the {@link ReadLimits}; the message says which
+     */
     public MessageText read(byte[] bytes) throws UnreadableMessageException {
+        ReadLimits.checkDelimiters(bytes);
         MimeMessage message;
         try {
             message = new MimeMessage(SESSION, new ByteArrayInputStream(bytes));
-        } catch (MessagingException e) {
-            throw new UnreadableMessageException("not an email: " + e.getMessage());
+        } catch (MessagingException | RuntimeException e) {
+            throw new UnreadableMessageException("not an email: " + problem(e));
         }
         String from = header(message, "From");
         String subject = header(message, "Subject");
@@ -71,10 +74,11 @@ public final class MessageReader {
         }
         String body;
         try {
-            body = bestText(message, 0);
+            body = bestText(message, 0, new ReadLimits());
         } catch (MessagingException | IOException | RuntimeException e) {
-            body = "";
+            throw new UnreadableMessageException("body cannot be decoded: " + problem(e));
         }
+        ReadLimits.checkBody(body);
         InternetAddress sender = address(from);
         return new MessageText(
                 messageId == null ? null : messageId.strip(),
@@ -125,6 +129,11 @@ public final class MessageReader {
         }
     }
 
+    private static String problem(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : DECODER_CONTEXT.matcher(message).replaceFirst("");
+    }
+
     private static String header(MimeMessage message, String name) {
         try {
             String value = message.getHeader(name, null);
@@ -155,35 +164,37 @@ public final class MessageReader {
     }
 
     /** The text of the part that best represents the message, or null when it has none. */
-    private String bestText(Part part, int depth) throws MessagingException, IOException {
-        if (depth > MAX_DEPTH) {
-            return null;
-        }
+    private String bestText(Part part, int depth, ReadLimits limits)
+            throws MessagingException, IOException, UnreadableMessageException {
+        ReadLimits.enter(depth);
         String type = contentType(part);
         if (type.startsWith("multipart/")) {
             Object content = part.getContent();
             if (!(content instanceof Multipart multipart)) {
                 return null;
             }
+            int count = multipart.getCount();
+            limits.countParts(count);
             if (type.startsWith("multipart/alternative")) {
-                return bestAlternative(multipart, depth);
+                return bestAlternative(multipart, count, depth, limits);
             }
             StringBuilder all = new StringBuilder();
-            for (int i = 0; i < Math.min(multipart.getCount(), MAX_PARTS); i++) {
+            for (int i = 0; i < count; i++) {
                 BodyPart child = multipart.getBodyPart(i);
                 if (Part.ATTACHMENT.equalsIgnoreCase(safeDisposition(child))) {
                     continue;
                 }
-                String text = bestText(child, depth + 1);
+                String text = bestText(child, depth + 1, limits);
                 if (text != null && !text.isBlank()) {
                     all.append(text).append("\n\n");
+                    ReadLimits.checkBody(all);
                 }
             }
             return all.isEmpty() ? null : all.toString();
         }
         if (type.startsWith("message/rfc822")) {
             Object content = part.getContent();
-            return content instanceof Part inner ? bestText(inner, depth + 1) : null;
+            return content instanceof Part inner ? bestText(inner, depth + 1, limits) : null;
         }
         if (type.startsWith("text/html")) {
             return HtmlText.toText(decodedText(part));
@@ -199,13 +210,13 @@ public final class MessageReader {
      * In multipart/alternative the plain part wins unless the HTML part clearly carries more text. An HTML part
      * that cannot carry enough more is not rendered at all.
      */
-    private String bestAlternative(Multipart alternatives, int depth) throws MessagingException, IOException {
-        int count = Math.min(alternatives.getCount(), MAX_PARTS);
+    private String bestAlternative(Multipart alternatives, int count, int depth, ReadLimits limits)
+            throws MessagingException, IOException, UnreadableMessageException {
         String plain = null;
         for (int i = 0; i < count; i++) {
             BodyPart child = alternatives.getBodyPart(i);
             if (contentType(child).startsWith("text/plain")) {
-                plain = nonBlankOr(bestText(child, depth + 1), plain);
+                plain = nonBlankOr(bestText(child, depth + 1, limits), plain);
             }
         }
         String rich = null;
@@ -216,6 +227,7 @@ public final class MessageReader {
                 continue;
             }
             if (plain != null && type.startsWith("text/html")) {
+                ReadLimits.enter(depth + 1);
                 // weighed on its undecoded bytes when they are no shorter than its content, so a dropped part is never decoded
                 byte[] encoded = TransferEncoding.encodedNoShorterThanContent(child);
                 String html = encoded == null ? decodedText(child) : null;
@@ -224,7 +236,7 @@ public final class MessageReader {
                 }
                 rich = nonBlankOr(HtmlText.toText(html != null ? html : decodedText(child)), rich);
             } else {
-                rich = nonBlankOr(bestText(child, depth + 1), rich);
+                rich = nonBlankOr(bestText(child, depth + 1, limits), rich);
             }
         }
         if (plain == null || rich == null) {
@@ -258,8 +270,9 @@ public final class MessageReader {
         }
     }
 
-    private static String decodedText(Part part) throws MessagingException, IOException {
-        return Charsets.decode(TransferEncoding.decode(part, MAX_PART_BYTES), parameter(part, "charset"));
+    private static String decodedText(Part part) throws MessagingException, IOException, UnreadableMessageException {
+        byte[] content = ReadLimits.checkPart(TransferEncoding.decode(part, ReadLimits.MAX_PART_BYTES + 1));
+        return Charsets.decode(content, parameter(part, "charset"));
     }
 
     private static boolean isFlowed(Part part) {

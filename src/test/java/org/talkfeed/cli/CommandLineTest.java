@@ -96,8 +96,8 @@ class CommandLineTest {
         Path config = config(dir);
         Path junk = Files.writeString(dir.resolve("junk.eml"), "not a mail at all");
         CliRun run = CliRun.of("ingest", "--config", config.toString(), junk.toString(), Path.of("samples", "maildir").toString());
-        assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains(junk + ": failed: not an email").contains("announcement: new talk");
+        assertThat(run.exit()).as("a message failed").isEqualTo(1);
+        assertThat(run.out()).contains(junk + ": failed: not an email").contains("announcement: new talk").contains("failed: 1");
     }
 
     @Test
@@ -114,6 +114,7 @@ class CommandLineTest {
         }
         CliRun after = CliRun.of("status", "--config", config.toString());
         assertThat(after.out()).contains("state:      polling").doesNotContain("last check: never")
-                .containsPattern("messages:   " + files + " processed \\(\\d+ not talks\\), 0 ignored, \\d+ failed");
+                .containsPattern("messages:   " + files + " processed \\(\\d+ not talks, 0 unmatched\\), 0 ignored, \\d+ failed, "
+                        + "0 duplicate Message-IDs with other content");
     }
 }

@@ -40,14 +40,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Property: whatever bytes arrive, {@link MessageReader#read} either answers or says "not an email"
  * ({@link UnreadableMessageException}), and {@link Extractor#extract} answers a well-formed
- * {@link Announcement} without throwing, each within {@link #LIMIT}. Inputs are generated talk-list mail
- * ({@link EmailGenerator}), seeded mutations of it, pure random bytes, and named edge cases.
+ * {@link Announcement} without throwing. Inputs are generated talk-list mail ({@link EmailGenerator}), seeded
+ * mutations of it, pure random bytes, and named edge cases. How fast is measured by {@code talkfeed bench}, not here:
+ * {@link #HANG_GUARD} only stops a case that never ends (a runaway pattern), far above any real cost.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExtractorRobustnessTest {
-    private static final Duration LIMIT = Duration.ofSeconds(2);
-    /** Hostile inputs of megabytes or ten thousand parts: still bounded, with room for a cold, shared 2-core machine. */
-    private static final Duration HEAVY_LIMIT = Duration.ofSeconds(5);
+    private static final Duration HANG_GUARD = Duration.ofSeconds(60);
     /** Seeded cases; {@code -Drobustness.cases=5000} explores further. */
     private static final int CASES = Integer.getInteger("robustness.cases", 300);
     /** Bytes and chars one to one, so raw messages can be edited as strings. */
@@ -93,17 +92,13 @@ class ExtractorRobustnessTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("heavyInputs")
     @Order(3)
-    void heavyInputIsAnsweredQuicklyAndWellFormed(Supplier<byte[]> input) {
-        check(input.toString(), input.get(), ExtractionDefaults.NONE, HEAVY_LIMIT);
+    void heavyInputIsAnsweredAndWellFormed(Supplier<byte[]> input) {
+        check(input.toString(), input.get(), ExtractionDefaults.NONE);
     }
 
     private static void check(String name, byte[] bytes, ExtractionDefaults defaults) {
-        check(name, bytes, defaults, LIMIT);
-    }
-
-    private static void check(String name, byte[] bytes, ExtractionDefaults defaults, Duration limit) {
-        assertTimeoutPreemptively(limit, () -> readAndExtract(name, bytes, defaults),
-                () -> name + ": reading and extracting took longer than " + limit.toMillis() + " ms");
+        assertTimeoutPreemptively(HANG_GUARD, () -> readAndExtract(name, bytes, defaults),
+                () -> name + ": reading and extracting did not end");
     }
 
     /** Reads and extracts; fails on any exception other than "not an email", and on an ill-formed answer. */

@@ -17,6 +17,9 @@ import org.talkfeed.TestMail;
 import org.talkfeed.bench.EmailGenerator;
 import org.talkfeed.config.Config;
 import org.talkfeed.config.ConfigLoader;
+import org.talkfeed.mail.Checkpoint;
+import org.talkfeed.mail.ImapConnection;
+import org.talkfeed.mail.RawMessage;
 import org.talkfeed.publish.SitePublisher;
 import org.talkfeed.store.MessageRecord;
 import org.talkfeed.store.Outcome;
@@ -151,6 +154,25 @@ class ImapDaemonTest {
             daemon.stop();
             running.join(10_000);
             assertThat(store.checkpoint("imap:list").orElseThrow().position()).isEqualTo(MID_FETCH);
+        }
+    }
+
+    @Test
+    void aMessageOverTheSizeLimitIsNotFetchedButComesWithItsSize() throws Exception {
+        Config config = config("idle: true", "");
+        append(TestMail.announcement("<small@dept.example>", "Graph Sparsifiers", DAY),
+                TestMail.announcement("<large@dept.example>", "Tree Width", DAY + "\n" + "Abstract: more.\n".repeat(500)));
+        try (ImapConnection connection = ImapConnection.open(config.mailboxes().get(0).imap(), 4096)) {
+            long validity = connection.uidValidity();
+            List<RawMessage> fetched = new ArrayList<>();
+            for (long uid : connection.uidsAfter(0)) {
+                fetched.add(connection.fetch(new Checkpoint("imap:list", validity, uid)));
+            }
+            assertThat(fetched).extracting(RawMessage::readable).containsExactly(true, false);
+            assertThat(new String(fetched.get(0).bytes(), StandardCharsets.UTF_8)).contains("Graph Sparsifiers");
+            assertThat(fetched.get(1).bytes()).isEmpty();
+            assertThat(fetched.get(1).unreadable()).matches("message of [0-9,]+ bytes is larger than the 4 KB limit");
+            assertThat(fetched.get(1).checkpoint().position()).isEqualTo(2);
         }
     }
 

@@ -42,7 +42,8 @@ class TalkRecorderTest {
                                                 Talk... talks) {
         MessageRecord message = new MessageRecord(messageId, "test", messageId, "subject", from.address(), null, null, null,
                 messageId, null);
-        return new TalkRecorder(store).record(message, kind, kind, List.of(talks), new TalkChanges.Source(from, replyTo, RULES), null);
+        return new TalkRecorder(store).record(message, "bytes:" + messageId, kind, kind, List.of(talks),
+                new TalkChanges.Source(from, replyTo, RULES), null);
     }
 
     private static TalkRecorder.Recorded record(TalkStore store, String messageId, Sender from, Kind kind, Talk... talks) {
@@ -163,6 +164,42 @@ class TalkRecorderTest {
                 assertThat(t.cancelled()).isTrue();
                 assertThat(t.talk().location()).isEqualTo("Hall 7");
             });
+        }
+    }
+
+    @Test
+    void aNextTalkPostedAsAReplyToTheLastOneIsItsOwnTalk(@TempDir Path dir) {
+        try (TalkStore store = TalkStore.open(dir.resolve("t.db"))) {
+            record(store, "<l1@x>", ADA, Kind.ANNOUNCEMENT, talk("Lecture 1: Knots", "Jane Smith", DAY, LocalTime.of(10, 0), "Hall 1"));
+            record(store, "<l2@x>", ADA, Kind.ANNOUNCEMENT, List.of("<l1@x>"),
+                    talk("Lecture 2: Braids and Links", "Jane Smith", DAY.plusDays(7), LocalTime.of(10, 0), "Hall 1"));
+            TalkRecorder.Recorded reminder = record(store, "<l3@x>", ADA, Kind.REMINDER, List.of("<l2@x>", "<l1@x>"),
+                    talk("Lecture 3: Surfaces", "Jane Smith", DAY.plusDays(14), LocalTime.of(10, 0), "Hall 1"));
+            assertThat(reminder.changes()).singleElement().satisfies(c -> assertThat(c.created()).isTrue());
+            assertThat(store.talks()).extracting(t -> t.talk().title())
+                    .containsExactly("Lecture 1: Knots", "Lecture 2: Braids and Links", "Lecture 3: Surfaces");
+        }
+    }
+
+    @Test
+    void aCancellationOfAnotherDayDoesNotCancelTheSpeakersTalk(@TempDir Path dir) {
+        try (TalkStore store = TalkStore.open(dir.resolve("t.db"))) {
+            record(store, "<a@x>", ADA, Kind.ANNOUNCEMENT, talk("Graph Minors", "Ada Quint", DAY, LocalTime.of(16, 0), "Hall 1"));
+            TalkRecorder.Recorded cancel = record(store, "<b@x>", ADA, Kind.CANCELLATION,
+                    talk(null, "Ada Quint", DAY.plusDays(21), LocalTime.of(14, 0), null));
+            assertThat(cancel.outcome()).isEqualTo(Outcome.UNMATCHED);
+            assertThat(store.talks()).singleElement().satisfies(t -> assertThat(t.cancelled()).isFalse());
+        }
+    }
+
+    @Test
+    void aReminderThatFitsTwoTalksMakesNoThird(@TempDir Path dir) {
+        try (TalkStore store = TalkStore.open(dir.resolve("t.db"))) {
+            record(store, "<a@x>", ADA, Kind.ANNOUNCEMENT, talk("Graph Minors", "Ada Quint", DAY, LocalTime.of(10, 0), "Hall 1"));
+            record(store, "<b@x>", ADA, Kind.ANNOUNCEMENT, talk("Graph Minors", "Ada Quint", DAY, LocalTime.of(15, 0), "Hall 1"));
+            TalkRecorder.Recorded reminder = record(store, "<c@x>", ADA, Kind.REMINDER, talk("Graph Minors", null, DAY, null, null));
+            assertThat(reminder.outcome()).isEqualTo(Outcome.UNMATCHED);
+            assertThat(store.talks()).hasSize(2);
         }
     }
 }

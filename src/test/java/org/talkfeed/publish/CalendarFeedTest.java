@@ -42,7 +42,11 @@ class CalendarFeedTest {
     private static final String ACCENTED = "\u00E9"; // 2 octets
 
     private static StoredTalk talk(String title, String location, String abstractText) {
-        Talk talk = new Talk(title, List.of(), LocalDate.of(2026, 12, 3), LocalTime.of(16, 0), null, "America/Chicago",
+        return talk(title, location, abstractText, "America/Chicago");
+    }
+
+    private static StoredTalk talk(String title, String location, String abstractText, String zone) {
+        Talk talk = new Talk(title, List.of(), LocalDate.of(2026, 12, 3), LocalTime.of(16, 0), null, zone,
                 location, false, null, null, null, abstractText, null, 1.0, List.of());
         return new StoredTalk(1, "talk-1@talkfeed", "talk-1", false, 0, talk, STORED, STORED);
     }
@@ -133,6 +137,24 @@ class CalendarFeedTest {
         assertThat(columns).as(output).hasSize(5);
         assertThat(columns[1]).isEqualTo("2026-12-03T22:00:00.000Z");
         assertThat(new ObjectMapper().readValue(columns[4], String.class)).isEqualTo("xxx" + visible);
+    }
+
+    /** A talk whose zone nothing tells: its hour as announced, floating, in the feed and on its page. */
+    @Test
+    void aTalkWithNoKnownZoneKeepsItsLocalHour(@TempDir Path dir) throws Exception {
+        StoredTalk talk = talk("Engines", "Room 210", null, null);
+        String feed = render(talk);
+        assertThat(feed).contains("DTSTART:20261203T160000\r\n").contains("DTEND:20261203T170000\r\n").doesNotContain("VTIMEZONE");
+        assertThat(HtmlPages.when(talk.talk())).endsWith("16:00");
+        if (Files.isDirectory(Path.of("src", "test", "js", "node_modules", "ical.js"))) {
+            Path ics = dir.resolve("talk.ics");
+            Files.writeString(ics, feed);
+            Process node = new ProcessBuilder("node", Path.of("src", "test", "js", "ics-starts.mjs").toString(), ics.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(node.waitFor()).as(output).isZero();
+            assertThat(output.split("\t")[3]).as(output).isEqualTo("floating");
+        }
     }
 
     private static List<byte[]> physicalLines(byte[] bytes) {

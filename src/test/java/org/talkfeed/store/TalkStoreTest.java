@@ -38,7 +38,7 @@ class TalkStoreTest {
     private static List<TalkChange> record(TalkStore store, String key, Kind kind, Talk talk) {
         MessageRecord message = new MessageRecord(key, "test", key, "subject", "admin@dept.example", null, null, null, key, null);
         Sender sender = new Sender("admin@dept.example", Sender.Vouch.ENVELOPE, null);
-        return new TalkRecorder(store).record(message, kind, kind, List.of(talk),
+        return new TalkRecorder(store).record(message, "bytes:" + key, kind, kind, List.of(talk),
                 new TalkChanges.Source(sender, List.of(), SenderRules.ANYONE), null).changes();
     }
 
@@ -59,9 +59,26 @@ class TalkStoreTest {
                     new Talk("Graph minors and tree-width", List.of(), day, null, null, null, null, false, null, null,
                             null, null, null, 0.5, List.of()));
             assertThat(byTitle).as("same day, same title").singleElement().satisfies(c -> assertThat(c.created()).isFalse());
-            List<TalkChange> bySpeaker = record(store, "c", Kind.REMINDER, talk(null, "Ada Quint", day.plusDays(100)));
-            assertThat(bySpeaker).as("100 days later, same speaker").singleElement().satisfies(c -> assertThat(c.created()).isFalse());
+            List<TalkChange> bySpeaker = record(store, "c", Kind.REMINDER, talk(null, "Ada Quint", day));
+            assertThat(bySpeaker).as("same day, same speaker").singleElement().satisfies(c -> assertThat(c.created()).isFalse());
             assertThat(store.talks()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aMessageIdThatAnOlderStoreIgnoredNoLongerBlocksItsAnnouncement(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("t.db");
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = db.createStatement()) {
+            Migrations.apply(db, 4);
+            st.execute("INSERT INTO messages (message_key, origin, outcome, reason, processed_at, mailbox) VALUES "
+                    + "('<seminar-12@dept.example>', 'squat', 'ignored', 'not an allowed sender', '2026-03-01T00:00:00Z', 'talks')");
+        }
+        try (TalkStore store = TalkStore.open(file)) {
+            assertThat(store.message("<seminar-12@dept.example>")).isEmpty();
+            assertThat(store.messages()).singleElement().satisfies(m -> {
+                assertThat(m.messageId()).isEqualTo("<seminar-12@dept.example>");
+                assertThat(m.outcome()).isEqualTo(Outcome.IGNORED);
+            });
         }
     }
 

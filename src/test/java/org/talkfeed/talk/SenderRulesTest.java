@@ -87,4 +87,31 @@ class SenderRulesTest {
         assertThat(DEPT.isAdmin(DEPT.identify(mail("chair@dept.example", "Return-Path: <chair@dept.example>\n")))).isTrue();
         assertThat(DEPT.isAdmin(DEPT.identify(mail("chair@dept.example", "Return-Path: <x@evil.example>\n")))).isFalse();
     }
+
+    @Test
+    void onlyTheTopmostTrustedAuthenticationResultsCount() throws Exception {
+        Sender forgedBelow = DEPT.identify(mail("jane@cs.example", "Authentication-Results: mx.cs.example; dkim=none; dmarc=fail header.from=cs.example\n"
+                + "Authentication-Results: mx.cs.example; dkim=pass header.d=cs.example\n"));
+        assertThat(forgedBelow.vouched()).as("a header below the server's own was written by the sender").isFalse();
+    }
+
+    @Test
+    void aSenderHeaderAloneVouchesForNothing() throws Exception {
+        Sender sender = DEPT.identify(mail("chair@dept.example", "Sender: chair@dept.example\n"));
+        assertThat(sender.vouched()).isFalse();
+        assertThat(DEPT.isAdmin(sender)).isFalse();
+    }
+
+    @Test
+    void whereTheServerChecksMailTheListPathNeedsTheListsOwnPass() throws Exception {
+        SenderRules checked = new SenderRules(List.of(), List.of(), List.of("talks.cs.example"), List.of("talks-bounces@lists.cs.example"),
+                List.of("mx.cs.example"));
+        String list = "Return-Path: <talks-bounces@lists.cs.example>\nList-Id: <talks.cs.example>\n";
+        Sender forged = checked.identify(mail("guest@elsewhere.example", "Authentication-Results: mx.cs.example; spf=fail "
+                + "smtp.mailfrom=lists.cs.example; dmarc=fail header.from=elsewhere.example\n" + list));
+        assertThat(forged.vouch()).isEqualTo(Sender.Vouch.NOTHING);
+        Sender relayed = checked.identify(mail("guest@elsewhere.example", "Authentication-Results: mx.cs.example; spf=pass "
+                + "smtp.mailfrom=talks-bounces@lists.cs.example; dmarc=fail header.from=elsewhere.example\n" + list));
+        assertThat(relayed.vouch()).isEqualTo(Sender.Vouch.LIST);
+    }
 }

@@ -99,8 +99,45 @@ class MessageReaderTest {
     }
 
     @Test
+    void aTextPartOverTwoMegabytesMakesTheMessageUnreadable() throws Exception {
+        String line = "Title: a long abstract, line after line of it\n";
+        String justUnder = line.repeat((2 << 20) / line.length());
+        assertThat(reader.read(mail("Content-Type: text/plain; charset=UTF-8", justUnder.substring(0, 400_000))).lines())
+                .startsWith("Title: a long abstract, line after line of it");
+        assertThatThrownBy(() -> reader.read(mail("Content-Type: text/plain; charset=UTF-8", justUnder + line)))
+                .isInstanceOf(UnreadableMessageException.class).hasMessage("body part larger than 2 MB");
+    }
+
+    @Test
+    void moreBodyTextThanTheBoundInAllPartsMakesTheMessageUnreadable() throws Exception {
+        String part = "--b\nContent-Type: text/plain; charset=UTF-8\n\n" + "Abstract: words and words.\n".repeat(8_000);
+        assertThat(reader.read(mail("Content-Type: multipart/mixed; boundary=b", part.repeat(2) + "--b--\n")).lines())
+                .hasSizeGreaterThan(10_000);
+        assertThatThrownBy(() -> reader.read(mail("Content-Type: multipart/mixed; boundary=b", part.repeat(3) + "--b--\n")))
+                .isInstanceOf(UnreadableMessageException.class).hasMessage("body text longer than 500,000 characters");
+    }
+
+    @Test
     void bytesWithoutHeadersAreNotAnEmail() {
         assertThatThrownBy(() -> reader.read("just text\nmore text".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(UnreadableMessageException.class).hasMessageContaining("not an email");
+    }
+
+    @Test
+    void aMessageOfAHundredThousandPartsIsRefusedBeforeItsPartsAreBuilt() {
+        StringBuilder parts = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            parts.append("--p\n\n");
+        }
+        byte[] bytes = ("From: a@b.example\nSubject: parts\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"p\"\n\n"
+                + parts + "--p--\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read(bytes))
+                .isInstanceOf(UnreadableMessageException.class).hasMessage("more than 100 MIME parts");
+    }
+
+    @Test
+    void proseWithSomeDashedLinesIsStillRead() throws Exception {
+        String body = "-- \nsigned\n--\n" + "--note\n".repeat(50) + "Title: Graphs\n";
+        org.assertj.core.api.Assertions.assertThat(reader.read(mail("Content-Type: text/plain", body)).body()).contains("Title: Graphs");
     }
 }

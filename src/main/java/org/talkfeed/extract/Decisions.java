@@ -1,0 +1,112 @@
+package org.talkfeed.extract;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.talkfeed.learn.LinearModel;
+import org.talkfeed.talk.Announcement;
+import org.talkfeed.talk.Talk;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The decisions over what the rules propose ({@link Draft}): a message a rule calls no talk is none, its kind is the
+ * rules' kind, and each talk's confidence, the probability that it is fully right (date, start, zone, speaker, title),
+ * is learned. Trained by {@code talkfeed train} from the labeled corpora; the committed model is {@code model.json}
+ * beside this class, with the command and corpus versions that made it. (Learned talk-or-not and kind decisions were
+ * tried and, left-one-list-out, did worse than the rules on so few not-talk examples; see the README.)
+ *
+ * @param fields     for title, speaker and location: whether the value found is right, and whether the talk has
+ *                   none; a value that is more likely absent than right is held back, with a warning
+ * @param confidence null: every talk keeps the confidence the rules gave it
+ */
+@JsonPropertyOrder({"provenance", "fields", "confidence"})
+public record Decisions(Provenance provenance, Map<String, FieldModels> fields, LinearModel confidence) {
+    /** The confidence at or above which a talk counts as sure enough to publish without a look. */
+    public static final double PUBLISH_THRESHOLD = 0.9;
+    public static final String RESOURCE = "model.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static volatile Decisions standard;
+
+    /** What made a model: the command, and a digest of each corpus it was trained on. */
+    /** For one field: the probability that the value found is right, and that the talk states none. */
+    public record FieldModels(LinearModel right, LinearModel absent) {
+        public boolean holdsBack(Set<String> features) {
+            return absent.probability(features) > right.probability(features);
+        }
+    }
+
+    public record Provenance(String command, Map<String, String> corpora) {
+        public Provenance {
+            corpora = new TreeMap<>(corpora);
+        }
+    }
+
+    /** The committed model, read once. */
+    public static Decisions standard() {
+        Decisions loaded = standard;
+        if (loaded == null) {
+            try (InputStream in = Decisions.class.getResourceAsStream(RESOURCE)) {
+                loaded = in == null ? rulesOnly() : read(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the extraction model " + RESOURCE, e);
+            }
+            standard = loaded;
+        }
+        return loaded;
+    }
+
+    public Decisions {
+        fields = new TreeMap<>(fields == null ? Map.of() : fields);
+    }
+
+    /** Decisions without a model: the rules' fields and confidence stand. */
+    public static Decisions rulesOnly() {
+        return new Decisions(new Provenance("rules only", Map.of()), Map.of(), null);
+    }
+
+    public static Decisions read(InputStream in) throws IOException {
+        return JSON.readValue(in, Decisions.class);
+    }
+
+    public String write() {
+        try {
+            return JSON.writeValueAsString(this) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The talk with each value that its field model finds more likely absent than right held back, with a warning. */
+    public Talk withoutDoubtfulFields(Draft draft, Talk talk) {
+        Talk kept = talk;
+        for (Map.Entry<String, FieldModels> field : fields.entrySet()) {
+            String value = FieldFeatures.value(talk, field.getKey());
+            if (value != null && field.getValue().holdsBack(FieldFeatures.of(draft, talk, field.getKey()))) {
+                kept = FieldFeatures.without(kept, field.getKey()).withWarning(field.getKey() + " held back: \"" + value
+                        + "\" reads more like something else than the talk's " + field.getKey());
+            }
+        }
+        return kept;
+    }
+
+    public Announcement decide(Draft draft) {
+        if (draft.talks().isEmpty() || draft.veto() != null) {
+            return Announcement.notTalk(draft.veto() != null ? draft.veto().reason() : draft.noTalkReason());
+        }
+        List<Talk> talks = new ArrayList<>();
+        for (Talk t : draft.talks()) {
+            Talk kept = withoutDoubtfulFields(draft, t);
+            talks.add(confidence == null ? kept : kept.withConfidence(confidence.probability(ConfidenceFeatures.of(draft, kept))));
+        }
+        return new Announcement(draft.ruleKind(), talks, null, draft.moved());
+    }
+}

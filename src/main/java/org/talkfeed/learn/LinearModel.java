@@ -1,0 +1,24 @@
+package org.talkfeed.learn;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A logistic model over binary features: the probability that a decision is right is the logistic of the bias plus the
+ * weights of the features present. Features the model never saw weigh nothing.
+ */
+public record LinearModel(double bias, Map<String, Double> weights) {
+
+    public LinearModel {
+        weights = new TreeMap<>(weights);
+    }
+
+    public double probability(Set<String> features) {
+        double z = bias;
+        for (String feature : features) {
+            z += weights.getOrDefault(feature, 0.0);
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+}
