@@ -82,8 +82,8 @@ final class ImportBench {
         double rate = summary.processed() / seconds;
         long peak = heapPools.stream().map(MemoryPoolMXBean::getPeakUsage).mapToLong(MemoryUsage::getUsed).sum();
         out.printf(Locale.ROOT, "import: %,d messages in %.1f s: %,.0f msg/s (counting pass; reading and extraction on %d "
-                + "threads; one SQLite transaction per message)%n", summary.processed(), seconds, rate,
-                Runtime.getRuntime().availableProcessors());
+                + "threads; up to %d messages a SQLite transaction)%n", summary.processed(), seconds, rate,
+                Runtime.getRuntime().availableProcessors(), Importer.BATCH_MESSAGES);
         out.printf(Locale.ROOT, "heap: peak used %d MB (sum of the heap pools' peaks during the import), at most %d MB live "
                 + "after a collection; max heap %d MB%n", mb(peak), mb(maxAfterGc), mb(Runtime.getRuntime().maxMemory()));
         out.printf(Locale.ROOT, "talks: %,d new, %,d updated; not a talk %,d; failed %,d%n", summary.newTalks(),

@@ -16,24 +16,26 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * A one-shot import of files and folders into the store, streamed one message at a time. Each message is committed
- * with its unit's checkpoint ("import:" and the unit's path, how many of its messages are done), so a run that was
- * stopped or failed resumes where it ended, passing over what was done without parsing it. A path or unit that
- * cannot be read is reported and the import goes on with the others; a message its source would not read (too
- * large) is recorded as failed. What cannot be recorded (the store cannot be written, an Error) ends the import, and
- * the summary says why.
+ * A one-shot import of files and folders into the store, streamed one message at a time. Messages are committed in
+ * batches, each with its unit's checkpoint ("import:" and the unit's path, how many of its messages are done), so a
+ * run that was stopped, failed or killed resumes where its last commit ended, passing over what was done without
+ * parsing it. A path or unit that cannot be read is reported and the import goes on with the others; a message its
+ * source would not read (too large) is recorded as failed. What cannot be recorded (the store cannot be written, an
+ * Error) ends the import, and the summary says why.
  * <p>
  * Messages are read and extracted on one worker per core, a bounded number ahead of the one thread that records
- * them in their order; a message read ahead but not recorded when the import stops is read again on resume.
+ * them in their order; a message read ahead but not committed when the import stops is read again on resume.
  */
 public final class Importer {
     /** The total of a unit that could not be counted. */
@@ -41,6 +43,10 @@ public final class Importer {
     /** How many messages may be read ahead of the one being recorded, per worker, and how many bytes in all. */
     private static final int AHEAD_PER_WORKER = 32;
     private static final long AHEAD_BYTES = 64L << 20;
+    /** How many messages one transaction records at most, how many of their bytes, and how long it stays open. */
+    public static final int BATCH_MESSAGES = 200;
+    private static final long BATCH_BYTES = 16L << 20;
+    private static final long BATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private final TalkStore store;
     private final MessageProcessor processor;
     private final MailboxConfig mailbox;
@@ -92,7 +98,10 @@ public final class Importer {
         return summary;
     }
 
-    /** Stops after the message in progress, which is committed; the summary then says the import was interrupted. */
+    /**
+     * Stops after the message in progress, which is committed with those before it; the summary then says the import
+     * was interrupted.
+     */
     public void stop() {
         stopping.set(true);
     }
@@ -126,16 +135,7 @@ public final class Importer {
         return units;
     }
 
-    /**
-     * A message handed to a worker, with its size: how much is read ahead is bounded in messages and in bytes. A message
-     * its source did not read has no reading.
-     */
-    private record Pending(RawMessage raw, Future<MessageProcessor.Reading> reading) {
-    }
-
     private void read(Unit unit, ImportSummary summary, ExecutorService workers) {
-        String name = unit.source().checkpointName();
-        long position = unit.done();
         Stream<RawMessage> messages;
         try {
             messages = unit.source().source().messagesAfter(unit.done());
@@ -143,49 +143,58 @@ public final class Importer {
             failed(unit.source().path(), e, summary);
             return;
         }
-        Deque<Pending> pending = new ArrayDeque<>();
-        long pendingBytes = 0;
-        RuntimeException broken = null;
+        RuntimeException broken;
         try (messages) {
-            Iterator<RawMessage> it = messages.iterator();
-            while (!stopping.get()) {
-                RawMessage raw;
-                try {
-                    if (!it.hasNext()) {
-                        break;
-                    }
-                    raw = it.next();
-                } catch (RuntimeException e) {
-                    broken = e; // the messages read before the break are still recorded, below
-                    break;
-                }
-                RawMessage positioned = raw.at(new Checkpoint(name, 0, ++position));
-                pending.add(new Pending(positioned, positioned.readable() ? workers.submit(() -> processor.read(positioned, mailbox)) : null));
-                pendingBytes += raw.bytes().length;
-                while (!pending.isEmpty() && (pending.size() >= workerCount * AHEAD_PER_WORKER || pendingBytes > AHEAD_BYTES)) {
-                    pendingBytes -= record(pending.remove(), summary);
-                }
+            ReadAhead ahead = new ReadAhead(messages.iterator(), unit, workers);
+            try {
+                recordInBatches(ahead, summary);
+            } finally {
+                ahead.cancel();
             }
-            while (!stopping.get() && !pending.isEmpty()) {
-                record(pending.remove(), summary);
-            }
-        } finally {
-            pending.stream().filter(p -> p.reading() != null).forEach(p -> p.reading().cancel(false));
+            broken = ahead.broken();
         }
         if (broken != null) {
-            failed(unit.source().path(), broken, summary);
+            failed(unit.source().path(), broken, summary); // the messages read before the break are recorded
         }
     }
 
-    /** Records the oldest message read ahead; returns its size. */
-    private long record(Pending next, ImportSummary summary) {
-        RawMessage raw = next.raw();
-        ProcessResult result = next.reading() == null
-                ? processor.recordUnreadable(raw.origin(), "unread:" + raw.origin(), mailbox, raw.unreadable(), raw.checkpoint())
-                : processor.record(join(next.reading()));
-        summary.add(result);
-        listener.processed(result);
-        return raw.bytes().length;
+    /** Records the unit's messages, a batch a transaction, until it ends or the import stops; rethrows what failed one. */
+    private void recordInBatches(ReadAhead ahead, ImportSummary summary) {
+        while (!stopping.get() && ahead.hasMore()) {
+            Optional<RuntimeException> failure = store.write(writer -> recordBatch(ahead, summary));
+            if (failure.isPresent()) {
+                throw failure.get();
+            }
+        }
+    }
+
+    /**
+     * Records messages in their order inside the open transaction, until the batch is full or old enough, the import
+     * stops, or the unit ends. A failure while recording a message ends the batch: it is returned, and the messages
+     * before it commit with their checkpoint.
+     */
+    private Optional<RuntimeException> recordBatch(ReadAhead ahead, ImportSummary summary) {
+        long started = System.nanoTime();
+        long bytes = 0;
+        for (int count = 0; count < BATCH_MESSAGES && bytes < BATCH_BYTES && System.nanoTime() - started < BATCH_NANOS
+                && !stopping.get(); count++) {
+            ReadAhead.Pending next = ahead.next();
+            if (next == null) {
+                break;
+            }
+            try {
+                RawMessage raw = next.raw();
+                ProcessResult result = next.reading() == null
+                        ? processor.recordUnreadable(raw.origin(), "unread:" + raw.origin(), mailbox, raw.unreadable(), raw.checkpoint())
+                        : processor.record(join(next.reading()));
+                summary.add(result);
+                listener.processed(result);
+            } catch (RuntimeException e) {
+                return Optional.of(e);
+            }
+            bytes += next.bytes();
+        }
+        return Optional.empty();
     }
 
     private static MessageProcessor.Reading join(Future<MessageProcessor.Reading> reading) {
@@ -206,5 +215,79 @@ public final class Importer {
         String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         summary.sourceFailed(path, problem);
         listener.sourceFailed(path, problem);
+    }
+
+    /**
+     * The messages of one unit, handed to the workers in their order, a bounded number and size ahead of the one to be
+     * recorded next. A unit that breaks off ends after the messages read before the break.
+     */
+    private final class ReadAhead {
+        /** A message handed to a worker; one its source did not read has no reading. */
+        record Pending(RawMessage raw, Future<MessageProcessor.Reading> reading) {
+            long bytes() {
+                return raw.bytes().length;
+            }
+        }
+
+        private final Iterator<RawMessage> messages;
+        private final String checkpointName;
+        private final ExecutorService workers;
+        private final Deque<Pending> pending = new ArrayDeque<>();
+        private long pendingBytes;
+        private long position;
+        private boolean ended;
+        private RuntimeException broken;
+
+        ReadAhead(Iterator<RawMessage> messages, Unit unit, ExecutorService workers) {
+            this.messages = messages;
+            this.checkpointName = unit.source().checkpointName();
+            this.position = unit.done();
+            this.workers = workers;
+        }
+
+        /** Whether a message may be left to record (false once the unit has ended and all was taken). */
+        boolean hasMore() {
+            return !pending.isEmpty() || !ended;
+        }
+
+        /** The next message in order, as a worker reads it; null when the unit has no more. */
+        Pending next() {
+            while (!ended && pending.size() < workerCount * AHEAD_PER_WORKER && pendingBytes <= AHEAD_BYTES) {
+                handOut();
+            }
+            Pending next = pending.poll();
+            if (next != null) {
+                pendingBytes -= next.bytes();
+            }
+            return next;
+        }
+
+        private void handOut() {
+            RawMessage raw;
+            try {
+                if (!messages.hasNext()) {
+                    ended = true;
+                    return;
+                }
+                raw = messages.next();
+            } catch (RuntimeException e) {
+                broken = e;
+                ended = true;
+                return;
+            }
+            RawMessage positioned = raw.at(new Checkpoint(checkpointName, 0, ++position));
+            pending.add(new Pending(positioned, positioned.readable() ? workers.submit(() -> processor.read(positioned, mailbox)) : null));
+            pendingBytes += raw.bytes().length;
+        }
+
+        /** Why the unit broke off; null when it did not. */
+        RuntimeException broken() {
+            return broken;
+        }
+
+        /** Leaves the messages read ahead but not taken: they are read again on resume. */
+        void cancel() {
+            pending.stream().filter(p -> p.reading() != null).forEach(p -> p.reading().cancel(false));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.talkfeed.store;
 
+import org.sqlite.SQLiteConfig;
 import org.talkfeed.mail.Checkpoint;
 import org.talkfeed.talk.Kind;
 import org.talkfeed.talk.KnownTalks;
@@ -27,6 +28,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,8 @@ import java.util.function.Function;
 /**
  * The talk store, a SQLite file: every message seen and what it became, every talk, and each talk's
  * revisions, and how far each message source has been read. A message, the talks it yields and its
- * source's checkpoint are committed in one transaction. One connection, used by one thread at a time.
+ * source's checkpoint are committed in one transaction; a {@link #write} may enclose the recording of several messages,
+ * which then commit together. One connection, used by one thread at a time, each statement prepared once on it.
  */
 public final class TalkStore implements AutoCloseable {
     /** The columns {@link #storedTalk} reads, in its order. */
@@ -46,12 +49,23 @@ public final class TalkStore implements AutoCloseable {
     /** The columns {@link #messageRecord} reads, in its order. */
     private static final String SELECT_MESSAGES = "SELECT message_key, mailbox, origin, subject, sender, sent_at, outcome, reason, "
             + "message_id, content_hash FROM messages ";
+    /** The columns {@link #current} reads: those of {@link #SELECT_TALKS} and then the announcer. */
+    private static final String SELECT_CURRENT = "SELECT id, uid, slug, cancelled, sequence, data, created_at, updated_at, "
+            + "announcer FROM talks WHERE id = ?";
+    /** How many prepared statements are kept: the fixed ones, and the shapes of the queries of variable length. */
+    private static final int STATEMENTS_KEPT = 64;
     private final Connection db;
+    private final Statements statements;
     private final Clock clock;
     private final Writer writer = new Writer();
+    /** How many writes are open: 0 none, 1 a transaction, more the savepoints of writes within it. */
+    private int openWrites;
+    /** The talks read through {@link Writer#current} in the open write, for {@link #revise} not to read them again. */
+    private final Map<Long, StoredTalk> readInWrite = new HashMap<>();
 
     private TalkStore(Connection db, Clock clock) {
         this.db = db;
+        this.statements = new Statements(db, STATEMENTS_KEPT);
         this.clock = clock;
     }
 
@@ -65,7 +79,10 @@ public final class TalkStore implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            SQLiteConfig config = new SQLiteConfig();
+            // the driver would otherwise prepare a statement for last_insert_rowid() after every INSERT; ids are had by RETURNING
+            config.setGetGeneratedKeys(false);
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
             try (Statement st = db.createStatement()) {
                 st.execute("PRAGMA journal_mode = WAL");
                 st.execute("PRAGMA synchronous = NORMAL");
@@ -99,7 +116,8 @@ public final class TalkStore implements AutoCloseable {
     }
 
     public synchronized Optional<Checkpoint> checkpoint(String source) {
-        try (PreparedStatement st = db.prepareStatement("SELECT uidvalidity, position FROM checkpoints WHERE source = ?")) {
+        try {
+            PreparedStatement st = statements.get("SELECT uidvalidity, position FROM checkpoints WHERE source = ?");
             st.setString(1, source);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(new Checkpoint(source, rs.getLong(1), rs.getLong(2))) : Optional.empty();
@@ -116,18 +134,17 @@ public final class TalkStore implements AutoCloseable {
 
     public synchronized void saveStatus(String mailbox, String state, String detail, boolean checked) {
         inTransaction(() -> {
-            try (PreparedStatement st = db.prepareStatement("INSERT INTO mailbox_status (mailbox, state, detail, last_check, "
+            PreparedStatement st = statements.get("INSERT INTO mailbox_status (mailbox, state, detail, last_check, "
                     + "updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(mailbox) DO UPDATE SET state = excluded.state, "
                     + "detail = excluded.detail, last_check = COALESCE(excluded.last_check, mailbox_status.last_check), "
-                    + "updated_at = excluded.updated_at")) {
-                String now = now().toString();
-                st.setString(1, mailbox);
-                st.setString(2, state);
-                st.setString(3, detail);
-                st.setString(4, checked ? now : null);
-                st.setString(5, now);
-                st.executeUpdate();
-            }
+                    + "updated_at = excluded.updated_at");
+            String now = now().toString();
+            st.setString(1, mailbox);
+            st.setString(2, state);
+            st.setString(3, detail);
+            st.setString(4, checked ? now : null);
+            st.setString(5, now);
+            st.executeUpdate();
             return null;
         });
     }
@@ -149,7 +166,8 @@ public final class TalkStore implements AutoCloseable {
         for (Outcome o : Outcome.values()) {
             counts.put(o, 0);
         }
-        try (PreparedStatement st = db.prepareStatement(sql)) {
+        try {
+            PreparedStatement st = statements.get(sql);
             if (parameter != null) {
                 st.setString(1, parameter);
             }
@@ -166,7 +184,10 @@ public final class TalkStore implements AutoCloseable {
 
     /**
      * Runs {@code work} in one transaction: what it records, with the checkpoint it saves, commits or rolls back together.
-     * The {@link Writer} it is given also answers what is known of the talks, as of the transaction.
+     * The {@link Writer} it is given also answers what is known of the talks, as of the transaction. A write (or
+     * {@link #recordMessage}, {@link #advance}, {@link #saveStatus}) called within {@code work} joins its transaction as
+     * a savepoint: when it fails, what it did is undone and the exception goes on to the enclosing work, which may
+     * still commit what it did before.
      */
     public synchronized <T> T write(Function<Writer, T> work) {
         return inTransaction(() -> work.apply(writer));
@@ -174,7 +195,8 @@ public final class TalkStore implements AutoCloseable {
 
     /** What a message recorded earlier is: its outcome and content hash; empty when no message has this key. */
     public synchronized Optional<MessageRecord> message(String messageKey) {
-        try (PreparedStatement st = db.prepareStatement(SELECT_MESSAGES + "WHERE message_key = ?")) {
+        try {
+            PreparedStatement st = statements.get(SELECT_MESSAGES + "WHERE message_key = ?");
             st.setString(1, messageKey);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(messageRecord(rs)) : Optional.empty();
@@ -186,8 +208,9 @@ public final class TalkStore implements AutoCloseable {
 
     /** The Message-IDs of the messages that made or changed a talk, oldest first. */
     public synchronized List<String> messageIds(long talkId) {
-        try (PreparedStatement st = db.prepareStatement("SELECT m.message_id FROM revisions r JOIN messages m ON m.id = r.message_id "
-                + "WHERE r.talk_id = ? AND m.message_id IS NOT NULL ORDER BY r.id")) {
+        try {
+            PreparedStatement st = statements.get("SELECT m.message_id FROM revisions r JOIN messages m ON m.id = r.message_id "
+                    + "WHERE r.talk_id = ? AND m.message_id IS NOT NULL ORDER BY r.id");
             st.setLong(1, talkId);
             List<String> ids = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
@@ -222,34 +245,32 @@ public final class TalkStore implements AutoCloseable {
     }
 
     /**
-     * The known talks {@link TalkIdentity} could match: on the same date, or within 120 days and sharing a
-     * speaker's surname. Chosen through indexes from the narrow match keys, so a large store is not read for every message.
+     * The known talks within {@code reach}: on its date those that share a surname or name no speaker (all of them when
+     * it names none), and in its span those that share a surname. Chosen through indexes from the narrow match keys,
+     * so a large store is not read for every message.
      */
-    private List<KnownTalks.Candidate> candidates(Talk incoming) throws SQLException {
-        if (incoming.date() == null) {
+    private List<KnownTalks.Candidate> candidates(TalkIdentity.Reach reach) throws SQLException {
+        if (reach.date() == null) {
             return List.of();
         }
-        List<String> surnames = List.copyOf(TalkIdentity.surnames(incoming));
+        List<String> surnames = List.copyOf(reach.surnames());
         String columns = "SELECT talk_id, date, start_time, surnames, title_words FROM talk_match ";
-        StringBuilder sql = new StringBuilder(columns).append("WHERE date = ?");
+        // the two parts cannot share a talk: one names no speaker, the other shares a surname
+        String sql = surnames.isEmpty() ? columns + "WHERE date = ?"
+                : columns + "WHERE date = ? AND surnames = '' UNION ALL " + columns + "WHERE talk_id IN (SELECT talk_id FROM "
+                + "talk_surnames WHERE surname IN (" + String.join(", ", Collections.nCopies(surnames.size(), "?"))
+                + ") AND date BETWEEN ? AND ?)";
+        PreparedStatement st = statements.get(sql);
+        int i = 1;
+        st.setString(i++, reach.date().toString());
         if (!surnames.isEmpty()) {
-            sql.append(" UNION ").append(columns).append("WHERE talk_id IN (SELECT talk_id FROM talk_surnames WHERE surname IN (")
-                    .append(String.join(", ", Collections.nCopies(surnames.size(), "?")))
-                    .append(") AND date BETWEEN ? AND ?)");
-        }
-        sql.append(" ORDER BY date, talk_id");
-        try (PreparedStatement st = db.prepareStatement(sql.toString())) {
-            int i = 1;
-            st.setString(i++, incoming.date().toString());
-            if (!surnames.isEmpty()) {
-                for (String surname : surnames) {
-                    st.setString(i++, surname);
-                }
-                st.setString(i++, incoming.date().minusDays(120).toString());
-                st.setString(i++, incoming.date().plusDays(120).toString());
+            for (String surname : surnames) {
+                st.setString(i++, surname);
             }
-            return candidateRows(st);
+            st.setString(i++, reach.from().toString());
+            st.setString(i++, reach.to().toString());
         }
+        return candidateRows(st);
     }
 
     /** The talks that the messages with these Message-IDs made or changed (through their revisions). */
@@ -257,14 +278,13 @@ public final class TalkStore implements AutoCloseable {
         if (messageIds.isEmpty()) {
             return List.of();
         }
-        try (PreparedStatement st = db.prepareStatement("SELECT DISTINCT tm.talk_id, tm.date, tm.start_time, tm.surnames, "
+        PreparedStatement st = statements.get("SELECT DISTINCT tm.talk_id, tm.date, tm.start_time, tm.surnames, "
                 + "tm.title_words FROM messages m JOIN revisions r ON r.message_id = m.id JOIN talk_match tm ON tm.talk_id = r.talk_id "
-                + "WHERE m.message_key IN (" + String.join(", ", Collections.nCopies(messageIds.size(), "?")) + ") ORDER BY tm.talk_id")) {
-            for (int i = 0; i < messageIds.size(); i++) {
-                st.setString(i + 1, messageIds.get(i));
-            }
-            return candidateRows(st);
+                + "WHERE m.message_key IN (" + String.join(", ", Collections.nCopies(messageIds.size(), "?")) + ") ORDER BY tm.talk_id");
+        for (int i = 0; i < messageIds.size(); i++) {
+            st.setString(i + 1, messageIds.get(i));
         }
+        return candidateRows(st);
     }
 
     /** Candidates from rows of (talk_id, date, start_time, surnames, title_words). */
@@ -281,53 +301,62 @@ public final class TalkStore implements AutoCloseable {
         return result;
     }
 
+    /** Talk {@code id} as it stands, kept until the write ends for {@link #revise}, which needs the whole row. */
     private KnownTalks.Current current(long id) throws SQLException {
-        try (PreparedStatement st = db.prepareStatement("SELECT data, cancelled, announcer FROM talks WHERE id = ?")) {
-            st.setLong(1, id);
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) {
-                    throw new SQLException("no talk " + id);
-                }
-                return new KnownTalks.Current(TalkJson.readTalk(rs.getString(1)), rs.getInt(2) != 0, rs.getString(3));
+        PreparedStatement st = statements.get(SELECT_CURRENT);
+        st.setLong(1, id);
+        try (ResultSet rs = st.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("no talk " + id);
             }
+            StoredTalk talk = storedTalk(rs);
+            readInWrite.put(id, talk);
+            return new KnownTalks.Current(talk.talk(), talk.cancelled(), rs.getString(9));
         }
     }
 
+    /** Talk {@code id} as it stands: as {@link #current} read it in this write, or read now. */
     private StoredTalk talk(long id) throws SQLException {
-        try (PreparedStatement st = db.prepareStatement(
-                SELECT_TALKS + "WHERE id = ?")) {
-            st.setLong(1, id);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return storedTalk(rs);
+        StoredTalk read = readInWrite.remove(id);
+        if (read != null) {
+            return read;
+        }
+        PreparedStatement st = statements.get(SELECT_TALKS + "WHERE id = ?");
+        st.setLong(1, id);
+        try (ResultSet rs = st.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("no talk " + id);
             }
+            return storedTalk(rs);
         }
     }
 
-    /** What {@link #candidates} reads of a talk: its match keys, and its speakers' surnames with its date, one row each. */
-    private void saveMatchKeys(long talkId, Talk talk) throws SQLException {
+    /**
+     * What {@link #candidates} reads of a talk: its match keys, and its speakers' surnames with its date, one row each;
+     * {@code replacing} those it had.
+     */
+    private void saveMatchKeys(long talkId, Talk talk, boolean replacing) throws SQLException {
         String date = talk.date() == null ? null : talk.date().toString();
         Set<String> surnames = TalkIdentity.surnames(talk);
-        try (PreparedStatement st = db.prepareStatement("INSERT OR REPLACE INTO talk_match (talk_id, date, start_time, "
-                + "surnames, title_words) VALUES (?, ?, ?, ?, ?)")) {
-            st.setLong(1, talkId);
-            st.setString(2, date);
-            st.setString(3, talk.start() == null ? null : talk.start().toString());
-            st.setString(4, String.join(" ", surnames));
-            st.setString(5, TalkIdentity.matchTitle(talk));
-            st.executeUpdate();
-        }
-        try (PreparedStatement delete = db.prepareStatement("DELETE FROM talk_surnames WHERE talk_id = ?")) {
+        PreparedStatement st = statements.get("INSERT OR REPLACE INTO talk_match (talk_id, date, start_time, "
+                + "surnames, title_words) VALUES (?, ?, ?, ?, ?)");
+        st.setLong(1, talkId);
+        st.setString(2, date);
+        st.setString(3, talk.start() == null ? null : talk.start().toString());
+        st.setString(4, String.join(" ", surnames));
+        st.setString(5, TalkIdentity.matchTitle(talk));
+        st.executeUpdate();
+        if (replacing) {
+            PreparedStatement delete = statements.get("DELETE FROM talk_surnames WHERE talk_id = ?");
             delete.setLong(1, talkId);
             delete.executeUpdate();
         }
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO talk_surnames (talk_id, surname, date) VALUES (?, ?, ?)")) {
-            for (String surname : surnames) {
-                insert.setLong(1, talkId);
-                insert.setString(2, surname);
-                insert.setString(3, date);
-                insert.executeUpdate();
-            }
+        PreparedStatement insert = statements.get("INSERT INTO talk_surnames (talk_id, surname, date) VALUES (?, ?, ?)");
+        for (String surname : surnames) {
+            insert.setLong(1, talkId);
+            insert.setString(2, surname);
+            insert.setString(3, date);
+            insert.executeUpdate();
         }
     }
 
@@ -343,7 +372,7 @@ public final class TalkStore implements AutoCloseable {
             st.execute("BEGIN IMMEDIATE");
             try {
                 for (Map.Entry<Long, Talk> talk : talksWithoutMatchKeys().entrySet()) {
-                    saveMatchKeys(talk.getKey(), talk.getValue());
+                    saveMatchKeys(talk.getKey(), talk.getValue(), true);
                 }
                 st.execute("COMMIT");
             } catch (SQLException | RuntimeException e) {
@@ -366,37 +395,41 @@ public final class TalkStore implements AutoCloseable {
         if (checkpoint == null) {
             return;
         }
-        try (PreparedStatement st = db.prepareStatement("INSERT INTO checkpoints (source, uidvalidity, position, updated_at) "
+        PreparedStatement st = statements.get("INSERT INTO checkpoints (source, uidvalidity, position, updated_at) "
                 + "VALUES (?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET uidvalidity = excluded.uidvalidity, "
-                + "position = excluded.position, updated_at = excluded.updated_at")) {
-            st.setString(1, checkpoint.source());
-            st.setLong(2, checkpoint.uidValidity());
-            st.setLong(3, checkpoint.position());
-            st.setString(4, now().toString());
-            st.executeUpdate();
-        }
+                + "position = excluded.position, updated_at = excluded.updated_at");
+        st.setString(1, checkpoint.source());
+        st.setLong(2, checkpoint.uidValidity());
+        st.setLong(3, checkpoint.position());
+        st.setString(4, now().toString());
+        st.executeUpdate();
     }
 
     private long insertMessage(MessageRecord m) throws SQLException {
-        try (PreparedStatement st = db.prepareStatement("INSERT INTO messages (message_key, mailbox, origin, subject, sender, "
-                + "sent_at, outcome, reason, processed_at, message_id, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            st.setString(1, m.messageKey());
-            st.setString(2, m.mailbox());
-            st.setString(3, m.origin());
-            st.setString(4, m.subject());
-            st.setString(5, m.sender());
-            st.setString(6, m.sentAt() == null ? null : m.sentAt().toString());
-            st.setString(7, m.outcome().label());
-            st.setString(8, m.reason());
-            st.setString(9, now().toString());
-            st.setString(10, m.messageId());
-            st.setString(11, m.contentHash());
-            st.executeUpdate();
-            try (ResultSet keys = st.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
+        PreparedStatement st = statements.get("INSERT INTO messages (message_key, mailbox, origin, subject, sender, "
+                + "sent_at, outcome, reason, processed_at, message_id, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "RETURNING id");
+        st.setString(1, m.messageKey());
+        st.setString(2, m.mailbox());
+        st.setString(3, m.origin());
+        st.setString(4, m.subject());
+        st.setString(5, m.sender());
+        st.setString(6, m.sentAt() == null ? null : m.sentAt().toString());
+        st.setString(7, m.outcome().label());
+        st.setString(8, m.reason());
+        st.setString(9, now().toString());
+        st.setString(10, m.messageId());
+        st.setString(11, m.contentHash());
+        return insertedId(st);
+    }
+
+    /** Runs an INSERT ... RETURNING id; returns the id. */
+    private static long insertedId(PreparedStatement insert) throws SQLException {
+        try (ResultSet rs = insert.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("the insert returned no id");
             }
+            return rs.getLong(1);
         }
     }
 
@@ -406,27 +439,22 @@ public final class TalkStore implements AutoCloseable {
         String slug = uniqueSlug(Slugs.of(talk));
         Instant now = now();
         boolean cancelled = false;
-        try (PreparedStatement st = db.prepareStatement("INSERT INTO talks (uid, slug, cancelled, sequence, date, starts_at, data, "
-                + "created_at, updated_at, announcer) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            st.setString(1, uid);
-            st.setString(2, slug);
-            st.setInt(3, cancelled ? 1 : 0);
-            st.setString(4, talk.date() == null ? null : talk.date().toString());
-            st.setString(5, startsAt(talk));
-            st.setString(6, TalkJson.write(talk));
-            st.setString(7, now.toString());
-            st.setString(8, now.toString());
-            st.setString(9, announcer);
-            st.executeUpdate();
-            long id;
-            try (ResultSet keys = st.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
-            }
-            insertRevision(id, messageRow, kind, talk);
-            saveMatchKeys(id, talk);
-            return new StoredTalk(id, uid, slug, cancelled, 0, talk, now, now);
-        }
+        String json = TalkJson.write(talk);
+        PreparedStatement st = statements.get("INSERT INTO talks (uid, slug, cancelled, sequence, date, starts_at, data, "
+                + "created_at, updated_at, announcer) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?) RETURNING id");
+        st.setString(1, uid);
+        st.setString(2, slug);
+        st.setInt(3, cancelled ? 1 : 0);
+        st.setString(4, talk.date() == null ? null : talk.date().toString());
+        st.setString(5, startsAt(talk));
+        st.setString(6, json);
+        st.setString(7, now.toString());
+        st.setString(8, now.toString());
+        st.setString(9, announcer);
+        long id = insertedId(st);
+        insertRevision(id, messageRow, kind, json);
+        saveMatchKeys(id, talk, false);
+        return new StoredTalk(id, uid, slug, cancelled, 0, talk, now, now);
     }
 
     private StoredTalk revise(long id, Talk merged, boolean cancelled, Kind kind, long messageRow) throws SQLException {
@@ -434,46 +462,43 @@ public final class TalkStore implements AutoCloseable {
         boolean changed = !merged.equals(known.talk()) || cancelled != known.cancelled();
         int sequence = changed ? known.sequence() + 1 : known.sequence();
         Instant now = changed ? now() : known.updatedAt();
-        try (PreparedStatement st = db.prepareStatement("UPDATE talks SET cancelled = ?, sequence = ?, date = ?, starts_at = ?, "
-                + "data = ?, updated_at = ? WHERE id = ?")) {
-            st.setInt(1, cancelled ? 1 : 0);
-            st.setInt(2, sequence);
-            st.setString(3, merged.date() == null ? null : merged.date().toString());
-            st.setString(4, startsAt(merged));
-            st.setString(5, TalkJson.write(merged));
-            st.setString(6, now.toString());
-            st.setLong(7, known.id());
-            st.executeUpdate();
-        }
-        insertRevision(known.id(), messageRow, kind, merged);
+        String json = TalkJson.write(merged);
+        PreparedStatement st = statements.get("UPDATE talks SET cancelled = ?, sequence = ?, date = ?, starts_at = ?, "
+                + "data = ?, updated_at = ? WHERE id = ?");
+        st.setInt(1, cancelled ? 1 : 0);
+        st.setInt(2, sequence);
+        st.setString(3, merged.date() == null ? null : merged.date().toString());
+        st.setString(4, startsAt(merged));
+        st.setString(5, json);
+        st.setString(6, now.toString());
+        st.setLong(7, known.id());
+        st.executeUpdate();
+        insertRevision(known.id(), messageRow, kind, json);
         if (!merged.speakers().equals(known.talk().speakers()) || !Objects.equals(merged.title(), known.talk().title())
                 || !Objects.equals(merged.date(), known.talk().date()) || !Objects.equals(merged.start(), known.talk().start())) {
-            saveMatchKeys(known.id(), merged);
+            saveMatchKeys(known.id(), merged, true);
         }
         return new StoredTalk(known.id(), known.uid(), known.slug(), cancelled, sequence, merged, known.createdAt(), now);
     }
 
-    private void insertRevision(long talkId, long messageRow, Kind kind, Talk talk) throws SQLException {
-        try (PreparedStatement st = db.prepareStatement(
-                "INSERT INTO revisions (talk_id, message_id, kind, data, created_at) VALUES (?, ?, ?, ?, ?)")) {
-            st.setLong(1, talkId);
-            st.setLong(2, messageRow);
-            st.setString(3, kind.label());
-            st.setString(4, TalkJson.write(talk));
-            st.setString(5, now().toString());
-            st.executeUpdate();
-        }
+    private void insertRevision(long talkId, long messageRow, Kind kind, String talkJson) throws SQLException {
+        PreparedStatement st = statements.get("INSERT INTO revisions (talk_id, message_id, kind, data, created_at) VALUES (?, ?, ?, ?, ?)");
+        st.setLong(1, talkId);
+        st.setLong(2, messageRow);
+        st.setString(3, kind.label());
+        st.setString(4, talkJson);
+        st.setString(5, now().toString());
+        st.executeUpdate();
     }
 
     private String uniqueSlug(String base) throws SQLException {
         String slug = base;
         for (int n = 2; ; n++) {
-            try (PreparedStatement st = db.prepareStatement("SELECT 1 FROM talks WHERE slug = ?")) {
-                st.setString(1, slug);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (!rs.next()) {
-                        return slug;
-                    }
+            PreparedStatement st = statements.get("SELECT 1 FROM talks WHERE slug = ?");
+            st.setString(1, slug);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return slug;
                 }
             }
             slug = base + "-" + n;
@@ -537,8 +562,8 @@ public final class TalkStore implements AutoCloseable {
         }
 
         @Override
-        public List<Candidate> near(Talk incoming) {
-            return sql(() -> candidates(incoming));
+        public List<Candidate> near(TalkIdentity.Reach reach) {
+            return sql(() -> candidates(reach));
         }
 
         @Override
@@ -568,21 +593,62 @@ public final class TalkStore implements AutoCloseable {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** Runs {@code work} in a transaction of its own, or, within an open one, in a savepoint. */
     private synchronized <T> T inTransaction(Work<T> work) {
         try {
-            db.setAutoCommit(false);
-            try {
-                T result = work.run();
-                db.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
+            return openWrites > 0 ? inSavepoint(work) : inOwnTransaction(work);
         } catch (SQLException e) {
             throw new StoreException("cannot write to the store: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T inOwnTransaction(Work<T> work) throws SQLException {
+        db.setAutoCommit(false);
+        openWrites++;
+        try {
+            T result = work.run();
+            db.commit();
+            return result;
+        } catch (Throwable e) { // even an Error: setAutoCommit(true) below would commit what is half done
+            rollBack(e, db::rollback);
+            throw e;
+        } finally {
+            openWrites--;
+            readInWrite.clear();
+            db.setAutoCommit(true);
+        }
+    }
+
+    /** A savepoint by prepared statements: the driver's Savepoint API parses its SQL anew each time. */
+    private <T> T inSavepoint(Work<T> work) throws SQLException {
+        statements.get("SAVEPOINT inner_write").execute();
+        openWrites++;
+        try {
+            T result = work.run();
+            statements.get("RELEASE inner_write").execute();
+            return result;
+        } catch (Throwable e) {
+            rollBack(e, () -> {
+                statements.get("ROLLBACK TO inner_write").execute();
+                statements.get("RELEASE inner_write").execute();
+            });
+            throw e;
+        } finally {
+            openWrites--;
+            readInWrite.clear();
+        }
+    }
+
+    private interface Undo {
+        void run() throws SQLException;
+    }
+
+    /** Undoes what failed with {@code failure}; a failure to undo is added to it, not thrown over it. */
+    private static void rollBack(Throwable failure, Undo undo) {
+        try {
+            undo.run();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -600,8 +666,8 @@ public final class TalkStore implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        try {
-            db.close();
+        try (db) {
+            statements.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close the store: " + e.getMessage(), e);
         }

@@ -13,8 +13,8 @@ public interface KnownTalks {
     record Current(Talk talk, boolean cancelled, String announcer) {
     }
 
-    /** The talks on {@code incoming}'s date, and those within 120 days of it that share a speaker's surname. */
-    List<Candidate> near(Talk incoming);
+    /** The talks within {@code reach} (see {@link TalkIdentity.Reach}), in no particular order. */
+    List<Candidate> near(TalkIdentity.Reach reach);
 
     /** The talks that the messages with these Message-IDs made or changed. */
     List<Candidate> threaded(List<String> messageIds);

@@ -30,7 +30,8 @@ public final class TalkChanges {
     }
 
     public static Decision decide(Talk incoming, Kind kind, Source source, KnownTalks known) {
-        TalkIdentity.Match match = TalkIdentity.match(incoming, kind, known.threaded(source.references()), known.near(incoming));
+        TalkIdentity.Match match = TalkIdentity.match(incoming, kind, known.threaded(source.references()),
+                known.near(TalkIdentity.reach(incoming, kind)));
         if (!match.found()) {
             return match.ambiguous() || kind == Kind.UPDATE || kind == Kind.CANCELLATION
                     ? new Skip(kind.label() + " of " + incoming.describe() + " matches no known talk: " + match.reason(), false)

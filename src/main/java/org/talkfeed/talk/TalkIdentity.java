@@ -63,6 +63,24 @@ public final class TalkIdentity {
         }
     }
 
+    /**
+     * Where the known talks an incoming one may be are: on {@code date}, those that share one of its {@code surnames}
+     * or name no speaker (all of them when it names none); and from {@code from} to {@code to}, those that share a
+     * surname. Only an update looks beyond its own date; a talk without a date is looked for nowhere ({@code date} null).
+     * A store lists these for {@link #match}, which takes no talk outside them but those of the thread.
+     */
+    public record Reach(LocalDate date, Set<String> surnames, LocalDate from, LocalDate to) {
+    }
+
+    /** Where {@link #match} may find the known talk that {@code incoming}, as a message of this kind, is. */
+    public static Reach reach(Talk incoming, Kind kind) {
+        LocalDate date = incoming.date();
+        if (date == null || kind != Kind.UPDATE) {
+            return new Reach(date, surnames(incoming), date, date);
+        }
+        return new Reach(date, surnames(incoming), date.minusDays(MOVE_WINDOW_DAYS), date.plusDays(MOVE_WINDOW_DAYS));
+    }
+
     /** The known talk an incoming one is ({@code id}), or why none is ({@code id} null; {@code ambiguous}: several fit). */
     public record Match(Long id, String reason, boolean ambiguous) {
         static Match none(String reason) {

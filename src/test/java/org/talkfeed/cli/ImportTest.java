@@ -274,6 +274,92 @@ class ImportTest {
         }
     }
 
+    /** A listener that calls {@code then} once {@code count} messages were processed. */
+    private static ImportListener after(int count, Runnable then) {
+        return new ImportListener() {
+            private int seen;
+
+            @Override
+            public void processed(ProcessResult result) {
+                if (++seen == count) {
+                    then.run();
+                }
+            }
+        };
+    }
+
+    /** The messages (key and outcome) and the talks of a store, to compare a resumed import with a clean one. */
+    private static List<String> contents(TalkStore store) {
+        List<String> rows = new ArrayList<>();
+        store.messages().forEach(m -> rows.add(m.messageKey() + " " + m.outcome()));
+        store.talks().forEach(t -> rows.add(t.uid() + " " + t.sequence() + " " + t.cancelled() + " " + t.talk()));
+        return rows;
+    }
+
+    private static List<String> cleanImport(Path dir, Path mbox, MailboxConfig mailbox) {
+        try (TalkStore store = TalkStore.open(dir.resolve("clean/t.db"))) {
+            new Importer(store, mailbox, ImportListener.NONE).run(List.of(mbox));
+            return contents(store);
+        }
+    }
+
+    @Test
+    void aStopInTheMiddleOfABatchCommitsTheMessagesRecordedWithTheirCheckpoint(@TempDir Path dir) throws Exception {
+        int stopAt = Importer.BATCH_MESSAGES + Importer.BATCH_MESSAGES / 4;
+        Path mbox = Files.write(dir.resolve("generated.mbox"), mbox(new EmailGenerator(11).generate(2 * Importer.BATCH_MESSAGES)));
+        String source = "import:" + mbox.toAbsolutePath().normalize();
+        MailboxConfig anySender = MailboxConfig.of("generated", ExtractionDefaults.NONE);
+        try (TalkStore store = store(dir)) {
+            Importer[] importer = new Importer[1];
+            importer[0] = new Importer(store, anySender, after(stopAt, () -> importer[0].stop()));
+            assertThat(importer[0].run(List.of(mbox)).interrupted()).isTrue();
+            assertThat(store.messages()).hasSize(stopAt);
+            assertThat(store.checkpoint(source)).contains(new Checkpoint(source, 0, stopAt));
+
+            ImportSummary resumed = new Importer(store, anySender, ImportListener.NONE).run(List.of(mbox));
+            assertThat(resumed.processed()).isEqualTo(2 * Importer.BATCH_MESSAGES - stopAt);
+            assertThat(resumed.alreadySeen()).as("nothing recorded before is read again").isZero();
+            assertThat(contents(store)).isEqualTo(cleanImport(dir, mbox, anySender));
+        }
+    }
+
+    @Test
+    void aFailureInTheMiddleOfABatchCommitsTheMessagesBeforeItWithTheirCheckpoint(@TempDir Path dir) throws Exception {
+        int failAt = Importer.BATCH_MESSAGES + Importer.BATCH_MESSAGES / 2;
+        Path mbox = Files.write(dir.resolve("generated.mbox"), mbox(new EmailGenerator(13).generate(2 * Importer.BATCH_MESSAGES)));
+        String source = "import:" + mbox.toAbsolutePath().normalize();
+        MailboxConfig anySender = MailboxConfig.of("generated", ExtractionDefaults.NONE);
+        try (TalkStore store = store(dir)) {
+            ImportListener failing = after(failAt, () -> {
+                throw new IllegalStateException("the display broke");
+            });
+            ImportSummary stopped = new Importer(store, anySender, failing).run(List.of(mbox));
+            assertThat(stopped.stoppedBy()).isEqualTo("IllegalStateException: the display broke");
+            assertThat(store.messages()).hasSize(failAt);
+            assertThat(store.checkpoint(source)).contains(new Checkpoint(source, 0, failAt));
+
+            new Importer(store, anySender, ImportListener.NONE).run(List.of(mbox));
+            assertThat(contents(store)).isEqualTo(cleanImport(dir, mbox, anySender));
+        }
+    }
+
+    @Test
+    void aSourceThatBreaksOffInTheMiddleOfABatchLeavesTheCheckpointAtTheMessagesRecorded(@TempDir Path dir) throws Exception {
+        byte[] whole = Files.readAllBytes(PipermailSamples.gzip(dir.resolve("whole.gz"),
+                mbox(new EmailGenerator(17).generate(3 * Importer.BATCH_MESSAGES))));
+        Path truncated = Files.write(dir.resolve("truncated.mbox.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        String source = "import:" + truncated.toAbsolutePath().normalize();
+        try (TalkStore store = store(dir)) {
+            ImportSummary summary = new Importer(store, MailboxConfig.of("generated", ExtractionDefaults.NONE), ImportListener.NONE)
+                    .run(List.of(truncated));
+            assertThat(summary.sourceFailures()).hasSize(1);
+            int recorded = store.messages().size();
+            assertThat(recorded).as("more than one batch, less than the whole").isBetween(Importer.BATCH_MESSAGES + 1,
+                    3 * Importer.BATCH_MESSAGES - 1);
+            assertThat(store.checkpoint(source)).contains(new Checkpoint(source, 0, recorded));
+        }
+    }
+
     @Test
     void aBrokenFileIsNamedAndTheOtherPathsAreStillImported(@TempDir Path dir) throws Exception {
         Path config = config(dir);

@@ -2,6 +2,7 @@ package org.talkfeed.store;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.talkfeed.mail.Checkpoint;
 import org.talkfeed.pipeline.TalkRecorder;
 import org.talkfeed.talk.Kind;
 import org.talkfeed.talk.Sender;
@@ -20,9 +21,14 @@ import java.time.LocalTime;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A store made by an older talkfeed is brought up to date when opened, and its talks are still found. */
+/**
+ * A store made by an older talkfeed is brought up to date when opened, and its talks are still found; a write within
+ * a write commits or rolls back with it, and undoes only itself when it fails.
+ */
 class TalkStoreTest {
+    private static final String SOURCE = "import:/archive.mbox";
 
     private static Talk talk(String title, String speaker, LocalDate date) {
         return new Talk(title, List.of(new Speaker(speaker, null)), date, LocalTime.of(16, 0), null, "America/Chicago",
@@ -73,6 +79,84 @@ class TalkStoreTest {
                 assertThat(m.messageId()).isEqualTo("<seminar-12@dept.example>");
                 assertThat(m.outcome()).isEqualTo(Outcome.IGNORED);
             });
+        }
+    }
+
+    private static MessageRecord message(String key) {
+        return new MessageRecord(key, "test", key, "subject", "admin@dept.example", null, Outcome.NOT_TALK, "no date", key, null);
+    }
+
+    private static void recordOne(TalkStore.Writer writer, String key, long position) {
+        writer.insertMessage(message(key));
+        writer.saveCheckpoint(new Checkpoint(SOURCE, 0, position));
+    }
+
+    @Test
+    void aWriteThatFailsWithinAWriteUndoesOnlyItselfAndTheEnclosingWriteCommitsTheRest(@TempDir Path dir) {
+        try (TalkStore store = TalkStore.open(dir.resolve("t.db"))) {
+            store.write(batch -> {
+                store.write(one -> {
+                    recordOne(one, "<1@x>", 1);
+                    return null;
+                });
+                assertThatThrownBy(() -> store.write(two -> {
+                    two.saveCheckpoint(new Checkpoint(SOURCE, 0, 2));
+                    two.insertMessage(message("<2@x>"));
+                    return two.insertMessage(message("<1@x>")); // the key is taken: the insert fails
+                })).isInstanceOf(StoreException.class);
+                store.write(three -> {
+                    recordOne(three, "<3@x>", 3);
+                    return null;
+                });
+                return null;
+            });
+            assertThat(store.messages()).extracting(MessageRecord::messageKey).containsExactly("<1@x>", "<3@x>");
+            assertThat(store.checkpoint(SOURCE)).contains(new Checkpoint(SOURCE, 0, 3));
+
+            store.write(batch -> {
+                recordOne(batch, "<4@x>", 4);
+                assertThatThrownBy(() -> store.write(five -> {
+                    recordOne(five, "<5@x>", 5);
+                    throw new IllegalStateException("stopped in the middle");
+                })).hasMessage("stopped in the middle");
+                return null;
+            });
+            assertThat(store.messages()).extracting(MessageRecord::messageKey).containsExactly("<1@x>", "<3@x>", "<4@x>");
+            assertThat(store.checkpoint(SOURCE)).contains(new Checkpoint(SOURCE, 0, 4));
+        }
+    }
+
+    @Test
+    void whatWritesWithinAWriteDidIsRolledBackWithIt(@TempDir Path dir) {
+        try (TalkStore store = TalkStore.open(dir.resolve("t.db"))) {
+            assertThatThrownBy(() -> store.write(batch -> {
+                store.write(one -> {
+                    recordOne(one, "<1@x>", 1);
+                    return null;
+                });
+                store.recordMessage(message("<2@x>"), new Checkpoint(SOURCE, 0, 2));
+                throw new IllegalStateException("the batch fails");
+            })).hasMessage("the batch fails");
+            assertThat(store.messages()).isEmpty();
+            assertThat(store.checkpoint(SOURCE)).isEmpty();
+
+            store.write(batch -> {
+                recordOne(batch, "<1@x>", 1);
+                return null;
+            });
+            assertThat(store.messages()).extracting(MessageRecord::messageKey).containsExactly("<1@x>");
+        }
+    }
+
+    @Test
+    void anErrorInAWriteRollsItBackToo(@TempDir Path dir) {
+        try (TalkStore store = TalkStore.open(dir.resolve("t.db"))) {
+            assertThatThrownBy(() -> store.write(batch -> {
+                recordOne(batch, "<1@x>", 1);
+                throw new StackOverflowError("deep");
+            })).isInstanceOf(StackOverflowError.class);
+            assertThat(store.messages()).isEmpty();
+            assertThat(store.checkpoint(SOURCE)).isEmpty();
         }
     }
 }
