@@ -53,7 +53,7 @@ public final class TalkRecorder {
             for (int i = 0; i < decisions.size(); i++) {
                 if (decisions.get(i) instanceof TalkChanges.Create create) {
                     changes.add(new TalkChange(writer.create(message.messageKey(), i, create.talk(), kind,
-                            source.sender().address(), row), true));
+                            source.sender().address(), source.sender().vouched(), row), true));
                 } else if (decisions.get(i) instanceof TalkChanges.Revise revise) {
                     changes.add(new TalkChange(writer.revise(revise.id(), revise.talk(), revise.cancelled(), kind, row), false));
                 }

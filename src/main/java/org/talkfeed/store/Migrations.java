@@ -84,6 +84,7 @@ final class Migrations {
             """,
             """
             ALTER TABLE talks ADD COLUMN announcer TEXT;
+            ALTER TABLE talks ADD COLUMN announcer_vouched INTEGER;
             UPDATE talks SET announcer = (SELECT lower(m.sender) FROM revisions r JOIN messages m ON m.id = r.message_id
                 WHERE r.talk_id = talks.id ORDER BY r.id LIMIT 1);
             CREATE INDEX revisions_by_message ON revisions(message_id);

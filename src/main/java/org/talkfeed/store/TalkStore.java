@@ -49,9 +49,9 @@ public final class TalkStore implements AutoCloseable {
     /** The columns {@link #messageRecord} reads, in its order. */
     private static final String SELECT_MESSAGES = "SELECT message_key, mailbox, origin, subject, sender, sent_at, outcome, reason, "
             + "message_id, content_hash FROM messages ";
-    /** The columns {@link #current} reads: those of {@link #SELECT_TALKS} and then the announcer. */
+    /** The columns {@link #current} reads: those of {@link #SELECT_TALKS}, then the announcer and whether it was vouched for. */
     private static final String SELECT_CURRENT = "SELECT id, uid, slug, cancelled, sequence, data, created_at, updated_at, "
-            + "announcer FROM talks WHERE id = ?";
+            + "announcer, announcer_vouched FROM talks WHERE id = ?";
     /** How many prepared statements are kept: the fixed ones, and the shapes of the queries of variable length. */
     private static final int STATEMENTS_KEPT = 64;
     private final Connection db;
@@ -311,7 +311,7 @@ public final class TalkStore implements AutoCloseable {
             }
             StoredTalk talk = storedTalk(rs);
             readInWrite.put(id, talk);
-            return new KnownTalks.Current(talk.talk(), talk.cancelled(), rs.getString(9));
+            return new KnownTalks.Current(talk.talk(), talk.cancelled(), rs.getString(9), rs.getInt(10) != 0);
         }
     }
 
@@ -433,7 +433,8 @@ public final class TalkStore implements AutoCloseable {
         }
     }
 
-    private StoredTalk create(String messageKey, int index, Talk talk, Kind kind, String announcer, long messageRow)
+    private StoredTalk create(String messageKey, int index, Talk talk, Kind kind, String announcer, boolean announcerVouched,
+                              long messageRow)
             throws SQLException {
         String uid = uid(messageKey, index);
         String slug = uniqueSlug(Slugs.of(talk));
@@ -441,7 +442,7 @@ public final class TalkStore implements AutoCloseable {
         boolean cancelled = false;
         String json = TalkJson.write(talk);
         PreparedStatement st = statements.get("INSERT INTO talks (uid, slug, cancelled, sequence, date, starts_at, data, "
-                + "created_at, updated_at, announcer) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?) RETURNING id");
+                + "created_at, updated_at, announcer, announcer_vouched) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
         st.setString(1, uid);
         st.setString(2, slug);
         st.setInt(3, cancelled ? 1 : 0);
@@ -451,6 +452,7 @@ public final class TalkStore implements AutoCloseable {
         st.setString(7, now.toString());
         st.setString(8, now.toString());
         st.setString(9, announcer);
+        st.setInt(10, announcerVouched ? 1 : 0);
         long id = insertedId(st);
         insertRevision(id, messageRow, kind, json);
         saveMatchKeys(id, talk, false);
@@ -552,8 +554,9 @@ public final class TalkStore implements AutoCloseable {
         }
 
         /** Stores a new talk that the {@code index}th talk of message {@code messageKey} announced. */
-        public StoredTalk create(String messageKey, int index, Talk talk, Kind kind, String announcer, long messageRow) {
-            return sql(() -> TalkStore.this.create(messageKey, index, talk, kind, announcer, messageRow));
+        public StoredTalk create(String messageKey, int index, Talk talk, Kind kind, String announcer, boolean announcerVouched,
+                                 long messageRow) {
+            return sql(() -> TalkStore.this.create(messageKey, index, talk, kind, announcer, announcerVouched, messageRow));
         }
 
         /** Makes {@code talk} talk {@code id}'s current state, a new revision; its SEQUENCE rises when anything changed. */

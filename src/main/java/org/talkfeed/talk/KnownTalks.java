@@ -10,7 +10,7 @@ public interface KnownTalks {
     }
 
     /** A known talk as it stands: its fields, whether it is cancelled, and who announced it (lower case; null: unknown). */
-    record Current(Talk talk, boolean cancelled, String announcer) {
+    record Current(Talk talk, boolean cancelled, String announcer, boolean announcerVouched) {
     }
 
     /** The talks within {@code reach} (see {@link TalkIdentity.Reach}), in no particular order. */

@@ -122,9 +122,13 @@ public record SenderRules(List<String> allowedSenders, List<String> admins, List
         return reason;
     }
 
-    /** An admin may change any talk; only a vouched-for address is one. */
+    /**
+     * An admin may change any talk; only an address the receiving server authenticated, or whose own envelope agrees
+     * with it, is one: neither list mail nor an archive proves who wrote a message.
+     */
     public boolean isAdmin(Sender sender) {
-        return sender.address() != null && sender.vouched() && matchesAny(sender.address(), admins);
+        return sender.address() != null && (sender.vouch() == Sender.Vouch.AUTHENTICATED || sender.vouch() == Sender.Vouch.ENVELOPE)
+                && matchesAny(sender.address(), admins);
     }
 
     private boolean isListMail(String listIdHeader) {

@@ -42,7 +42,7 @@ public final class TalkChanges {
         boolean cancelled = kind == Kind.CANCELLATION || current.cancelled() && kind != Kind.UPDATE;
         boolean changed = !merged.equals(current.talk()) || cancelled != current.cancelled();
         if (changed) {
-            String refusal = Authority.refusal(source.sender(), current.announcer(), source.rules());
+            String refusal = Authority.refusal(source.sender(), current, source.rules());
             if (refusal != null) {
                 return new Skip(kind.label() + " of " + current.talk().describe() + " refused: " + refusal, true);
             }

@@ -202,4 +202,25 @@ class TalkRecorderTest {
             assertThat(store.talks()).hasSize(2);
         }
     }
+
+    @Test
+    void aClaimedFromChangesOnlyTalksThatWereAnnouncedByAClaimToo(@TempDir Path dir) {
+        Sender claimedAda = new Sender("ada@dept.example", Sender.Vouch.NOTHING, "no Return-Path");
+        Sender listedChair = new Sender("chair@dept.example", Sender.Vouch.LIST, null);
+        try (TalkStore store = TalkStore.open(dir.resolve("t.db"))) {
+            record(store, "<a@x>", ADA, Kind.ANNOUNCEMENT, talk("Graph Minors", "Ada Quint", DAY, LocalTime.of(16, 0), "Hall 1"));
+            TalkRecorder.Recorded forged = record(store, "<b@x>", claimedAda, Kind.CANCELLATION, talk("Graph Minors", "Ada Quint", DAY, null, null));
+            assertThat(forged.outcome()).isEqualTo(Outcome.IGNORED);
+            assertThat(forged.reason()).contains("nothing vouches that this message is from ada@dept.example");
+            TalkRecorder.Recorded viaList = record(store, "<c@x>", listedChair, Kind.CANCELLATION, talk("Graph Minors", "Ada Quint", DAY, null, null));
+            assertThat(viaList.outcome()).as("list mail does not prove an admin").isEqualTo(Outcome.IGNORED);
+
+            record(store, "<d@x>", claimedAda, Kind.ANNOUNCEMENT, talk("Tree Width", "Ada Quint", DAY.plusDays(1), LocalTime.of(16, 0), "Hall 1"));
+            TalkRecorder.Recorded claimedAgain = record(store, "<e@x>", claimedAda, Kind.CANCELLATION,
+                    talk("Tree Width", "Ada Quint", DAY.plusDays(1), null, null));
+            assertThat(claimedAgain.outcome()).as("announced by a claim, changed by the same claim").isEqualTo(Outcome.CANCELLATION);
+            assertThat(store.talks()).filteredOn(StoredTalk::cancelled).singleElement()
+                    .satisfies(t -> assertThat(t.talk().title()).isEqualTo("Tree Width"));
+        }
+    }
 }
