@@ -19,13 +19,21 @@ public final class ConfidenceFeatures {
     private ConfidenceFeatures() {
     }
 
+    /** The cue categories in a message's subject and opening, once per message: every talk of it sees them. */
+    static Set<String> cues(org.talkfeed.text.MessageText message) {
+        Set<String> f = new TreeSet<>();
+        Cues.in(message.subject()).forEach(c -> f.add("subject:" + c));
+        List<String> lines = message.lines();
+        Cues.in(String.join("\n", lines.subList(0, Math.min(lines.size(), OPENING_LINES)))).forEach(c -> f.add("body:" + c));
+        return f;
+    }
+
     public static Set<String> of(Draft draft, Talk talk) {
         Set<String> f = new TreeSet<>();
         f.add("rule:" + draft.ruleKind().label());
+        f.addAll(draft.cues());
         String subject = draft.message().subject();
-        Cues.in(subject).forEach(c -> f.add("subject:" + c));
         List<String> lines = draft.message().lines();
-        Cues.in(String.join("\n", lines.subList(0, Math.min(lines.size(), OPENING_LINES)))).forEach(c -> f.add("body:" + c));
         String lowerSubject = subject.toLowerCase(Locale.ROOT);
         if (lowerSubject.startsWith("re:") || lowerSubject.startsWith("aw:")) {
             f.add("subject:reply");

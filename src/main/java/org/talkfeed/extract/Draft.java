@@ -14,9 +14,10 @@ import java.util.Set;
  * @param talks      the talks the rules found; empty when they found no date (then {@code noTalkReason} says why)
  * @param veto       the rule that would call the message no talk although it found talks; null when none would
  * @param labels     the field labels the message uses ("Speaker:", "Title:"...)
+ * @param cues       the cue categories of {@code cues.tsv} in its subject ("subject:cancel") and opening ("body:event")
  */
 public record Draft(MessageText message, List<Talk> talks, Kind ruleKind, boolean moved, Veto veto, String noTalkReason,
-                    Set<String> labels) {
+                    Set<String> labels, Set<String> cues) {
 
     /** A rule that would call a message no talk. */
     public enum Veto {
@@ -38,9 +39,10 @@ public record Draft(MessageText message, List<Talk> talks, Kind ruleKind, boolea
     public Draft {
         talks = List.copyOf(talks);
         labels = Set.copyOf(labels);
+        cues = Set.copyOf(cues);
     }
 
     static Draft none(MessageText message, String reason) {
-        return new Draft(message, List.of(), Kind.NOT_TALK, false, null, reason, Set.of());
+        return new Draft(message, List.of(), Kind.NOT_TALK, false, null, reason, Set.of(), Set.of());
     }
 }

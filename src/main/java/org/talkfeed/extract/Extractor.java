@@ -173,7 +173,7 @@ public final class Extractor {
                 && NOT_A_TALK_EVENT.matcher(message.subject() + " " + talks.get(0).title()).find()) {
             veto = Draft.Veto.MEETING;
         }
-        return new Draft(message, talks, kind, moved, veto, null, labels);
+        return new Draft(message, talks, kind, moved, veto, null, labels, ConfidenceFeatures.cues(message));
     }
 
     /** The talk on its new day; its new time when the message gives one, else its time as it was. */

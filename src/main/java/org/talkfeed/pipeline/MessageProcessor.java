@@ -51,12 +51,13 @@ public final class MessageProcessor {
      * @param messageId  its Message-ID; null when it has none or could not be read
      * @param bytesKey   the hash of its bytes, the key of a message that is not accepted as what it says
      * @param text       null when the bytes are no readable email
+     * @param contentHash what the message says, hashed (see {@link #contentHash(MessageText)}); null without text
      * @param refused    {@link Outcome#FAILED} or {@link Outcome#IGNORED} when the message is not to be recorded as its
      *                   announcement says; null otherwise
      * @param announcement what extraction found; null when the message was refused or is recorded already
      */
     public record Reading(RawMessage raw, MailboxConfig mailbox, String messageId, String bytesKey, MessageText text,
-                          Sender sender, Outcome refused, String refusal, Announcement announcement) {
+                          String contentHash, Sender sender, Outcome refused, String refusal, Announcement announcement) {
 
         /** The key of an accepted message: its Message-ID, or the hash of its bytes when it has none. */
         public String key() {
@@ -96,11 +97,11 @@ public final class MessageProcessor {
             Sender sender = mailbox.senders().identify(text);
             String refusal = mailbox.senders().refusal(sender, text.listId());
             if (refusal != null) {
-                return new Reading(raw, mailbox, messageId, bytesKey, text, sender, Outcome.IGNORED, refusal, null);
+                return new Reading(raw, mailbox, messageId, bytesKey, text, contentHash(text), sender, Outcome.IGNORED, refusal, null);
             }
             String key = messageId != null ? messageId : bytesKey;
             Announcement announcement = known.test(key) ? null : extractor.extract(text, mailbox.defaults());
-            return new Reading(raw, mailbox, messageId, bytesKey, text, sender, null, null, announcement);
+            return new Reading(raw, mailbox, messageId, bytesKey, text, contentHash(text), sender, null, null, announcement);
         } catch (Throwable e) {
             return failed(raw, mailbox, messageId, bytesKey, text, "cannot be understood: " + describe(e));
         }
@@ -108,7 +109,7 @@ public final class MessageProcessor {
 
     private static Reading failed(RawMessage raw, MailboxConfig mailbox, String messageId, String bytesKey, MessageText text,
                                   String reason) {
-        return new Reading(raw, mailbox, messageId, bytesKey, text, null, Outcome.FAILED, reason, null);
+        return new Reading(raw, mailbox, messageId, bytesKey, text, text == null ? null : contentHash(text), null, Outcome.FAILED, reason, null);
     }
 
     /** Records what {@link #read} made of a message, with its checkpoint. Messages are recorded one at a time, in order. */
@@ -129,7 +130,7 @@ public final class MessageProcessor {
         String key = reading.key();
         Optional<MessageRecord> earlier = store.message(key);
         if (earlier.isPresent()) {
-            String hash = contentHash(text);
+            String hash = reading.contentHash();
             if (earlier.get().contentHash() == null || earlier.get().contentHash().equals(hash)) {
                 store.advance(raw.checkpoint());
                 return new ProcessResult(raw.origin(), null, true, List.of(), "already seen (" + key + ")");
@@ -150,7 +151,7 @@ public final class MessageProcessor {
     /** Records a message whose bytes could not be had at all (its source refused them) as failed, with its checkpoint. */
     public synchronized ProcessResult recordUnreadable(String origin, String key, MailboxConfig mailbox, String reason,
                                                        Checkpoint checkpoint) {
-        Reading reading = new Reading(new RawMessage(origin, new byte[0], checkpoint), mailbox, null, key, null, null,
+        Reading reading = new Reading(new RawMessage(origin, new byte[0], checkpoint), mailbox, null, key, null, null, null,
                 Outcome.FAILED, reason, null);
         return recordOnce(reading, key, Outcome.FAILED, reason, "failed: " + reason);
     }
@@ -186,7 +187,7 @@ public final class MessageProcessor {
         }
         String sender = text.fromAddress() != null ? text.fromAddress() : text.fromName();
         return new MessageRecord(key, mailbox, reading.raw().origin(), text.subject(), sender, text.date(), outcome, reason,
-                reading.messageId(), contentHash(text));
+                reading.messageId(), reading.contentHash());
     }
 
     private static String describe(List<TalkChange> changes) {
