@@ -5,6 +5,7 @@ import org.talkfeed.config.ConfigException;
 import org.talkfeed.pipeline.Daemon;
 import org.talkfeed.pipeline.PollSummary;
 import org.talkfeed.serve.SiteServer;
+import org.talkfeed.store.Outcome;
 import org.talkfeed.store.TalkStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +27,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOption configOption;
 
-    @Option(names = "--once", description = "Process the mailboxes once, publish, and exit (no server).")
+    @Option(names = "--once", description = "Process the mailboxes once, publish, and exit (no server); exit code 1 when a message failed.")
     boolean once;
 
     @Override
@@ -37,6 +38,10 @@ final class RunCommand implements Callable<Integer> {
             if (once) {
                 PollSummary summary = daemon.pollOnce(true);
                 System.out.println("talkfeed: " + summary + "; site in " + config.site());
+                if (summary.count(Outcome.FAILED) > 0) {
+                    System.err.println("talkfeed: " + summary.count(Outcome.FAILED) + " message(s) failed; each is recorded with why");
+                    return 1;
+                }
                 return 0;
             }
             return serve(config, daemon);

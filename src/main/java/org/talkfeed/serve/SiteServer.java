@@ -104,7 +104,10 @@ public final class SiteServer implements AutoCloseable {
         return context;
     }
 
-    /** Files of the context's base folder, read from disk on every request: the publisher replaces them at any time. */
+    /**
+     * Files of the context's base folder, read from disk on every request: the publisher replaces them at any time.
+     * Names starting with a dot (a publication's temporary files) are never served.
+     */
     private static final class StreamedFiles extends ResourceHandler {
         StreamedFiles() {
             setDirAllowed(false);
@@ -112,6 +115,15 @@ public final class SiteServer implements AutoCloseable {
             setWelcomeMode(ResourceService.WelcomeMode.SERVE);
             setCacheControl("no-cache");
             setEtags(true);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            String path = Request.getPathInContext(request);
+            if (path.contains("/.")) {
+                return false;
+            }
+            return super.handle(request, response, callback);
         }
 
         @Override

@@ -111,7 +111,8 @@ class HostileMailTest {
                 """);
 
         CliRun run = CliRun.of("run", "--once", "--config", config.toString());
-        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.exit()).as("messages failed: " + run.out() + run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("3 message(s) failed");
 
         Map<String, MessageRecord> byFile;
         List<StoredTalk> talks;

@@ -276,4 +276,17 @@ class SiteServerTest {
             }
         }
     }
+
+    @Test
+    void aPublicationsTemporaryFilesAreNeverServed(@TempDir Path site) throws Exception {
+        Files.writeString(site.resolve(".calendar.ics12345.tmp"), CALENDAR);
+        Files.createDirectories(site.resolve("talks"));
+        Files.writeString(site.resolve("talks").resolve(".a.html.tmp"), "<p>half</p>");
+        Files.writeString(site.resolve("calendar.ics"), CALENDAR);
+        try (SiteServer server = SiteServer.start("127.0.0.1", 0, site)) {
+            assertThat(get(server.port(), "/.calendar.ics12345.tmp").statusCode()).isEqualTo(404);
+            assertThat(get(server.port(), "/talks/.a.html.tmp").statusCode()).isEqualTo(404);
+            assertThat(get(server.port(), "/calendar.ics").statusCode()).isEqualTo(200);
+        }
+    }
 }
