@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  * structure, decodes its charset and transfer encoding, turns HTML into lines, and cleans the result.
  */
 public final class MessageReader {
+    /** The most body text one message hands to extraction; a longer one is unreadable. */
+    public static final int MAX_BODY_CHARS = ReadLimits.MAX_BODY_CHARS;
     private static final Session SESSION;
     private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]");
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
