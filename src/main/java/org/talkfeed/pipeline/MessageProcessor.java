@@ -117,14 +117,13 @@ public final class MessageProcessor {
         RawMessage raw = reading.raw();
         MessageText text = reading.text();
         if (store.message(reading.bytesKey()).isPresent()) {
-            store.advance(raw.checkpoint());
-            return new ProcessResult(raw.origin(), null, true, List.of(), "already seen (" + reading.bytesKey() + ")");
+            return alreadySeen(raw, reading.bytesKey());
         }
         if (reading.refused() == Outcome.FAILED) {
-            return recordOnce(reading, reading.bytesKey(), Outcome.FAILED, reading.refusal(), "failed: " + reading.refusal());
+            return recordWithoutTalks(reading, Outcome.FAILED, reading.refusal(), "failed: " + reading.refusal());
         }
         if (reading.refused() == Outcome.IGNORED) {
-            return recordOnce(reading, reading.bytesKey(), Outcome.IGNORED, reading.refusal(),
+            return recordWithoutTalks(reading, Outcome.IGNORED, reading.refusal(),
                     "ignored: " + reading.refusal() + " (subject \"" + text.subject() + "\")");
         }
         String key = reading.key();
@@ -132,17 +131,16 @@ public final class MessageProcessor {
         if (earlier.isPresent()) {
             String hash = reading.contentHash();
             if (earlier.get().contentHash() == null || earlier.get().contentHash().equals(hash)) {
-                store.advance(raw.checkpoint());
-                return new ProcessResult(raw.origin(), null, true, List.of(), "already seen (" + key + ")");
+                return alreadySeen(raw, key);
             }
             String reason = "Message-ID " + key + " was recorded before (" + earlier.get().outcome().label() + ", "
                     + earlier.get().origin() + ") with other content";
-            return recordOnce(reading, reading.bytesKey(), Outcome.DUPLICATE, reason, "duplicate: " + reason);
+            return recordWithoutTalks(reading, Outcome.DUPLICATE, reason, "duplicate: " + reason);
         }
         Announcement announcement = reading.announcement() != null ? reading.announcement()
                 : extractor.extract(text, reading.mailbox().defaults());
         if (!announcement.isTalk()) {
-            return recordOnce(reading, reading.bytesKey(), Outcome.NOT_TALK, announcement.reason(),
+            return recordWithoutTalks(reading, Outcome.NOT_TALK, announcement.reason(),
                     "not a talk: " + announcement.reason() + " (subject \"" + text.subject() + "\")");
         }
         return recordTalks(reading, key, announcement);
@@ -153,16 +151,19 @@ public final class MessageProcessor {
                                                        Checkpoint checkpoint) {
         Reading reading = new Reading(new RawMessage(origin, new byte[0], checkpoint), mailbox, null, key, null, null, null,
                 Outcome.FAILED, reason, null);
-        return recordOnce(reading, key, Outcome.FAILED, reason, "failed: " + reason);
+        return record(reading);
     }
 
-    /** Records a message that changes no talk under {@code key}, unless a message with that key is recorded already. */
-    private ProcessResult recordOnce(Reading reading, String key, Outcome outcome, String reason, String summary) {
+    /** A message recorded before under {@code key}: only its checkpoint moves. */
+    private ProcessResult alreadySeen(RawMessage raw, String key) {
+        store.advance(raw.checkpoint());
+        return new ProcessResult(raw.origin(), null, true, List.of(), "already seen (" + key + ")");
+    }
+
+    /** Records a message that changes no talk, under the hash of its bytes (checked unrecorded by {@link #record}). */
+    private ProcessResult recordWithoutTalks(Reading reading, Outcome outcome, String reason, String summary) {
+        String key = reading.bytesKey();
         RawMessage raw = reading.raw();
-        if (store.message(key).isPresent()) {
-            store.advance(raw.checkpoint());
-            return new ProcessResult(raw.origin(), outcome, true, List.of(), "already seen (" + key + ")");
-        }
         store.recordMessage(messageRecord(reading, key, outcome, reason), raw.checkpoint());
         return new ProcessResult(raw.origin(), outcome, false, List.of(), summary, reason);
     }
