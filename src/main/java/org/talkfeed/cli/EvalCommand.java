@@ -51,15 +51,19 @@ final class EvalCommand implements Callable<Integer> {
             System.err.println("talkfeed: " + e.getMessage());
             return 1;
         }
+        printMisses(report);
+        System.out.println(report.emails() + " emails in " + dir);
+        System.out.print(report.summary());
+        return 0;
+    }
+
+    private void printMisses(EvalReport report) {
         if (!noMisses) {
             for (Miss miss : report.misses()) {
                 System.out.println("miss " + miss.file() + " " + miss.field() + ": expected " + miss.expected() + " | got " + miss.got());
             }
             System.out.println();
         }
-        System.out.println(report.emails() + " emails in " + dir);
-        System.out.print(report.summary());
-        return 0;
     }
 
     private int byList() throws IOException {
@@ -68,12 +72,7 @@ final class EvalCommand implements Callable<Integer> {
             cases.addAll(LabeledCase.read(dir));
         }
         ByListEvaluator.Result result = new ByListEvaluator().evaluate(cases);
-        if (!noMisses) {
-            for (Miss miss : result.report().misses()) {
-                System.out.println("miss " + miss.file() + " " + miss.field() + ": expected " + miss.expected() + " | got " + miss.got());
-            }
-            System.out.println();
-        }
+        printMisses(result.report());
         System.out.println("leave-one-list-out over " + result.lists() + " lists, " + result.report().emails() + " emails in "
                 + dirs.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
         System.out.print(result.report().summary());

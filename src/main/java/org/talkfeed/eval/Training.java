@@ -24,7 +24,7 @@ public final class Training {
 
     public Decisions train(List<LabeledCase> cases, Decisions.Provenance provenance) {
         List<LabeledCase> published = cases.stream()
-                .filter(c -> c.draft() != null && !c.draft().talks().isEmpty() && c.draft().veto() == null).toList();
+                .filter(c -> c.draft() != null && c.draft().publishes()).toList();
         Map<String, Decisions.FieldModels> fields = new TreeMap<>();
         for (String field : FieldFeatures.FIELDS) {
             List<Example> right = new ArrayList<>();

@@ -39,9 +39,6 @@ public final class ConfidenceFeatures {
             f.add("subject:reply");
         }
         f.add("lines:" + bucket(lines.size(), 10, 40, 150));
-        if (draft.veto() != null) {
-            f.add("veto:" + draft.veto().name().toLowerCase(Locale.ROOT));
-        }
         f.add(draft.talks().size() > 1 ? "talks:many" : "talks:one");
         draft.labels().forEach(label -> f.add("label:" + label));
         fields(talk, f);

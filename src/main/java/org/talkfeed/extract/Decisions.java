@@ -88,9 +88,10 @@ public record Decisions(Provenance provenance, Map<String, FieldModels> fields, 
     /** The talk with each value that its field model finds more likely absent than right held back, with a warning. */
     public Talk withoutDoubtfulFields(Draft draft, Talk talk) {
         Talk kept = talk;
+        Set<String> talkFeatures = ConfidenceFeatures.of(draft, talk);
         for (Map.Entry<String, FieldModels> field : fields.entrySet()) {
             String value = FieldFeatures.value(talk, field.getKey());
-            if (value != null && field.getValue().holdsBack(FieldFeatures.of(draft, talk, field.getKey()))) {
+            if (value != null && field.getValue().holdsBack(FieldFeatures.of(draft, talk, field.getKey(), talkFeatures))) {
                 kept = FieldFeatures.without(kept, field.getKey()).withWarning(field.getKey() + " held back: \"" + value
                         + "\" reads more like something else than the talk's " + field.getKey());
             }
@@ -99,7 +100,7 @@ public record Decisions(Provenance provenance, Map<String, FieldModels> fields, 
     }
 
     public Announcement decide(Draft draft) {
-        if (draft.talks().isEmpty() || draft.veto() != null) {
+        if (!draft.publishes()) {
             return Announcement.notTalk(draft.veto() != null ? draft.veto().reason() : draft.noTalkReason());
         }
         List<Talk> talks = new ArrayList<>();

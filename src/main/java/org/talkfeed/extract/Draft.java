@@ -42,6 +42,11 @@ public record Draft(MessageText message, List<Talk> talks, Kind ruleKind, boolea
         cues = Set.copyOf(cues);
     }
 
+    /** Whether the rules found talks and no rule calls the message no talk: then its talks are published. */
+    public boolean publishes() {
+        return !talks.isEmpty() && veto == null;
+    }
+
     static Draft none(MessageText message, String reason) {
         return new Draft(message, List.of(), Kind.NOT_TALK, false, null, reason, Set.of(), Set.of());
     }

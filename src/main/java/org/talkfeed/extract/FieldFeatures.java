@@ -41,7 +41,12 @@ public final class FieldFeatures {
     }
 
     public static Set<String> of(Draft draft, Talk talk, String field) {
-        Set<String> f = new TreeSet<>(ConfidenceFeatures.of(draft, talk));
+        return of(draft, talk, field, ConfidenceFeatures.of(draft, talk));
+    }
+
+    /** As {@link #of(Draft, Talk, String)}, given the talk's {@link ConfidenceFeatures}, found once for all its fields. */
+    public static Set<String> of(Draft draft, Talk talk, String field, Set<String> talkFeatures) {
+        Set<String> f = new TreeSet<>(talkFeatures);
         String value = value(talk, field);
         if (value == null) {
             return f;
