@@ -2,6 +2,8 @@ package org.talkfeed.cli;
 
 import org.talkfeed.config.ConfigException;
 import org.talkfeed.store.StoreException;
+import jakarta.mail.util.StreamProvider;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +17,16 @@ import picocli.CommandLine.Command;
 public final class TalkfeedCommand {
 
     public static void main(String[] args) {
+        nameTheMailStreamProvider();
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * jakarta.mail looks its StreamProvider up through the ServiceLoader on every header block and body part it
+     * parses, unless this property names it; the lookup took about a tenth of talkfeed's reading time.
+     */
+    private static void nameTheMailStreamProvider() {
+        System.getProperties().putIfAbsent(StreamProvider.class.getName(), MailStreamProvider.class.getName());
     }
 
     static CommandLine commandLine() {
