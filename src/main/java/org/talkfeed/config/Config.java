@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** A validated talkfeed configuration; paths are absolute. */
+/**
+ * A validated talkfeed configuration; paths are absolute. {@code baseUrl} has no trailing slash. The feeds hold the
+ * talks of the last {@code windowDays} and every upcoming one; reminders are {@code alarmMinutes} before a talk;
+ * clients are asked to refresh every {@code refreshMinutes}.
+ */
 public record Config(
         Path file,
         Path store,
@@ -15,5 +19,8 @@ public record Config(
         String calendarName,
         Duration defaultDuration,
         String baseUrl,
+        int windowDays,
+        int alarmMinutes,
+        int refreshMinutes,
         List<MailboxConfig> mailboxes) {
 }

@@ -27,7 +27,8 @@ import java.util.Set;
 public final class ConfigLoader {
     private static final Set<String> TOP_KEYS = Set.of("store", "site", "poll-interval-seconds", "server", "calendar", "mailboxes");
     private static final Set<String> SERVER_KEYS = Set.of("host", "port");
-    private static final Set<String> CALENDAR_KEYS = Set.of("name", "default-duration-minutes", "base-url");
+    private static final Set<String> CALENDAR_KEYS = Set.of("name", "default-duration-minutes", "base-url", "window-days",
+            "alarm-minutes", "refresh-minutes");
     private static final Set<String> MAILBOX_KEYS = Set.of("name", "maildir", "imap", "timezone", "series", "date-order",
             "allowed-senders", "admins", "list-id", "list-sender", "trusted-authserv-ids");
     private static final Set<String> IMAP_KEYS = Set.of("host", "port", "tls", "ca-file", "user", "password-env", "password-file", "folder",
@@ -72,10 +73,32 @@ public final class ConfigLoader {
             checkKeys(calendar, CALENDAR_KEYS, "calendar.");
             String name = text(calendar, "name", "talkfeed", "calendar.name");
             int minutes = integer(calendar, "default-duration-minutes", 60, 1, 24 * 60, "calendar.default-duration-minutes");
-            String baseUrl = text(calendar, "base-url", null, "calendar.base-url");
+            String baseUrl = baseUrl(text(calendar, "base-url", null, "calendar.base-url"));
+            int windowDays = integer(calendar, "window-days", 90, 1, 36_500, "calendar.window-days");
+            int alarmMinutes = integer(calendar, "alarm-minutes", 15, 0, 7 * 24 * 60, "calendar.alarm-minutes");
+            int refreshMinutes = integer(calendar, "refresh-minutes", 60, 1, 7 * 24 * 60, "calendar.refresh-minutes");
             List<MailboxConfig> mailboxes = mailboxes(root.get("mailboxes"));
             return new Config(file.toAbsolutePath().normalize(), store, site, Duration.ofSeconds(poll), host, port, name,
-                    Duration.ofMinutes(minutes), baseUrl, mailboxes);
+                    Duration.ofMinutes(minutes), baseUrl, windowDays, alarmMinutes, refreshMinutes, mailboxes);
+        }
+
+        /** An absolute http(s) address without its trailing slashes, since feed and page paths are appended to it. */
+        private String baseUrl(String value) throws ConfigException {
+            if (value == null) {
+                return null;
+            }
+            try {
+                java.net.URI uri = new java.net.URI(value);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getQuery() != null
+                        || uri.getFragment() != null) {
+                    throw problem("calendar.base-url", "expected an http or https address such as https://talks.example.edu, not \""
+                            + value + "\"");
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw problem("calendar.base-url", "not an address: " + e.getMessage());
+            }
+            return value.replaceAll("/+$", "");
         }
 
         private List<MailboxConfig> mailboxes(JsonNode node) throws ConfigException {
