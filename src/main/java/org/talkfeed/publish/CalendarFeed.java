@@ -1,19 +1,23 @@
 package org.talkfeed.publish;
 
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.Property;
-import net.fortuna.ical4j.model.TimeZoneRegistry;
-import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.parameter.Feature;
+import net.fortuna.ical4j.model.parameter.Value;
+import net.fortuna.ical4j.model.property.Action;
+import net.fortuna.ical4j.model.property.Conference;
 import net.fortuna.ical4j.model.property.Created;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.LastModified;
 import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Name;
 import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RefreshInterval;
 import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Source;
 import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
@@ -28,127 +32,303 @@ import org.talkfeed.talk.Talk;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.LocalDate;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * An iCalendar feed of talks: one VEVENT per talk with a stable UID, its local time with TZID and a
- * VTIMEZONE for every zone used, SEQUENCE counting its changes, and STATUS:CANCELLED for a cancelled talk.
+ * Renders a {@link Feed} as iCalendar: one VEVENT per talk with a stable UID, its local time with TZID and a compact
+ * VTIMEZONE for every zone used, SEQUENCE counting its changes, STATUS:CANCELLED for a cancelled talk, a VALARM in
+ * the reminder variant only, and the RFC 7986 name, refresh interval and source of the feed. A feed never passes
+ * {@link #MAX_OCTETS}: past that, descriptions are shortened to a link to the talk's page, oldest talks first, and
+ * at last the oldest talks are left out.
+ *
+ * <p>One instance serves one publication: each talk's event is built once and reused by every feed it is in.
  */
 final class CalendarFeed {
-    private static final TimeZoneRegistry REGISTRY = TimeZoneRegistryFactory.getInstance().createRegistry();
+    /** Google Calendar drops events from a subscribed feed larger than this. */
+    static final int MAX_OCTETS = 1_000_000;
+    private static final String END_EVENT = "END:VEVENT\r\n";
+    private static final String END_CALENDAR = "END:VCALENDAR\r\n";
 
-    private final String name;
-    private final Duration defaultDuration;
-    private final String baseUrl;
+    /** How much of a talk's description its event carries. */
+    enum Detail { FULL, NO_ABSTRACT, LINK_ONLY }
+
+    private final FeedSettings settings;
+    private final CompactZones zones = new CompactZones();
+    private final Map<StoredTalk, Event> events = new IdentityHashMap<>();
 
     CalendarFeed(String name, Duration defaultDuration, String baseUrl) {
-        this.name = name;
-        this.defaultDuration = defaultDuration;
-        this.baseUrl = baseUrl;
+        this(FeedSettings.withDefaults(name, defaultDuration, baseUrl));
     }
 
+    CalendarFeed(FeedSettings settings) {
+        this.settings = settings;
+    }
+
+    /** All these talks (those with a date), plain, under the site's name. */
     String render(List<StoredTalk> talks) {
-        Calendar calendar = new Calendar();
-        calendar.add(new ProdId("-//talkfeed//talkfeed//EN"));
-        calendar.add(ImmutableVersion.VERSION_2_0);
-        calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(ImmutableMethod.PUBLISH);
-        calendar.add(new XProperty("X-WR-CALNAME", name));
-        Set<String> zones = new LinkedHashSet<>();
-        for (StoredTalk stored : talks) {
-            if (stored.talk().date() == null) {
-                continue;
-            }
-            String zone = stored.talk().timezone();
-            if (stored.talk().start() != null && hasVTimeZone(zone)) {
-                zones.add(zone);
-            }
-        }
-        for (String zone : zones) {
-            VTimeZone vtz = REGISTRY.getTimeZone(zone).getVTimeZone();
-            calendar.add(vtz);
-        }
-        for (StoredTalk stored : talks) {
-            if (stored.talk().date() != null) {
-                calendar.add(event(stored));
-            }
-        }
-        cleanText(calendar);
-        // CalendarOutputter only folds calendar.toString(), and by chars: fold by octets instead.
-        return FoldedLines.fold(calendar.toString());
+        return render(new Feed("calendar.ics", Feed.Kind.ALL, null, settings.name(),
+                talks.stream().filter(t -> t.talk().date() != null).sorted(FeedSet.CHRONOLOGICAL).toList(), false, false));
     }
 
-    /**
-     * Every value of the calendar and its events, whatever property carries it, as IcalText allows.
-     * The VTIMEZONEs are the registry's own and hold no text from mail.
-     */
-    private static void cleanText(Calendar calendar) {
-        List<Property> properties = new ArrayList<>(calendar.getProperties());
-        for (VEvent event : calendar.<VEvent>getComponents(Component.VEVENT)) {
-            properties.addAll(event.getProperties());
+    String render(Feed feed) {
+        List<Event> members = feed.members().stream().filter(t -> t.talk().date() != null).map(this::event).toList();
+        int count = members.size();
+        Detail[] detail = new Detail[count];
+        java.util.Arrays.fill(detail, Detail.FULL);
+        long fixed = utf8Octets(header(feed, members)) + utf8Octets(timezones(members)) + END_CALENDAR.length();
+        long eventOctets = 0;
+        for (Event event : members) {
+            eventOctets += event.text(Detail.FULL, feed.alarms()).octets();
         }
+        for (Detail shorter : List.of(Detail.NO_ABSTRACT, Detail.LINK_ONLY)) {
+            for (int i = 0; i < count && fixed + eventOctets > MAX_OCTETS; i++) {
+                eventOctets += members.get(i).text(shorter, feed.alarms()).octets() - members.get(i).text(detail[i], feed.alarms()).octets();
+                detail[i] = shorter;
+            }
+        }
+        int dropped = 0;
+        while (dropped < count && fixed + eventOctets > MAX_OCTETS) {
+            eventOctets -= members.get(dropped).text(detail[dropped], feed.alarms()).octets();
+            dropped++;
+        }
+        while (true) {
+            List<Event> kept = members.subList(dropped, count);
+            StringBuilder out = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 8, fixed + eventOctets + 1024));
+            out.append(header(feed, kept)).append(timezones(kept));
+            for (int i = dropped; i < count; i++) {
+                out.append(members.get(i).text(detail[i], feed.alarms()).text());
+            }
+            out.append(END_CALENDAR);
+            String text = out.toString();
+            if (dropped == count || utf8Octets(text) <= MAX_OCTETS) {
+                return text;
+            }
+            dropped++;
+        }
+    }
+
+    private String header(Feed feed, List<Event> members) {
+        List<Property> properties = new ArrayList<>();
+        properties.add(new ProdId("-//talkfeed//talkfeed//EN"));
+        properties.add(ImmutableVersion.VERSION_2_0);
+        properties.add(ImmutableCalScale.GREGORIAN);
+        properties.add(ImmutableMethod.PUBLISH);
+        properties.add(new Name(feed.title()));
+        properties.add(new XProperty("X-WR-CALNAME", feed.title()));
+        properties.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), settings.refreshInterval()));
+        properties.add(new XProperty("X-PUBLISHED-TTL", settings.refreshInterval().toString()));
+        if (settings.baseUrl() != null) {
+            properties.add(new Source(new ParameterList(), settings.baseUrl() + "/" + feed.path()));
+        }
+        Set<String> timedZones = new HashSet<>();
+        for (Event event : members) {
+            if (event.talk.talk().start() != null) {
+                timedZones.add(event.zone == null ? "" : event.zone);
+            }
+        }
+        if (timedZones.size() == 1 && CompactZones.hasVTimeZone(timedZones.iterator().next())) {
+            properties.add(new XProperty("X-WR-TIMEZONE", timedZones.iterator().next()));
+        }
+        StringBuilder out = new StringBuilder("BEGIN:VCALENDAR\r\n");
         for (Property property : properties) {
-            String value = property.getValue();
-            String clean = value == null ? null : IcalText.clean(value);
-            if (clean != null && !clean.equals(value)) {
-                property.setValue(clean);
+            clean(property);
+            out.append(property);
+        }
+        return FoldedLines.fold(out.toString());
+    }
+
+    /** One compact VTIMEZONE per zone of these events, covering their first start to their last end in it. */
+    private String timezones(List<Event> members) {
+        Map<String, Instant[]> spans = new LinkedHashMap<>();
+        for (Event event : members) {
+            if (event.zone != null) {
+                Instant[] span = spans.computeIfAbsent(event.zone, z -> new Instant[] {event.first, event.last});
+                span[0] = event.first.isBefore(span[0]) ? event.first : span[0];
+                span[1] = event.last.isAfter(span[1]) ? event.last : span[1];
             }
+        }
+        StringBuilder out = new StringBuilder();
+        spans.forEach((zone, span) -> out.append(zones.vtimezone(zone, span[0], span[1])));
+        return out.toString();
+    }
+
+    private Event event(StoredTalk talk) {
+        return events.computeIfAbsent(talk, Event::new);
+    }
+
+    static int utf8Octets(String text) {
+        int octets = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                octets += c >= 0x800 && !Character.isSurrogate(c) ? 2 : 1; // a surrogate pair is 4 octets, 2 per char
+            }
+        }
+        return octets;
+    }
+
+    /** A text as written, with its size in octets of UTF-8. */
+    record Text(String text, int octets) {
+        static Text of(String text) {
+            return new Text(text, utf8Octets(text));
         }
     }
 
-    private VEvent event(StoredTalk stored) {
-        Talk talk = stored.talk();
-        Temporal start;
-        Temporal end;
-        if (talk.start() == null) {
-            LocalDate day = talk.date();
-            start = day;
-            end = day.plusDays(1);
-        } else if (talk.timezone() == null) {
-            // no zone known: floating local time, the hour as announced wherever the reader is
-            start = talk.date().atTime(talk.start());
-            end = talk.end() != null ? talk.date().atTime(talk.end()) : talk.date().atTime(talk.start()).plus(defaultDuration);
-        } else {
-            ZonedDateTime local = ZonedDateTime.of(talk.date(), talk.start(), ZoneId.of(talk.timezone()));
-            ZonedDateTime localEnd = talk.end() != null
-                    ? ZonedDateTime.of(talk.date(), talk.end(), ZoneId.of(talk.timezone()))
-                    : local.plus(defaultDuration);
-            if (hasVTimeZone(talk.timezone())) {
+    /** A talk's VEVENT: its times worked out once, its text at each detail, plain or with its reminder, made when first asked. */
+    private final class Event {
+        private final StoredTalk talk;
+        /** The zone its TZID names, when it has one with a VTIMEZONE; null for dates, floating and UTC times. */
+        private final String zone;
+        private final Instant first;
+        private final Instant last;
+        private final Temporal start;
+        private final Temporal end;
+        private final Map<Detail, Text> plain = new EnumMap<>(Detail.class);
+        private final Map<Detail, Text> withAlarm = new EnumMap<>(Detail.class);
+
+        Event(StoredTalk stored) {
+            this.talk = stored;
+            Talk t = stored.talk();
+            if (t.start() == null) {
+                start = t.date();
+                end = t.date().plusDays(1);
+                zone = null;
+                first = t.date().atStartOfDay().toInstant(ZoneOffset.UTC);
+                last = first;
+            } else if (t.timezone() == null) {
+                // no zone known: floating local time, the hour as announced wherever the reader is
+                LocalDateTime local = t.date().atTime(t.start());
                 start = local;
-                end = localEnd;
+                end = t.end() != null ? t.date().atTime(t.end()) : local.plus(settings.defaultDuration());
+                zone = null;
+                first = local.toInstant(ZoneOffset.UTC);
+                last = first;
             } else {
-                start = local.toInstant(); // written as UTC ("...Z"), which every client reads
-                end = localEnd.toInstant();
+                ZonedDateTime local = ZonedDateTime.of(t.date(), t.start(), ZoneId.of(t.timezone()));
+                ZonedDateTime localEnd = t.end() != null ? ZonedDateTime.of(t.date(), t.end(), ZoneId.of(t.timezone()))
+                        : local.plus(settings.defaultDuration());
+                first = local.toInstant();
+                last = localEnd.toInstant().isAfter(first) ? localEnd.toInstant() : first;
+                if (CompactZones.hasVTimeZone(t.timezone())) {
+                    start = local;
+                    end = localEnd;
+                    zone = t.timezone();
+                } else {
+                    start = local.toInstant(); // written as UTC ("...Z"), which every client reads
+                    end = localEnd.toInstant();
+                    zone = null;
+                }
             }
         }
-        VEvent event = new VEvent(start, end, summary(stored));
-        event.replace(new DtStamp(stored.updatedAt()));
-        event.add(new Uid(stored.uid()));
-        event.add(new Sequence(stored.sequence()));
-        event.add(new Status(stored.cancelled() ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
-        event.add(new Created(stored.createdAt()));
-        event.add(new LastModified(stored.updatedAt()));
-        String location = location(talk);
-        if (location != null) {
-            event.add(new Location(location));
+
+        Text text(Detail detail, boolean alarm) {
+            Map<Detail, Text> texts = alarm ? withAlarm : plain;
+            Text known = texts.get(detail);
+            if (known != null) {
+                return known;
+            }
+            Text made;
+            if (alarm) {
+                String event = text(detail, false).text();
+                made = Text.of(event.substring(0, event.length() - END_EVENT.length()) + alarm() + END_EVENT);
+            } else {
+                made = Text.of(FoldedLines.fold(vevent(detail).toString()));
+            }
+            texts.put(detail, made);
+            return made;
         }
-        event.add(new Description(description(talk)));
-        URI url = uri(baseUrl == null ? talk.url() : baseUrl.replaceAll("/+$", "") + "/talks/" + stored.slug() + ".html");
-        if (url != null) {
-            event.add(new Url(url));
+
+        private VEvent vevent(Detail detail) {
+            Talk t = talk.talk();
+            VEvent event = new VEvent(start, end, summary(talk));
+            event.replace(new DtStamp(talk.updatedAt()));
+            event.add(new Uid(talk.uid()));
+            event.add(new Sequence(talk.sequence()));
+            event.add(new Status(talk.cancelled() ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
+            event.add(new Created(talk.createdAt()));
+            event.add(new LastModified(talk.updatedAt()));
+            String location = location(t);
+            if (location != null) {
+                event.add(new Location(location));
+            }
+            event.add(new Description(description(detail)));
+            URI join = t.online() ? uri(t.url()) : null;
+            if (join != null) {
+                event.add(new Conference(new ParameterList(List.of(Value.URI, Feature.VIDEO)), join.toString()));
+            }
+            URI url = settings.baseUrl() == null ? uri(t.url()) : uri(pageLink());
+            if (url != null) {
+                event.add(new Url(url));
+            }
+            event.getProperties().forEach(CalendarFeed::clean);
+            return event;
         }
-        return event;
+
+        private String alarm() {
+            VAlarm alarm = new VAlarm(settings.alarmBefore().negated());
+            alarm.add(new Action(Action.VALUE_DISPLAY));
+            alarm.add(new Description(summary(talk)));
+            alarm.getProperties().forEach(CalendarFeed::clean);
+            return FoldedLines.fold(alarm.toString());
+        }
+
+        private String pageLink() {
+            String page = "talks/" + talk.slug() + ".html";
+            return settings.baseUrl() == null ? page : settings.baseUrl() + "/" + page;
+        }
+
+        private String description(Detail detail) {
+            Talk t = talk.talk();
+            StringBuilder d = new StringBuilder();
+            if (detail != Detail.LINK_ONLY) {
+                for (Speaker speaker : t.speakers()) {
+                    d.append("Speaker: ").append(speaker.name());
+                    if (speaker.affiliation() != null) {
+                        d.append(" (").append(speaker.affiliation()).append(')');
+                    }
+                    d.append('\n');
+                }
+                if (t.series() != null) {
+                    d.append("Series: ").append(t.series()).append('\n');
+                }
+                if (t.host() != null) {
+                    d.append("Host: ").append(t.host()).append('\n');
+                }
+                if (t.url() != null) {
+                    d.append("Join: ").append(t.url()).append('\n');
+                }
+            }
+            if (detail == Detail.FULL) {
+                if (t.abstractText() != null) {
+                    d.append('\n').append(t.abstractText()).append('\n');
+                }
+            } else {
+                d.append('\n').append("Details: ").append(pageLink()).append('\n');
+            }
+            return d.toString().strip();
+        }
     }
 
-    private static boolean hasVTimeZone(String zone) {
-        return zone != null && !zone.equals("UTC") && !zone.startsWith("Etc/") && REGISTRY.getTimeZone(zone) != null;
+    /** A value as IcalText allows, whatever property carries it. */
+    private static void clean(Property property) {
+        String value = property.getValue();
+        String clean = value == null ? null : IcalText.clean(value);
+        if (clean != null && !clean.equals(value)) {
+            property.setValue(clean);
+        }
     }
 
     private static String summary(StoredTalk stored) {
@@ -172,35 +352,11 @@ final class CalendarFeed {
         return s.toString();
     }
 
-    private static String location(Talk talk) {
+    static String location(Talk talk) {
         if (talk.location() != null) {
             return talk.location();
         }
         return talk.online() ? (talk.url() != null ? "Online: " + talk.url() : "Online") : null;
-    }
-
-    private static String description(Talk talk) {
-        StringBuilder d = new StringBuilder();
-        for (Speaker speaker : talk.speakers()) {
-            d.append("Speaker: ").append(speaker.name());
-            if (speaker.affiliation() != null) {
-                d.append(" (").append(speaker.affiliation()).append(')');
-            }
-            d.append('\n');
-        }
-        if (talk.series() != null) {
-            d.append("Series: ").append(talk.series()).append('\n');
-        }
-        if (talk.host() != null) {
-            d.append("Host: ").append(talk.host()).append('\n');
-        }
-        if (talk.url() != null) {
-            d.append("Join: ").append(talk.url()).append('\n');
-        }
-        if (talk.abstractText() != null) {
-            d.append('\n').append(talk.abstractText()).append('\n');
-        }
-        return d.toString().strip();
     }
 
     private static URI uri(String text) {
@@ -208,10 +364,10 @@ final class CalendarFeed {
             return null;
         }
         try {
-            return new URI(text);
+            URI uri = new URI(text);
+            return uri.getScheme() == null ? null : uri;
         } catch (URISyntaxException e) {
             return null;
         }
     }
-
 }

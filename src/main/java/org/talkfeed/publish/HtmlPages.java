@@ -25,7 +25,7 @@ final class HtmlPages {
             .badge{font-size:.75rem;background:#c33;color:#fff;border-radius:3px;padding:0 .3rem;text-decoration:none}
             .muted{color:#666}input[type=search]{width:100%;padding:.4rem;font-size:1rem;margin:.5rem 0}
             dl{display:grid;grid-template-columns:8rem 1fr;gap:.3rem 1rem}dt{font-weight:600}dd{margin:0}
-            .abstract{white-space:pre-line}
+            .abstract{white-space:pre-line}.feeds td{padding:.25rem .5rem}summary{cursor:pointer;margin:.6rem 0}
             """;
     private static final String FILTER_SCRIPT = """
             <script>
@@ -39,12 +39,15 @@ final class HtmlPages {
             """;
 
     private final String siteName;
+    private final SubscribeLinks links;
 
-    HtmlPages(String siteName) {
+    HtmlPages(String siteName, SubscribeLinks links) {
         this.siteName = siteName;
+        this.links = links;
     }
 
-    String index(List<StoredTalk> talks, LocalDate today) {
+    /** @param feeds the subscribable feeds (plain; each links its reminder variant too) */
+    String index(List<StoredTalk> talks, LocalDate today, List<Feed> feeds) {
         List<StoredTalk> dated = talks.stream().filter(t -> t.talk().date() != null).toList();
         List<StoredTalk> upcoming = dated.stream().filter(t -> !t.talk().date().isBefore(today))
                 .sorted(Comparator.comparing(HtmlPages::sortKey)).toList();
@@ -53,10 +56,12 @@ final class HtmlPages {
         StringBuilder html = new StringBuilder();
         page(html, siteName);
         html.append("<h1>").append(e(siteName)).append("</h1>\n");
-        html.append("<p>Subscribe: <a href=\"calendar.ics\">calendar.ics</a> · <a href=\"talks.json\">talks.json</a></p>\n");
+        html.append("<p>Subscribe: <a href=\"").append(e(links.href("calendar.ics", 0))).append("\">calendar.ics</a> · <a href=\"")
+                .append(e(links.href("talks.json", 0))).append("\">talks.json</a> · <a href=\"#feeds\">all feeds</a></p>\n");
         html.append("<input type=\"search\" id=\"q\" placeholder=\"Search speakers, titles, places\" aria-label=\"Search talks\">\n");
         section(html, "Upcoming talks", upcoming, "upcoming");
         section(html, "Past talks", past, "past");
+        feeds(html, feeds);
         html.append(FILTER_SCRIPT);
         html.append("</body>\n</html>\n");
         return html.toString();
@@ -88,7 +93,12 @@ final class HtmlPages {
         }
         item(html, "Host", talk.host());
         item(html, "Series", talk.series());
-        html.append("<dt>Calendar</dt><dd><a href=\"").append(e(stored.slug())).append(".ics\">Add to calendar</a></dd>\n");
+        if (talk.date() != null) {
+            String ics = "talks/" + stored.slug() + ".ics";
+            html.append("<dt>Calendar</dt><dd><a href=\"").append(e(links.href(ics, 1))).append("\">Add this talk</a> (.ics) · <a href=\"")
+                    .append(e(links.href(Feed.alarmPath(ics), 1))).append("\">with a reminder</a> · <a href=\"")
+                    .append(e(links.googleEvent(stored))).append("\">Add to Google Calendar</a></dd>\n");
+        }
         html.append("</dl>\n");
         if (talk.abstractText() != null) {
             html.append("<h2>Abstract</h2>\n<p class=\"abstract\">").append(e(talk.abstractText())).append("</p>\n");
@@ -98,6 +108,46 @@ final class HtmlPages {
         }
         html.append("</body>\n</html>\n");
         return html.toString();
+    }
+
+    /**
+     * Every feed a reader can subscribe to, by kind: its address, and with a base URL the webcal:// link and Google
+     * Calendar's subscribe link; then the same for its variant with reminders.
+     */
+    private void feeds(StringBuilder html, List<Feed> feeds) {
+        html.append("<h2 id=\"feeds\">Calendar feeds</h2>\n<p class=\"muted\">Each feed holds the last weeks' talks and every upcoming one; "
+                + "the yearly feeds hold a whole year. Each has a variant with a reminder before every talk.</p>\n");
+        feedGroup(html, "All talks", feeds, Feed.Kind.ALL, false);
+        feedGroup(html, "Series", feeds, Feed.Kind.SERIES, false);
+        feedGroup(html, "Speakers", feeds, Feed.Kind.SPEAKER, true);
+        feedGroup(html, "Hosts", feeds, Feed.Kind.HOST, true);
+        feedGroup(html, "Years", feeds, Feed.Kind.YEAR, false);
+    }
+
+    private void feedGroup(StringBuilder html, String heading, List<Feed> feeds, Feed.Kind kind, boolean folded) {
+        List<Feed> group = feeds.stream().filter(f -> f.kind() == kind).toList();
+        if (group.isEmpty()) {
+            return;
+        }
+        html.append(folded ? "<details><summary>" + heading + " (" + group.size() + ")</summary>\n" : "<h3>" + heading + "</h3>\n");
+        html.append("<table class=\"feeds\">\n");
+        for (Feed feed : group) {
+            html.append("<tr><td>").append(e(feed.label() == null ? siteName : feed.label())).append("</td><td>");
+            feedLinks(html, feed.path(), "");
+            html.append("</td><td>");
+            feedLinks(html, Feed.alarmPath(feed.path()), "with reminders: ");
+            html.append("</td></tr>\n");
+        }
+        html.append("</table>\n").append(folded ? "</details>\n" : "");
+    }
+
+    private void feedLinks(StringBuilder html, String path, String lead) {
+        html.append(lead).append("<a href=\"").append(e(links.href(path, 0))).append("\">").append(links.absolute() ? "https" : e(path))
+                .append("</a>");
+        if (links.absolute()) {
+            html.append(" · <a href=\"").append(e(links.webcal(path))).append("\">webcal</a> · <a href=\"")
+                    .append(e(links.googleSubscribe(path))).append("\">Google Calendar</a>");
+        }
     }
 
     private static void section(StringBuilder html, String heading, List<StoredTalk> talks, String id) {

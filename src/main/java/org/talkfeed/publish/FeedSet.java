@@ -1,0 +1,122 @@
+package org.talkfeed.publish;
+
+import org.talkfeed.store.StoredTalk;
+import org.talkfeed.talk.Speaker;
+import org.talkfeed.talk.Talk;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Every calendar file the site publishes: {@code calendar.ics} (all talks), one feed per series, speaker and host,
+ * each of those holding the talks of the last {@code windowDays} and every upcoming one; one feed per year of the
+ * whole history ({@code calendar-YYYY.ics}); one file per talk. Each has a reminder variant ({@link Feed#withAlarms}).
+ * Only talks with a date are in a calendar.
+ */
+record FeedSet(List<Feed> subscribable, List<Feed> talks) {
+    /** A cancellation stays in the windowed feeds at least this long, so that subscribers' clients see it. */
+    static final Duration CANCELLED_KEPT = Duration.ofDays(30);
+    static final String SERIES = "series";
+    static final String SPEAKERS = "speakers";
+    static final String HOSTS = "hosts";
+
+    /** Oldest first: by instant, a talk without a zone at its local hour as if in UTC, a day without hour at its start. */
+    static final Comparator<StoredTalk> CHRONOLOGICAL = Comparator
+            .comparing((StoredTalk t) -> t.talk().startsAt().map(z -> z.toInstant())
+                    .orElseGet(() -> t.talk().date().atTime(t.talk().start() == null ? java.time.LocalTime.MIDNIGHT : t.talk().start())
+                            .toInstant(ZoneOffset.UTC)))
+            .thenComparing(StoredTalk::id);
+
+    /**
+     * @param slugs gives series, speaker and host feeds their addresses (and learns the new names)
+     * @param today the day in the list's zone that splits past from upcoming
+     */
+    static FeedSet of(List<StoredTalk> all, FeedSlugs slugs, String siteName, int windowDays, LocalDate today, Instant now) {
+        List<StoredTalk> dated = all.stream().filter(t -> t.talk().date() != null).sorted(CHRONOLOGICAL).toList();
+        List<StoredTalk> windowed = dated.stream().filter(t -> inWindow(t, windowDays, today, now)).toList();
+        List<StoredTalk> byCreation = dated.stream()
+                .sorted(Comparator.comparing(StoredTalk::createdAt).thenComparing(StoredTalk::id)).toList();
+
+        List<Feed> subscribable = new ArrayList<>();
+        subscribable.add(new Feed("calendar.ics", Feed.Kind.ALL, null, siteName, windowed, true, false));
+        named(subscribable, byCreation, windowed, slugs, Feed.Kind.SERIES, SERIES, "series",
+                t -> t.series() == null ? List.of() : List.of(t.series()), name -> name + " — " + siteName);
+        named(subscribable, byCreation, windowed, slugs, Feed.Kind.SPEAKER, SPEAKERS, "speaker",
+                t -> t.speakers().stream().map(Speaker::name).toList(), name -> "Talks by " + name + " — " + siteName);
+        named(subscribable, byCreation, windowed, slugs, Feed.Kind.HOST, HOSTS, "host",
+                t -> t.host() == null ? List.of() : List.of(t.host()), name -> "Hosted by " + name + " — " + siteName);
+        Map<Integer, List<StoredTalk>> years = new TreeMap<>();
+        for (StoredTalk talk : dated) {
+            years.computeIfAbsent(talk.talk().date().getYear(), y -> new ArrayList<>()).add(talk);
+        }
+        years.forEach((year, members) -> subscribable.add(new Feed("calendar-" + year + ".ics", Feed.Kind.YEAR,
+                String.valueOf(year), siteName + " " + year, members, false, false)));
+
+        List<Feed> talks = dated.stream().map(t -> new Feed("talks/" + t.slug() + ".ics", Feed.Kind.TALK, t.slug(),
+                titleOf(t.talk()) + " — " + siteName, List.of(t), false, false)).toList();
+        return new FeedSet(List.copyOf(subscribable), talks);
+    }
+
+    /** Every file: each feed and its reminder variant. */
+    Stream<Feed> everyFile() {
+        return Stream.concat(subscribable.stream(), talks.stream()).flatMap(f -> Stream.of(f, f.withAlarms()));
+    }
+
+    /**
+     * In a windowed feed: a talk on or after the window's first day (today minus {@code windowDays}), or cancelled
+     * within {@link #CANCELLED_KEPT} (the last change of a cancelled talk is its cancellation, or later).
+     */
+    static boolean inWindow(StoredTalk talk, int windowDays, LocalDate today, Instant now) {
+        LocalDate date = talk.talk().date();
+        if (date == null) {
+            return false;
+        }
+        return !date.isBefore(today.minusDays(windowDays))
+                || (talk.cancelled() && !talk.updatedAt().isBefore(now.minus(CANCELLED_KEPT)));
+    }
+
+    /**
+     * One feed per name, in the order names first appear in talks by creation (so that slugs are given in that
+     * order), with the windowed talks that carry the name. Spellings of one name share its feed, under the first one.
+     */
+    private static void named(List<Feed> feeds, List<StoredTalk> byCreation, List<StoredTalk> windowed, FeedSlugs slugs,
+                              Feed.Kind kind, String folder, String fallback, Function<Talk, List<String>> names,
+                              Function<String, String> title) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (StoredTalk talk : byCreation) {
+            for (String name : names.apply(talk.talk())) {
+                if (!name.isBlank()) {
+                    labels.putIfAbsent(FeedSlugs.key(name), name.strip());
+                }
+            }
+        }
+        Map<String, List<StoredTalk>> members = new LinkedHashMap<>();
+        labels.keySet().forEach(key -> members.put(key, new ArrayList<>()));
+        for (StoredTalk talk : windowed) {
+            Set<String> keys = new LinkedHashSet<>();
+            names.apply(talk.talk()).stream().filter(n -> !n.isBlank()).forEach(n -> keys.add(FeedSlugs.key(n)));
+            keys.forEach(key -> members.get(key).add(talk));
+        }
+        labels.forEach((key, label) -> feeds.add(new Feed(folder + "/" + slugs.slug(folder, label, fallback) + ".ics", kind,
+                label, title.apply(label), members.get(key), true, false)));
+    }
+
+    static String titleOf(Talk talk) {
+        if (talk.title() != null) {
+            return talk.title();
+        }
+        return talk.speakers().isEmpty() ? "Talk" : "Talk by " + talk.speakerNames();
+    }
+}
