@@ -13,6 +13,7 @@ import net.fortuna.ical4j.model.property.TzOffsetFrom;
 import net.fortuna.ical4j.model.property.TzOffsetTo;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -32,6 +33,7 @@ import java.util.Map;
  * VTIMEZONEs that hold only what a feed's events need: the offset change in force at the feed's first event and
  * every change up to its last one, from the Java runtime's time-zone rules (the rules that placed the events), each
  * kind of change (standard or daylight, from and to offsets, abbreviation) one observance with its onsets as RDATEs.
+ * The rules that cover the span are the same as in the full history, so a reader places each event at the same instant.
  * A zone's full history back to the 1880s is some 140 lines; this is a few.
  */
 final class CompactZones {
@@ -60,8 +62,11 @@ final class CompactZones {
         if (inForce != null) {
             changes.add(inForce);
         }
+        // a change within a day after the last event still decides how a reader takes a local time near it (an end
+        // in the repeated hour): keep it, as the full history would
+        Instant until = last.plus(Duration.ofDays(1));
         for (ZoneOffsetTransition next = rules.nextTransition(inForce != null ? inForce.getInstant() : first);
-             next != null && !next.getInstant().isAfter(last); next = rules.nextTransition(next.getInstant())) {
+             next != null && !next.getInstant().isAfter(until); next = rules.nextTransition(next.getInstant())) {
             changes.add(next);
         }
         ZoneOffset offsetAtFirst = rules.getOffset(first);
@@ -97,8 +102,11 @@ final class CompactZones {
             observance.add(new TzOffsetFrom((ZoneOffset) kind.get(1)));
             observance.add(new TzOffsetTo((ZoneOffset) kind.get(2)));
             observance.add(new DtStart<>(onsets.get(0)));
-            for (LocalDateTime onset : onsets.subList(1, onsets.size())) {
-                observance.add(new RDate<>(new DateList<>(onset)));
+            if (onsets.size() > 1) {
+                // the first onset is an RDATE too: ical.js takes DTSTART as an onset only when there is no RDATE or RRULE
+                for (LocalDateTime onset : onsets) {
+                    observance.add(new RDate<>(new DateList<>(onset)));
+                }
             }
             vtz.add(observance);
         });
