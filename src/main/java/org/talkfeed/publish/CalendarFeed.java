@@ -198,6 +198,10 @@ final class CalendarFeed {
         private final Temporal end;
         private final Map<Detail, Text> plain = new EnumMap<>(Detail.class);
         private final Map<Detail, Text> withAlarm = new EnumMap<>(Detail.class);
+        /** The VEVENT's lines up to its description, its DESCRIPTION line at each detail, and its VALARM: each made once. */
+        private Text body;
+        private final Map<Detail, Text> descriptions = new EnumMap<>(Detail.class);
+        private Text alarm;
 
         Event(StoredTalk stored) {
             this.talk = stored;
@@ -237,21 +241,26 @@ final class CalendarFeed {
         Text text(Detail detail, boolean alarm) {
             Map<Detail, Text> texts = alarm ? withAlarm : plain;
             Text known = texts.get(detail);
-            if (known != null) {
-                return known;
+            if (known == null) {
+                if (body == null) {
+                    String event = FoldedLines.fold(vevent().toString());
+                    body = Text.of(event.substring(0, event.length() - END_EVENT.length()));
+                }
+                Text description = descriptions.computeIfAbsent(detail, d -> {
+                    Description property = new Description(description(d));
+                    clean(property);
+                    return Text.of(FoldedLines.fold(property.toString()));
+                });
+                Text reminder = alarm ? alarm() : Text.of("");
+                known = new Text(body.text() + description.text() + reminder.text() + END_EVENT,
+                        body.octets() + description.octets() + reminder.octets() + END_EVENT.length());
+                texts.put(detail, known);
             }
-            Text made;
-            if (alarm) {
-                String event = text(detail, false).text();
-                made = Text.of(event.substring(0, event.length() - END_EVENT.length()) + alarm() + END_EVENT);
-            } else {
-                made = Text.of(FoldedLines.fold(vevent(detail).toString()));
-            }
-            texts.put(detail, made);
-            return made;
+            return known;
         }
 
-        private VEvent vevent(Detail detail) {
+        /** The event without its description, which depends on the detail asked for. */
+        private VEvent vevent() {
             Talk t = talk.talk();
             VEvent event = new VEvent(start, end, summary(talk));
             event.replace(new DtStamp(talk.updatedAt()));
@@ -264,7 +273,6 @@ final class CalendarFeed {
             if (location != null) {
                 event.add(new Location(location));
             }
-            event.add(new Description(description(detail)));
             URI join = t.online() ? uri(t.url()) : null;
             if (join != null) {
                 event.add(new Conference(new ParameterList(List.of(Value.URI, Feature.VIDEO)), join.toString()));
@@ -277,12 +285,15 @@ final class CalendarFeed {
             return event;
         }
 
-        private String alarm() {
-            VAlarm alarm = new VAlarm(settings.alarmBefore().negated());
-            alarm.add(new Action(Action.VALUE_DISPLAY));
-            alarm.add(new Description(summary(talk)));
-            alarm.getProperties().forEach(CalendarFeed::clean);
-            return FoldedLines.fold(alarm.toString());
+        private Text alarm() {
+            if (alarm == null) {
+                VAlarm valarm = new VAlarm(settings.alarmBefore().negated());
+                valarm.add(new Action(Action.VALUE_DISPLAY));
+                valarm.add(new Description(summary(talk)));
+                valarm.getProperties().forEach(CalendarFeed::clean);
+                alarm = Text.of(FoldedLines.fold(valarm.toString()));
+            }
+            return alarm;
         }
 
         private String pageLink() {
