@@ -147,14 +147,15 @@ class HostileMailTest {
                 assertThat(html).as(page.toString()).doesNotContain("<script>alert", "<img src=x", "<b>Minors</b>");
             }
         }
-        byte[] feed = Files.readAllBytes(site.resolve("calendar.ics"));
+        byte[] feed = Files.readAllBytes(site.resolve("calendar-2026.ics"));
         for (byte b : feed) {
             assertThat(b == '\r' || b == '\n' || b >= 0x20 || b < 0).as("control byte %d in the feed", b).isTrue();
         }
 
         Path script = Path.of("src", "test", "js", "ics-starts.mjs");
         Needs.that(Files.isDirectory(Path.of("src", "test", "js", "node_modules", "ical.js")), "ical.js (npm install in src/test/js)");
-        Process node = new ProcessBuilder("node", script.toString(), site.resolve("calendar.ics").toString())
+        // the talks are in March 2026, maybe outside calendar.ics's window of the last 90 days: the year's feed holds them all
+        Process node = new ProcessBuilder("node", script.toString(), site.resolve("calendar-2026.ics").toString())
                 .redirectErrorStream(true).start();
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(node.waitFor()).as(output).isZero();
