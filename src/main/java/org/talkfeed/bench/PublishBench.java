@@ -90,7 +90,7 @@ final class PublishBench {
                                 + "%s to %s, %d series, %,d speakers, %,d hosts, %,d online, %,d cancelled, %d zones; list zone %s%n",
                         filled.talks, seed, (System.nanoTime() - fillStart) / 1e9, filled.first, filled.last, filled.series,
                         filled.speakers, filled.hosts, filled.online, filled.cancelled, filled.zones, LIST_ZONE);
-                out.printf(Locale.ROOT, "%d measured rounds (the first includes the JVM's warm-up); max heap %d MB%n", rounds,
+                out.printf(Locale.ROOT, "%d measured rounds (the first includes the JVM's warm-up; each adds one talk to the store); max heap %d MB%n", rounds,
                         mb(Runtime.getRuntime().maxMemory()));
                 List<Measured> full = new ArrayList<>();
                 List<Measured> unchanged = new ArrayList<>();

@@ -1,13 +1,17 @@
 package org.talkfeed.cli;
 
 import org.talkfeed.config.Config;
+import org.talkfeed.pipeline.RepublishSchedule;
 import org.talkfeed.publish.SitePublisher;
 import org.talkfeed.store.TalkStore;
 
 import java.time.Clock;
+import java.time.ZoneId;
 
 /** Builds the parts a command needs from a configuration (public: `bench --publish` publishes as `publish` does). */
 public final class Parts {
+    private static final Clock CLOCK = Clock.systemUTC();
+
     private Parts() {
     }
 
@@ -16,8 +20,17 @@ public final class Parts {
     }
 
     public static SitePublisher publisher(Config config) {
-        String zone = config.mailboxes().stream().map(m -> m.timezone()).filter(z -> z != null).findFirst().orElse("UTC");
-        return new SitePublisher(config.site(), config.calendarName(), config.defaultDuration(), config.baseUrl(), zone,
-                Clock.systemUTC());
+        return new SitePublisher(config.site(), config.calendarName(), config.defaultDuration(), config.baseUrl(),
+                listZone(config).getId(), CLOCK);
+    }
+
+    /** When `run` republishes as time passes: by the publisher's clock, in the zone whose "today" it publishes. */
+    static RepublishSchedule republishSchedule(Config config) {
+        return new RepublishSchedule(CLOCK, listZone(config));
+    }
+
+    /** The list's zone, whose day splits upcoming from past talks: the first mailbox's configured zone, else UTC. */
+    static ZoneId listZone(Config config) {
+        return ZoneId.of(config.mailboxes().stream().map(m -> m.timezone()).filter(z -> z != null).findFirst().orElse("UTC"));
     }
 }
