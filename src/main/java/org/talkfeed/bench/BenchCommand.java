@@ -6,6 +6,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import org.talkfeed.config.ConfigException;
 import org.talkfeed.extract.ExtractionDefaults;
 import org.talkfeed.extract.Extractor;
 import org.talkfeed.talk.Announcement;
@@ -51,6 +52,12 @@ public final class BenchCommand implements Callable<Integer> {
             + "peak heap used.")
     Integer importMessages;
 
+    @Option(names = "--publish", paramLabel = "N", description = "Instead: the publishing benchmark. Records N generated talks "
+            + "into a fresh store in a temporary folder, then reports, as the median of --rounds, a full publish into an empty "
+            + "site folder, a republish with nothing changed, and the republish after one new announcement: wall time, files "
+            + "written and unchanged, and the peak heap used.")
+    Integer publishTalks;
+
     /** Consumes results so that the JIT cannot drop the work; printed once so it is observably used. */
     private long sink;
 
@@ -61,6 +68,9 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         if (importMessages != null) {
             return backfill();
+        }
+        if (publishTalks != null) {
+            return publishing();
         }
         if (messages < 1 || rounds < 1 || warmup < 0) {
             System.err.println("talkfeed: bench: --messages and --rounds must be at least 1, --warmup at least 0");
@@ -109,6 +119,20 @@ public final class BenchCommand implements Callable<Integer> {
             new ImportBench(importMessages, seed, System.out).run();
             return 0;
         } catch (IOException e) {
+            System.err.println("talkfeed: bench: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int publishing() {
+        if (publishTalks < 1 || rounds < 1) {
+            System.err.println("talkfeed: bench: --publish needs at least 1 talk and --rounds at least 1");
+            return 2;
+        }
+        try {
+            new PublishBench(publishTalks, seed, rounds, System.out).run();
+            return 0;
+        } catch (IOException | ConfigException e) {
             System.err.println("talkfeed: bench: " + e.getMessage());
             return 1;
         }

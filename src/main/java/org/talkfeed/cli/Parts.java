@@ -1,26 +1,39 @@
 package org.talkfeed.cli;
 
 import org.talkfeed.config.Config;
+import org.talkfeed.pipeline.RepublishSchedule;
 import org.talkfeed.publish.FeedSettings;
 import org.talkfeed.publish.SitePublisher;
 import org.talkfeed.store.TalkStore;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 
-/** Builds the parts a command needs from a configuration. */
-final class Parts {
+/** Builds the parts a command needs from a configuration (public: `bench --publish` publishes as `publish` does). */
+public final class Parts {
+    private static final Clock CLOCK = Clock.systemUTC();
+
     private Parts() {
     }
 
-    static TalkStore store(Config config) {
+    public static TalkStore store(Config config) {
         return TalkStore.open(config.store());
     }
 
-    static SitePublisher publisher(Config config) {
-        String zone = config.mailboxes().stream().map(m -> m.timezone()).filter(z -> z != null).findFirst().orElse("UTC");
+    public static SitePublisher publisher(Config config) {
         FeedSettings feeds = new FeedSettings(config.calendarName(), config.defaultDuration(), config.baseUrl(),
                 config.windowDays(), Duration.ofMinutes(config.alarmMinutes()), Duration.ofMinutes(config.refreshMinutes()));
-        return new SitePublisher(config.site(), feeds, zone, Clock.systemUTC());
+        return new SitePublisher(config.site(), feeds, listZone(config).getId(), CLOCK);
+    }
+
+    /** When `run` republishes as time passes: by the publisher's clock, in the zone whose "today" it publishes. */
+    static RepublishSchedule republishSchedule(Config config) {
+        return new RepublishSchedule(CLOCK, listZone(config));
+    }
+
+    /** The list's zone, whose day splits upcoming from past talks: the first mailbox's configured zone, else UTC. */
+    static ZoneId listZone(Config config) {
+        return ZoneId.of(config.mailboxes().stream().map(m -> m.timezone()).filter(z -> z != null).findFirst().orElse("UTC"));
     }
 }

@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the daemon: checks the configured mailboxes every poll interval, records new messages and their "
-                + "talks, republishes the site when talks change, and serves it over HTTP until Ctrl-C.",
+                + "talks, republishes the site when talks change and as time passes (every full hour and at midnight in the "
+                + "first mailbox's zone, else UTC), and serves it over HTTP until Ctrl-C.",
                 "With --once: processes what is there, publishes, and exits.",
                 "Exit code 0 when stopped by Ctrl-C or SIGTERM (or --once finished); 1 when the daemon could not go on, the "
                         + "reason on standard error (a store that cannot be written, a mailbox thread that died); "
@@ -34,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws ConfigException {
         Config config = configOption.load();
         try (TalkStore store = Parts.store(config)) {
-            Daemon daemon = new Daemon(config, store, Parts.publisher(config));
+            Daemon daemon = new Daemon(config, store, Parts.publisher(config), Parts.republishSchedule(config));
             if (once) {
                 PollSummary summary = daemon.pollOnce(true);
                 System.out.println("talkfeed: " + summary + "; site in " + config.site());
@@ -61,7 +62,8 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         System.out.println("talkfeed: serving " + config.site() + " at http://" + config.serverHost() + ":" + server.port()
-                + "/ (calendar: /calendar.ics); checking mail every " + config.pollInterval().toSeconds() + " s; Ctrl-C stops");
+                + "/ (calendar: /calendar.ics); checking mail every " + config.pollInterval().toSeconds() + " s; republishing "
+                + "every hour and at midnight " + Parts.listZone(config) + "; Ctrl-C stops");
         try (server; StopOnSignal signal = new StopOnSignal(daemon::stop, "shutdown")) {
             Optional<String> failure = daemon.runUntilStopped();
             if (failure.isPresent()) {

@@ -10,6 +10,10 @@ import org.talkfeed.store.StoreException;
 import org.talkfeed.store.TalkStore;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,15 +21,20 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The daemon: one watcher per configured mailbox, each on its own thread (IMAP with IDLE or polling,
- * Maildir polling), all recording into one store; the site is republished whenever talks changed. A watcher that
- * cannot go on (the store cannot be written, an Error) stops them all, so the daemon is never left half alive.
+ * Maildir polling), all recording into one store; the site is republished whenever talks changed, and on a thread of
+ * its own as time passes ({@link RepublishSchedule}). A thread that cannot go on (the store cannot be written, an Error)
+ * stops them all, so the daemon is never left half alive.
  */
 public final class Daemon {
     private static final Logger LOG = LoggerFactory.getLogger("talkfeed");
+    /** The longest the republishing thread sleeps before it reads the clock again (which may have been set meanwhile). */
+    private static final Duration LONGEST_SLEEP = Duration.ofMinutes(1);
 
     private final Config config;
     private final TalkStore store;
     private final SitePublisher publisher;
+    private final RepublishSchedule schedule;
+    private final StopSignal republishStop = new StopSignal();
     private final List<MailboxWatcher> watchers = new ArrayList<>();
     private final Intake intake;
     private volatile PollSummary summary = new PollSummary();
@@ -33,10 +42,17 @@ public final class Daemon {
     /** Why a watcher could not go on: the first such reason, which stopped the daemon. */
     private final AtomicReference<String> failure = new AtomicReference<>();
 
+    /** A daemon that republishes as time passes at every full hour and at midnight UTC. */
     public Daemon(Config config, TalkStore store, SitePublisher publisher) {
+        this(config, store, publisher, new RepublishSchedule(Clock.systemUTC(), ZoneOffset.UTC));
+    }
+
+    /** @param schedule when to republish though no message came: its clock and zone should be the publisher's */
+    public Daemon(Config config, TalkStore store, SitePublisher publisher, RepublishSchedule schedule) {
         this.config = config;
         this.store = store;
         this.publisher = publisher;
+        this.schedule = schedule;
         this.intake = new Intake() {
             @Override
             public boolean accept(ProcessResult result) {
@@ -101,8 +117,10 @@ public final class Daemon {
         for (int i = 0; i < watchers.size(); i++) {
             MailboxWatcher watcher = watchers.get(i);
             String name = config.mailboxes().get(i).name();
-            Thread thread = new Thread(() -> watchOrStopAll(watcher, name), "mailbox " + name);
-            threads.add(thread);
+            threads.add(new Thread(() -> runOrStopAll(watcher::watch, "mailbox " + name), "mailbox " + name));
+        }
+        threads.add(new Thread(() -> runOrStopAll(this::republishAsTimePasses, "republishing"), "republishing"));
+        for (Thread thread : threads) {
             if (!stopping) {
                 thread.start();
             }
@@ -121,14 +139,41 @@ public final class Daemon {
         return Optional.ofNullable(failure.get());
     }
 
-    private void watchOrStopAll(MailboxWatcher watcher, String mailbox) {
+    /**
+     * Republishes whenever the schedule says, until stopped. The clock is read at least every minute, so that a republish
+     * is at most that late even when the machine slept or its clock was set; set back, the next republish is found anew.
+     */
+    private void republishAsTimePasses() {
+        RepublishSchedule.Due due = schedule.next();
+        while (!republishStop.stopped()) {
+            Instant now = schedule.clock().instant();
+            if (Duration.between(now, due.at()).compareTo(Duration.ofHours(1)) > 0) {
+                due = schedule.nextAfter(now);
+            }
+            if (now.isBefore(due.at())) {
+                Duration wait = Duration.between(now, due.at());
+                republishStop.sleep(wait.compareTo(recheck()) < 0 ? wait : recheck());
+                continue;
+            }
+            LOG.info("republishing: {} in {}", due.newDay() ? "a new day" : "a new hour", schedule.zone());
+            publish();
+            due = schedule.nextAfter(now);
+        }
+    }
+
+    /** How long the republishing thread sleeps at most: a minute, or the poll interval when that is shorter. */
+    private Duration recheck() {
+        return config.pollInterval().compareTo(LONGEST_SLEEP) < 0 ? config.pollInterval() : LONGEST_SLEEP;
+    }
+
+    private void runOrStopAll(Runnable work, String what) {
         try {
-            watcher.watch();
+            work.run();
         } catch (Throwable e) { // an Error too: a thread that ends without a word would leave the daemon half alive
             String reason = e instanceof StoreException ? e.getMessage()
-                    : "mailbox " + mailbox + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                    : what + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             if (e instanceof StoreException) {
-                LOG.error("mailbox {}: {}; stopping", mailbox, reason);
+                LOG.error("{}: {}; stopping", what, reason);
             } else {
                 LOG.error("{}; stopping", reason, e);
             }
@@ -140,5 +185,6 @@ public final class Daemon {
     public void stop() {
         stopping = true;
         watchers.forEach(MailboxWatcher::stop);
+        republishStop.stop();
     }
 }
