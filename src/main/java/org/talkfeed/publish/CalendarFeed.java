@@ -23,7 +23,6 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.talkfeed.store.StoredTalk;
 import org.talkfeed.talk.Speaker;
@@ -125,7 +124,7 @@ final class CalendarFeed {
         properties.add(new ProdId("-//talkfeed//talkfeed//EN"));
         properties.add(ImmutableVersion.VERSION_2_0);
         properties.add(ImmutableCalScale.GREGORIAN);
-        properties.add(ImmutableMethod.PUBLISH);
+        // no METHOD: a subscribed feed is not an iTIP message, whose PUBLISH would require an ORGANIZER (RFC 5546)
         properties.add(new Name(feed.title()));
         properties.add(new XProperty("X-WR-CALNAME", feed.title()));
         properties.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), settings.refreshInterval()));
