@@ -76,6 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
             System.err.println("talkfeed: bench: --messages and --rounds must be at least 1, --warmup at least 0");
             return 2;
         }
+        ModelLoadBench.report(System.out);
         List<byte[]> mail = new EmailGenerator(seed).generate(messages);
         long bytes = mail.stream().mapToLong(m -> m.length).sum();
         Runtime rt = Runtime.getRuntime();
