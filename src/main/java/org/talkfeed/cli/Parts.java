@@ -2,6 +2,7 @@ package org.talkfeed.cli;
 
 import org.talkfeed.config.Config;
 import org.talkfeed.publish.FeedSettings;
+import org.talkfeed.publish.FilteredFeeds;
 import org.talkfeed.publish.SitePublisher;
 import org.talkfeed.store.TalkStore;
 
@@ -18,9 +19,24 @@ final class Parts {
     }
 
     static SitePublisher publisher(Config config) {
-        String zone = config.mailboxes().stream().map(m -> m.timezone()).filter(z -> z != null).findFirst().orElse("UTC");
-        FeedSettings feeds = new FeedSettings(config.calendarName(), config.defaultDuration(), config.baseUrl(),
+        return publisher(config, config.baseUrl());
+    }
+
+    /** @param baseUrl the site's public address for links, or null for relative links */
+    static SitePublisher publisher(Config config, String baseUrl) {
+        return new SitePublisher(config.site(), feedSettings(config, baseUrl), listZone(config), Clock.systemUTC());
+    }
+
+    static FilteredFeeds filteredFeeds(Config config, String baseUrl) {
+        return new FilteredFeeds(config.site(), feedSettings(config, baseUrl), listZone(config), Clock.systemUTC());
+    }
+
+    private static FeedSettings feedSettings(Config config, String baseUrl) {
+        return new FeedSettings(config.calendarName(), config.defaultDuration(), baseUrl,
                 config.windowDays(), Duration.ofMinutes(config.alarmMinutes()), Duration.ofMinutes(config.refreshMinutes()));
-        return new SitePublisher(config.site(), feeds, zone, Clock.systemUTC());
+    }
+
+    private static String listZone(Config config) {
+        return config.mailboxes().stream().map(m -> m.timezone()).filter(z -> z != null).findFirst().orElse("UTC");
     }
 }
