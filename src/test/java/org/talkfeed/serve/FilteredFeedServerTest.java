@@ -25,10 +25,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +50,8 @@ class FilteredFeedServerTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** The server's clock, which a test moves on. */
+    private final AtomicReference<Instant> serverNow = new AtomicReference<>(NOW);
     private SiteServer server;
 
     private final StoredTalk graphs = talk(1, "Sparse graphs", LocalDate.of(2026, 6, 10), "Théorie Seminar", "Charles Babbage",
@@ -58,12 +62,32 @@ class FilteredFeedServerTest {
             "What a linker does.", 0, new Speaker("Grace Hopper", null));
     private final StoredTalk longAgo = talk(4, "Old walks", LocalDate.of(2025, 1, 10), "Théorie Seminar", "Charles Babbage",
             "Random walks, long ago.", 0, new Speaker("Ada Lovelace", null));
+    /** Two series whose slugs collide ("algebra", then "algebra-2"): only the slug file tells them apart by slug. */
+    private final StoredTalk alpha = talk(5, "Rings", LocalDate.of(2026, 6, 20), "Algebra α", null, "Rings.", 0,
+            new Speaker("Emmy Noether", null));
+    private final StoredTalk beta = talk(6, "Fields", LocalDate.of(2026, 6, 21), "Algebra β", null, "Fields.", 0,
+            new Speaker("Emil Artin", null));
 
     @BeforeEach
     void start() throws IOException {
-        publish(List.of(graphs, trees, linkers, longAgo));
+        publish(List.of(graphs, trees, linkers, longAgo, alpha, beta));
         server = SiteServer.start("127.0.0.1", 0, site);
-        server.serveFilteredFeeds(new FilteredFeeds(site, SETTINGS, ZONE, clock));
+        server.serveFilteredFeeds(new FilteredFeeds(site, SETTINGS, ZONE, new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Instant instant() {
+                return serverNow.get();
+            }
+        }));
     }
 
     @AfterEach
@@ -102,7 +126,7 @@ class FilteredFeedServerTest {
         List<String> uids = new ArrayList<>();
         for (String line : output.lines().toList()) {
             String[] columns = line.split("\t");
-            StoredTalk talk = List.of(graphs, trees, linkers, longAgo).stream().filter(t -> t.uid().equals(columns[0]))
+            StoredTalk talk = List.of(graphs, trees, linkers, longAgo, alpha, beta).stream().filter(t -> t.uid().equals(columns[0]))
                     .findFirst().orElseThrow();
             assertThat(columns[1]).as(line).isEqualTo(talk.talk().startsAt().orElseThrow().toInstant().toString()
                     .replace("Z", ".000Z"));
@@ -132,6 +156,11 @@ class FilteredFeedServerTest {
         assertThat(uidsReadByIcalJs(get("/calendar.ics?series=theorie-seminar").body())).containsExactly(graphs.uid(), trees.uid());
         assertThat(uidsReadByIcalJs(get("/calendar.ics?series=systems-colloquium&series=nothing").body()))
                 .containsExactly(linkers.uid());
+        assertThat(Files.readString(site.resolve(".feed-slugs.json"))).contains("\"algebra-2\"");
+        HttpResponse<String> numbered = get("/calendar.ics?series=algebra-2");
+        assertThat(uidsReadByIcalJs(numbered.body())).containsExactly(beta.uid());
+        assertThat(unfolded(numbered.body())).contains("NAME:Algebra β — Talks at Example\r\n");
+        assertThat(uidsReadByIcalJs(get("/calendar.ics?series=algebra").body())).containsExactly(alpha.uid());
     }
 
     @Test
@@ -170,6 +199,17 @@ class FilteredFeedServerTest {
     }
 
     @Test
+    void theWindowMovesOnWithoutARepublication() throws Exception {
+        String path = "/calendar.ics?series=theorie-seminar";
+        String etag = get(path).headers().firstValue("ETag").orElseThrow();
+        serverNow.set(Instant.parse("2026-09-15T15:00:00Z"));
+        HttpResponse<String> later = get(path, "If-None-Match", etag);
+        assertThat(later.statusCode()).isEqualTo(200);
+        assertThat(uidsReadByIcalJs(later.body())).as("June 10 is more than 90 days before September 15")
+                .containsExactly(trees.uid());
+    }
+
+    @Test
     void answers304ToItsEtagUntilAMatchingTalkChanges() throws Exception {
         String path = "/calendar.ics?speaker=ada-lovelace";
         HttpResponse<String> first = get(path);
@@ -189,7 +229,7 @@ class FilteredFeedServerTest {
                 .header("Accept-Encoding", "gzip").header("If-None-Match", gzipEtag).build(),
                 HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(304);
 
-        publish(List.of(trees, linkers, longAgo, talk(1, "Trees are graphs too", graphs.talk().date(), "Théorie Seminar",
+        publish(List.of(trees, linkers, longAgo, alpha, beta, talk(1, "Trees are graphs too", graphs.talk().date(), "Théorie Seminar",
                 "Charles Babbage", "Random walks on expanders.", 1, new Speaker("Ada Lovelace", "Analytical Engines"))));
         assertThat(get("/calendar.ics?speaker=alan-turing", "If-None-Match",
                 get("/calendar.ics?speaker=alan-turing").headers().firstValue("ETag").orElseThrow()).statusCode()).isEqualTo(304);
