@@ -3,6 +3,7 @@ package org.talkfeed.cli;
 import org.talkfeed.config.Config;
 import org.talkfeed.pipeline.RepublishSchedule;
 import org.talkfeed.publish.FeedSettings;
+import org.talkfeed.publish.FilteredFeeds;
 import org.talkfeed.publish.SitePublisher;
 import org.talkfeed.store.TalkStore;
 
@@ -22,14 +23,26 @@ public final class Parts {
     }
 
     public static SitePublisher publisher(Config config) {
-        FeedSettings feeds = new FeedSettings(config.calendarName(), config.defaultDuration(), config.baseUrl(),
-                config.windowDays(), Duration.ofMinutes(config.alarmMinutes()), Duration.ofMinutes(config.refreshMinutes()));
-        return new SitePublisher(config.site(), feeds, listZone(config).getId(), CLOCK);
+        return publisher(config, config.baseUrl());
+    }
+
+    /** @param baseUrl the site's public address for links, or null for relative links */
+    static SitePublisher publisher(Config config, String baseUrl) {
+        return new SitePublisher(config.site(), feedSettings(config, baseUrl), listZone(config).getId(), CLOCK);
+    }
+
+    static FilteredFeeds filteredFeeds(Config config, String baseUrl) {
+        return new FilteredFeeds(config.site(), feedSettings(config, baseUrl), listZone(config).getId(), CLOCK);
     }
 
     /** When `run` republishes as time passes: by the publisher's clock, in the zone whose "today" it publishes. */
     static RepublishSchedule republishSchedule(Config config) {
         return new RepublishSchedule(CLOCK, listZone(config));
+    }
+
+    private static FeedSettings feedSettings(Config config, String baseUrl) {
+        return new FeedSettings(config.calendarName(), config.defaultDuration(), baseUrl,
+                config.windowDays(), Duration.ofMinutes(config.alarmMinutes()), Duration.ofMinutes(config.refreshMinutes()));
     }
 
     /** The list's zone, whose day splits upcoming from past talks: the first mailbox's configured zone, else UTC. */

@@ -35,8 +35,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws ConfigException {
         Config config = configOption.load();
         try (TalkStore store = Parts.store(config)) {
-            Daemon daemon = new Daemon(config, store, Parts.publisher(config), Parts.republishSchedule(config));
             if (once) {
+                Daemon daemon = new Daemon(config, store, Parts.publisher(config), Parts.republishSchedule(config));
                 PollSummary summary = daemon.pollOnce(true);
                 System.out.println("talkfeed: " + summary + "; site in " + config.site());
                 if (summary.count(Outcome.FAILED) > 0) {
@@ -45,11 +45,11 @@ final class RunCommand implements Callable<Integer> {
                 }
                 return 0;
             }
-            return serve(config, daemon);
+            return serve(config, store);
         }
     }
 
-    private static int serve(Config config, Daemon daemon) {
+    private static int serve(Config config, TalkStore store) {
         SiteServer server;
         try {
             server = SiteServer.start(config.serverHost(), config.serverPort(), config.site());
@@ -61,6 +61,13 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("talkfeed: cannot start the HTTP server: " + e.getMessage());
             return 1;
         }
+        String baseUrl = config.baseUrl();
+        if (baseUrl == null) {
+            baseUrl = server.address();
+            System.out.println("talkfeed: no calendar.base-url: links use " + baseUrl);
+        }
+        Daemon daemon = new Daemon(config, store, Parts.publisher(config, baseUrl), Parts.republishSchedule(config));
+        server.serveFilteredFeeds(Parts.filteredFeeds(config, baseUrl));
         System.out.println("talkfeed: serving " + config.site() + " at http://" + config.serverHost() + ":" + server.port()
                 + "/ (calendar: /calendar.ics); checking mail every " + config.pollInterval().toSeconds() + " s; republishing "
                 + "every hour and at midnight " + Parts.listZone(config) + "; Ctrl-C stops");

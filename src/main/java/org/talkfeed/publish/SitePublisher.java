@@ -64,7 +64,7 @@ public final class SitePublisher {
         }
         files.write(site.resolve("index.html"), pages.index(talks, today, feeds.subscribable()));
         files.write(site.resolve("talks.json"), TalkJson.writePretty(talks.stream()
-                .map(t -> new PublishedTalk(t.uid(), t.slug(), t.cancelled(), t.talk())).toList()));
+                .map(PublishedTalk::of).toList()));
         for (StoredTalk talk : talks) {
             Path html = site.resolve("talks").resolve(talk.slug() + ".html");
             files.write(html, pages.talk(talk));
@@ -78,8 +78,16 @@ public final class SitePublisher {
         return new PublishReport(talks.size(), files.written(), files.unchanged(), removed);
     }
 
-    /** One entry of talks.json. */
-    private record PublishedTalk(String uid, String slug, boolean cancelled, org.talkfeed.talk.Talk talk) {
+    /** One entry of talks.json: with its SEQUENCE and times, the filtered feeds the server makes from it match the static ones. */
+    record PublishedTalk(String uid, String slug, boolean cancelled, int sequence, Instant created, Instant updated,
+                         org.talkfeed.talk.Talk talk) {
+        static PublishedTalk of(StoredTalk t) {
+            return new PublishedTalk(t.uid(), t.slug(), t.cancelled(), t.sequence(), t.createdAt(), t.updatedAt(), t.talk());
+        }
+
+        StoredTalk stored(long id) {
+            return new StoredTalk(id, uid, slug, cancelled, sequence, talk, created, updated);
+        }
     }
 
     private static int removeStale(Path dir, Predicate<Path> stale) throws IOException {

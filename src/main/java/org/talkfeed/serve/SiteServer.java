@@ -21,17 +21,22 @@ import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
+import org.talkfeed.publish.FilteredFeeds;
+
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Serves the published site over HTTP with Jetty: GET and HEAD only, files of the site folder only
  * (index.html for a folder), with ETag and Last-Modified so that polling calendar clients get 304,
- * and gzip for text. Connections that send nothing are dropped after {@link #IDLE_TIMEOUT} and hold
+ * and gzip for text; {@code /calendar.ics} with a query is a filtered feed once {@link #serveFilteredFeeds} was
+ * called. Connections that send nothing are dropped after {@link #IDLE_TIMEOUT} and hold
  * no thread while they wait.
  */
 public final class SiteServer implements AutoCloseable {
@@ -54,10 +59,12 @@ public final class SiteServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final AtomicReference<FilteredFeeds> filteredFeeds;
 
-    private SiteServer(Server server, ServerConnector connector) {
+    private SiteServer(Server server, ServerConnector connector, AtomicReference<FilteredFeeds> filteredFeeds) {
         this.server = server;
         this.connector = connector;
+        this.filteredFeeds = filteredFeeds;
     }
 
     /**
@@ -81,7 +88,8 @@ public final class SiteServer implements AutoCloseable {
         connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         server.addConnector(connector);
 
-        GzipHandler gzip = new GzipHandler(site(root.toRealPath()));
+        AtomicReference<FilteredFeeds> filteredFeeds = new AtomicReference<>();
+        GzipHandler gzip = new GzipHandler(site(root.toRealPath(), new FilteredFeedHandler(filteredFeeds::get)));
         gzip.setIncludedMimeTypes(COMPRESSED_TYPES);
         server.setHandler(new GetAndHeadOnly(gzip));
 
@@ -91,11 +99,11 @@ public final class SiteServer implements AutoCloseable {
             stopQuietly(server);
             throw startFailure(e);
         }
-        return new SiteServer(server, connector);
+        return new SiteServer(server, connector, filteredFeeds);
     }
 
-    private static Handler site(Path root) {
-        ContextHandler context = new ContextHandler(new StreamedFiles(), "/");
+    private static Handler site(Path root, FilteredFeedHandler filtered) {
+        ContextHandler context = new ContextHandler(new Handler.Sequence(filtered, new StreamedFiles()), "/");
         context.setBaseResourceAsPath(root);
         // The default checker follows symlinks anywhere; this one only to files inside the root.
         context.clearAliasChecks();
@@ -165,6 +173,31 @@ public final class SiteServer implements AutoCloseable {
 
     public int port() {
         return connector.getLocalPort();
+    }
+
+    /**
+     * The address it serves on, {@code http://HOST:PORT}, with the port it got when asked for any (0); when it listens
+     * on every interface, the machine's name as HOST.
+     */
+    public String address() {
+        String host = connector.getHost();
+        if (host == null || host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            host = localName();
+        }
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    }
+
+    private static String localName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    /** From now on, answers {@code /calendar.ics?series=…} and the like with these feeds. */
+    public void serveFilteredFeeds(FilteredFeeds feeds) {
+        filteredFeeds.set(feeds);
     }
 
     @Override
