@@ -64,9 +64,14 @@ record FeedSet(List<Feed> subscribable, List<Feed> talks) {
         years.forEach((year, members) -> subscribable.add(new Feed("calendar-" + year + ".ics", Feed.Kind.YEAR,
                 String.valueOf(year), siteName + " " + year, members, false, false)));
 
-        List<Feed> talks = dated.stream().map(t -> new Feed("talks/" + t.slug() + ".ics", Feed.Kind.TALK, t.slug(),
-                titleOf(t.talk()) + " — " + siteName, List.of(t), false, false)).toList();
+        List<Feed> talks = dated.stream().map(t -> talkFeed(t, siteName)).toList();
         return new FeedSet(List.copyOf(subscribable), talks);
+    }
+
+    /** The feed of one talk (which has a date), at talks/SLUG.ics. */
+    static Feed talkFeed(StoredTalk talk, String siteName) {
+        return new Feed("talks/" + talk.slug() + ".ics", Feed.Kind.TALK, talk.slug(), titleOf(talk.talk()) + " — " + siteName,
+                List.of(talk), false, false);
     }
 
     /** Every file: each feed and its reminder variant. */
