@@ -84,8 +84,9 @@ public final class SitePublisher {
         Path slugFile = site.resolve(FeedSlugs.FILE_NAME);
         FeedSlugs slugs = FeedSlugs.read(slugFile);
         FeedSet feeds = FeedSet.of(outlines, slugs, settings.name(), settings.windowDays(), today, now);
-        // kept before any feed that uses a new slug is written, so a published address is always on record
-        files.write(slugFile, slugs.json());
+        // kept before any feed that uses a new slug is written, so a published address is always on record (bookkeeping,
+        // not counted among the published files)
+        new SiteFiles().write(slugFile, slugs.json());
 
         PublishManifest last = PublishManifest.read(site);
         Set<String> existing = existingFiles();
