@@ -33,10 +33,7 @@ final class FileInputs {
     String feed(Feed feed) {
         Fingerprint print = start("feed").add(feed.path()).add(feed.kind().name()).add(feed.label()).add(feed.title())
                 .add(feed.windowed()).add(feed.alarms());
-        for (StoredTalk member : feed.members()) {
-            print.add(member.id()).add(talks.get(member.id()));
-        }
-        return print.hex();
+        return print.add(feed.members().size()).add(members(feed.members())).hex();
     }
 
     String index(List<StoredTalk> outlines, LocalDate today, List<Feed> feeds) {
@@ -52,10 +49,24 @@ final class FileInputs {
     }
 
     private String every(Fingerprint print, List<StoredTalk> outlines) {
-        for (StoredTalk talk : outlines) {
-            print.add(talk.id()).add(talks.get(talk.id()));
+        return print.add(outlines.size()).add(members(outlines)).hex();
+    }
+
+    /** The talks in order, folded into 64 bits by mixing (a digest per feed member would cost more than the rest). */
+    private long members(List<StoredTalk> members) {
+        long hash = 0x9E3779B97F4A7C15L;
+        for (StoredTalk member : members) {
+            hash = mix(hash * 31 + member.id());
+            hash = mix(hash ^ talks.get(member.id()));
         }
-        return print.hex();
+        return hash;
+    }
+
+    /** SplitMix64's finalizer: every input bit changes about half the output bits. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private Fingerprint start(String kind) {

@@ -225,10 +225,9 @@ public final class SitePublisher {
     private int removeStale(Set<String> existing, Set<String> made) throws IOException {
         int removed = 0;
         for (String path : existing) {
-            boolean ours = path.contains("/") || YEAR_FEED.matcher(path).matches();
-            Path file = site.resolve(path);
-            if (ours && !made.contains(path) && Files.isRegularFile(file)) {
-                Files.delete(file);
+            if (!made.contains(path) && (path.contains("/") || YEAR_FEED.matcher(path).matches())
+                    && Files.isRegularFile(site.resolve(path))) {
+                Files.delete(site.resolve(path));
                 removed++;
             }
         }

@@ -236,20 +236,13 @@ public final class TalkStore implements AutoCloseable {
      * talk in the feeds and lists it, read by SQLite's JSON functions without decoding the whole talk.
      */
     public synchronized List<StoredTalk> talkOutlines() {
-        return query("SELECT id, uid, slug, cancelled, sequence, json_extract(data, '$.title'), json_extract(data, '$.speakers'), "
-                + "json_extract(data, '$.date'), json_extract(data, '$.start'), json_extract(data, '$.end'), "
-                + "json_extract(data, '$.timezone'), json_extract(data, '$.location'), json_extract(data, '$.online'), "
-                + "json_extract(data, '$.url'), json_extract(data, '$.host'), json_extract(data, '$.series'), created_at, "
-                + "updated_at FROM talks ORDER BY starts_at IS NULL, starts_at, date, id", rs -> {
-                    String date = rs.getString(8);
-                    String start = rs.getString(9);
-                    String end = rs.getString(10);
-                    Talk outline = new Talk(rs.getString(6), TalkJson.readSpeakers(rs.getString(7)),
-                            date == null ? null : LocalDate.parse(date), start == null ? null : LocalTime.parse(start),
-                            end == null ? null : LocalTime.parse(end), rs.getString(11), rs.getString(12), rs.getInt(13) != 0,
-                            rs.getString(14), rs.getString(15), rs.getString(16), null, null, 0, List.of());
+        // one json_extract with many paths parses each talk's JSON once and answers a short JSON array
+        return query("SELECT id, uid, slug, cancelled, sequence, json_extract(data, '$.title', '$.speakers', '$.date', '$.start', "
+                + "'$.end', '$.timezone', '$.location', '$.online', '$.url', '$.host', '$.series'), created_at, updated_at "
+                + "FROM talks ORDER BY starts_at IS NULL, starts_at, date, id", rs -> {
+                    Talk outline = TalkJson.readOutline(rs.getString(6));
                     return new StoredTalk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) != 0, rs.getInt(5),
-                            outline, Instant.parse(rs.getString(17)), Instant.parse(rs.getString(18)));
+                            outline, Instant.parse(rs.getString(7)), Instant.parse(rs.getString(8)));
                 });
     }
 
