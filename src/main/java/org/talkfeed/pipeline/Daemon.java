@@ -97,7 +97,7 @@ public final class Daemon {
 
     public synchronized PublishReport publish() {
         try {
-            PublishReport report = publisher.publish(store.talks());
+            PublishReport report = publisher.publish(store);
             LOG.info(report.describe(config.site()));
             return report;
         } catch (IOException e) {

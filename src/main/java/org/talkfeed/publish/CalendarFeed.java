@@ -60,12 +60,20 @@ final class CalendarFeed {
     static final int MAX_OCTETS = 1_000_000;
     private static final String END_EVENT = "END:VEVENT\r\n";
     private static final String END_CALENDAR = "END:VCALENDAR\r\n";
+    /**
+     * No VEVENT is shorter: BEGIN and END, UID, DTSTAMP, DTSTART, DTEND, SEQUENCE, STATUS, CREATED, LAST-MODIFIED,
+     * SUMMARY and a DESCRIPTION with the page's address come to more than 250 octets. So a feed never keeps more than
+     * {@code MAX_OCTETS / MIN_EVENT_OCTETS} talks, and older ones need not even be built.
+     */
+    static final int MIN_EVENT_OCTETS = 200;
+    /** Events kept for reuse by later feeds of the publication; past this many, the cache starts again. */
+    private static final int CACHED_EVENTS = 8_000;
 
     /** How much of a talk's description its event carries. */
     enum Detail { FULL, NO_ABSTRACT, LINK_ONLY }
 
     private final FeedSettings settings;
-    private final CompactZones zones = new CompactZones();
+    private final CompactZones zones;
     private final Map<StoredTalk, Event> events = new IdentityHashMap<>();
 
     CalendarFeed(String name, Duration defaultDuration, String baseUrl) {
@@ -73,7 +81,18 @@ final class CalendarFeed {
     }
 
     CalendarFeed(FeedSettings settings) {
+        this(settings, new CompactZones());
+    }
+
+    CalendarFeed(FeedSettings settings, CompactZones zones) {
         this.settings = settings;
+        this.zones = zones;
+    }
+
+    /** The members (oldest first) that may be in the feed: the newest that could fit, the others could not. */
+    static <T> List<T> newestThatMayFit(List<T> members) {
+        int most = MAX_OCTETS / MIN_EVENT_OCTETS;
+        return members.size() <= most ? members : members.subList(members.size() - most, members.size());
     }
 
     /** All these talks (those with a date), plain, under the site's name. */
@@ -83,7 +102,8 @@ final class CalendarFeed {
     }
 
     String render(Feed feed) {
-        List<Event> members = feed.members().stream().filter(t -> t.talk().date() != null).map(this::event).toList();
+        List<Event> members = newestThatMayFit(feed.members().stream().filter(t -> t.talk().date() != null).toList()).stream()
+                .map(this::event).toList();
         int count = members.size();
         Detail[] detail = new Detail[count];
         java.util.Arrays.fill(detail, Detail.FULL);
@@ -165,6 +185,9 @@ final class CalendarFeed {
     }
 
     private Event event(StoredTalk talk) {
+        if (events.size() >= CACHED_EVENTS && !events.containsKey(talk)) {
+            events.clear();
+        }
         return events.computeIfAbsent(talk, Event::new);
     }
 

@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,18 +35,23 @@ record FeedSet(List<Feed> subscribable, List<Feed> talks) {
     static final String HOSTS = "hosts";
 
     /** Oldest first: by instant, a talk without a zone at its local hour as if in UTC, a day without hour at its start. */
-    static final Comparator<StoredTalk> CHRONOLOGICAL = Comparator
-            .comparing((StoredTalk t) -> t.talk().startsAt().map(z -> z.toInstant())
-                    .orElseGet(() -> t.talk().date().atTime(t.talk().start() == null ? java.time.LocalTime.MIDNIGHT : t.talk().start())
-                            .toInstant(ZoneOffset.UTC)))
-            .thenComparing(StoredTalk::id);
+    static final Comparator<StoredTalk> CHRONOLOGICAL = Comparator.comparing(FeedSet::sortInstant).thenComparing(StoredTalk::id);
+
+    private static Instant sortInstant(StoredTalk t) {
+        return t.talk().startsAt().map(z -> z.toInstant())
+                .orElseGet(() -> t.talk().date().atTime(t.talk().start() == null ? java.time.LocalTime.MIDNIGHT : t.talk().start())
+                        .toInstant(ZoneOffset.UTC));
+    }
 
     /**
      * @param slugs gives series, speaker and host feeds their addresses (and learns the new names)
      * @param today the day in the list's zone that splits past from upcoming
      */
     static FeedSet of(List<StoredTalk> all, FeedSlugs slugs, String siteName, int windowDays, LocalDate today, Instant now) {
-        List<StoredTalk> dated = all.stream().filter(t -> t.talk().date() != null).sorted(CHRONOLOGICAL).toList();
+        Map<StoredTalk, Instant> starts = new IdentityHashMap<>();
+        List<StoredTalk> dated = all.stream().filter(t -> t.talk().date() != null)
+                .sorted(Comparator.comparing((StoredTalk t) -> starts.computeIfAbsent(t, FeedSet::sortInstant)).thenComparing(StoredTalk::id))
+                .toList();
         List<StoredTalk> windowed = dated.stream().filter(t -> inWindow(t, windowDays, today, now)).toList();
         List<StoredTalk> byCreation = dated.stream()
                 .sorted(Comparator.comparing(StoredTalk::createdAt).thenComparing(StoredTalk::id)).toList();
@@ -64,9 +71,14 @@ record FeedSet(List<Feed> subscribable, List<Feed> talks) {
         years.forEach((year, members) -> subscribable.add(new Feed("calendar-" + year + ".ics", Feed.Kind.YEAR,
                 String.valueOf(year), siteName + " " + year, members, false, false)));
 
-        List<Feed> talks = dated.stream().map(t -> new Feed("talks/" + t.slug() + ".ics", Feed.Kind.TALK, t.slug(),
-                titleOf(t.talk()) + " — " + siteName, List.of(t), false, false)).toList();
+        List<Feed> talks = dated.stream().map(t -> talkFeed(t, siteName)).toList();
         return new FeedSet(List.copyOf(subscribable), talks);
+    }
+
+    /** The feed of one talk (which has a date), at talks/SLUG.ics. */
+    static Feed talkFeed(StoredTalk talk, String siteName) {
+        return new Feed("talks/" + talk.slug() + ".ics", Feed.Kind.TALK, talk.slug(), titleOf(talk.talk()) + " — " + siteName,
+                List.of(talk), false, false);
     }
 
     /** Every file: each feed and its reminder variant. */
@@ -94,20 +106,21 @@ record FeedSet(List<Feed> subscribable, List<Feed> talks) {
     private static void named(List<Feed> feeds, List<StoredTalk> byCreation, List<StoredTalk> windowed, FeedSlugs slugs,
                               Feed.Kind kind, String folder, String fallback, Function<Talk, List<String>> names,
                               Function<String, String> title) {
+        Map<String, String> keys = new HashMap<>(); // names repeat: each is normalized once
         Map<String, String> labels = new LinkedHashMap<>();
         for (StoredTalk talk : byCreation) {
             for (String name : names.apply(talk.talk())) {
                 if (!name.isBlank()) {
-                    labels.putIfAbsent(FeedSlugs.key(name), name.strip());
+                    labels.putIfAbsent(keys.computeIfAbsent(name, FeedSlugs::key), name.strip());
                 }
             }
         }
         Map<String, List<StoredTalk>> members = new LinkedHashMap<>();
         labels.keySet().forEach(key -> members.put(key, new ArrayList<>()));
         for (StoredTalk talk : windowed) {
-            Set<String> keys = new LinkedHashSet<>();
-            names.apply(talk.talk()).stream().filter(n -> !n.isBlank()).forEach(n -> keys.add(FeedSlugs.key(n)));
-            keys.forEach(key -> members.get(key).add(talk));
+            Set<String> talkKeys = new LinkedHashSet<>();
+            names.apply(talk.talk()).stream().filter(n -> !n.isBlank()).forEach(n -> talkKeys.add(keys.computeIfAbsent(n, FeedSlugs::key)));
+            talkKeys.forEach(key -> members.get(key).add(talk));
         }
         labels.forEach((key, label) -> feeds.add(new Feed(folder + "/" + slugs.slug(folder, label, fallback) + ".ics", kind,
                 label, title.apply(label), members.get(key), true, false)));

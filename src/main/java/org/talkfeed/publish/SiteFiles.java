@@ -1,6 +1,8 @@
 package org.talkfeed.publish;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -26,29 +28,65 @@ final class SiteFiles {
     private int written;
     private int unchanged;
 
+    /** What a streamed file holds, written into the stream it is given (which it must not close). */
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /** Returns true when the file was (re)written. */
     boolean write(Path file, String content) throws IOException {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         prepareFolder(file.getParent());
-        if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
+        if (Files.isRegularFile(file) && Files.size(file) == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes)) {
             setMode(file, FILE_MODE);
             unchanged++;
             return false;
         }
+        replace(file, out -> out.write(bytes));
+        written++;
+        return true;
+    }
+
+    /** Writes a file too large to hold in memory, streamed; one with the same bytes as before is left alone. */
+    void stream(Path file, Content content) throws IOException {
+        if (replace(file, content, true)) {
+            written++;
+        } else {
+            unchanged++;
+        }
+    }
+
+    /** Counts a file left as it is, since what it is made from has not changed. */
+    void skip() {
+        unchanged++;
+    }
+
+    /** Writes a file of the publisher's own bookkeeping (not counted as a published file). */
+    void replace(Path file, Content content) throws IOException {
+        replace(file, content, false);
+    }
+
+    private boolean replace(Path file, Content content, boolean keepSame) throws IOException {
+        prepareFolder(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
         try {
-            Files.write(temp, bytes);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                content.writeTo(out);
+            }
+            if (keepSame && Files.isRegularFile(file) && Files.mismatch(temp, file) == -1) {
+                setMode(file, FILE_MODE);
+                return false;
+            }
             setMode(temp, FILE_MODE);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            return true;
         } finally {
             Files.deleteIfExists(temp);
         }
-        written++;
-        return true;
     }
 
     /** Creates the folder when missing and gives it the folder mode, once per publication. */

@@ -1,9 +1,15 @@
 package org.talkfeed.publish;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import org.talkfeed.store.StoredTalk;
+import org.talkfeed.store.TalkStore;
 import org.talkfeed.talk.TalkJson;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,19 +17,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Store to files: site/calendar.ics and the other feeds of {@link FeedSet} (each with its reminder variant),
- * site/index.html, site/talks.json and site/talks/SLUG.{html,ics}.
+ * site/index.html, site/talks.json and site/talks/SLUG.{html,ics}. A publish renders only the files whose inputs
+ * changed ({@link FileInputs}) since the last one ({@link PublishManifest}), from outlines of the talks, and reads
+ * whole only the talks those files show.
  */
 public final class SitePublisher {
     private static final Pattern YEAR_FEED = Pattern.compile("calendar-\\d{4}(\\.alarm)?\\.ics");
+    private static final String INDEX = "index.html";
+    private static final String JSON = "talks.json";
+    /** The site's root ("") and the folders it publishes into. */
+    private static final List<String> FOLDERS = List.of("", "talks", FeedSet.SERIES, FeedSet.SPEAKERS, FeedSet.HOSTS);
+    /** How many whole talks are read and rendered at once into pages. */
+    private static final int TALKS_AT_ONCE = 500;
 
     private final Path site;
     private final FeedSettings settings;
@@ -47,62 +64,217 @@ public final class SitePublisher {
     }
 
     public PublishReport publish(List<StoredTalk> talks) throws IOException {
+        return publish(TalkSource.of(talks));
+    }
+
+    /** Publishes the store's talks, reading whole only those whose files are rendered. */
+    public PublishReport publish(TalkStore store) throws IOException {
+        return publish(TalkSource.of(store));
+    }
+
+    /**
+     * Renders only the files whose inputs changed since the last publish ({@link FileInputs}, {@link PublishManifest}),
+     * or that are missing; removes the files no longer made; records the fingerprints last.
+     */
+    private PublishReport publish(TalkSource source) throws IOException {
         SiteFiles files = new SiteFiles();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneId.of(timezone));
+        List<StoredTalk> outlines = source.outlines();
         Path slugFile = site.resolve(FeedSlugs.FILE_NAME);
         FeedSlugs slugs = FeedSlugs.read(slugFile);
-        FeedSet feeds = FeedSet.of(talks, slugs, settings.name(), settings.windowDays(), today, now);
-        // kept before any feed that uses a new slug is written, so a published address is always on record
-        files.write(slugFile, slugs.json());
-        CalendarFeed calendar = new CalendarFeed(settings);
-        Set<Path> current = new HashSet<>();
-        for (Feed feed : (Iterable<Feed>) feeds.everyFile()::iterator) {
-            Path file = site.resolve(feed.path());
-            files.write(file, calendar.render(feed));
-            current.add(file);
-        }
-        files.write(site.resolve("index.html"), pages.index(talks, today, feeds.subscribable()));
-        files.write(site.resolve("talks.json"), TalkJson.writePretty(talks.stream()
-                .map(PublishedTalk::of).toList()));
-        for (StoredTalk talk : talks) {
-            Path html = site.resolve("talks").resolve(talk.slug() + ".html");
-            files.write(html, pages.talk(talk));
-            current.add(html);
-        }
-        int removed = 0;
-        for (String folder : List.of("talks", FeedSet.SERIES, FeedSet.SPEAKERS, FeedSet.HOSTS)) {
-            removed += removeStale(site.resolve(folder), file -> !current.contains(file));
-        }
-        removed += removeStale(site, file -> YEAR_FEED.matcher(file.getFileName().toString()).matches() && !current.contains(file));
-        return new PublishReport(talks.size(), files.written(), files.unchanged(), removed);
-    }
+        FeedSet feeds = FeedSet.of(outlines, slugs, settings.name(), settings.windowDays(), today, now);
+        // kept before any feed that uses a new slug is written, so a published address is always on record (bookkeeping,
+        // not counted among the published files)
+        new SiteFiles().write(slugFile, slugs.json());
 
-    /** One entry of talks.json: with its SEQUENCE and times, the filtered feeds the server makes from it match the static ones. */
-    record PublishedTalk(String uid, String slug, boolean cancelled, int sequence, Instant created, Instant updated,
-                         org.talkfeed.talk.Talk talk) {
-        static PublishedTalk of(StoredTalk t) {
-            return new PublishedTalk(t.uid(), t.slug(), t.cancelled(), t.sequence(), t.createdAt(), t.updatedAt(), t.talk());
-        }
-
-        StoredTalk stored(long id) {
-            return new StoredTalk(id, uid, slug, cancelled, sequence, talk, created, updated);
-        }
-    }
-
-    private static int removeStale(Path dir, Predicate<Path> stale) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        int removed = 0;
-        try (Stream<Path> listing = Files.list(dir)) {
-            for (Path file : listing.toList()) {
-                if (Files.isRegularFile(file) && stale.test(file)) {
-                    Files.delete(file);
-                    removed++;
+        PublishManifest last = PublishManifest.read(site);
+        Set<String> existing = existingFiles();
+        FileInputs inputs = new FileInputs(settings, timezone, outlines);
+        Map<String, String> made = new HashMap<>();
+        List<String> toWrite = new ArrayList<>();
+        Predicate<String> stale = path -> {
+            boolean render = !existing.contains(path) || !last.matches(path, made.get(path));
+            if (render) {
+                toWrite.add(path);
+            } else {
+                files.skip();
+            }
+            return render;
+        };
+        List<Feed> feedsToRender = new ArrayList<>();
+        for (Feed plain : feeds.subscribable()) {
+            for (Feed feed : List.of(plain, plain.withAlarms())) {
+                made.put(feed.path(), inputs.feed(feed));
+                if (stale.test(feed.path())) {
+                    feedsToRender.add(feed);
                 }
             }
         }
+        List<Long> talksToRender = new ArrayList<>();
+        for (StoredTalk talk : outlines) {
+            String print = inputs.talk(talk);
+            boolean render = false;
+            for (String path : talkPaths(talk)) {
+                made.put(path, print);
+                render |= stale.test(path);
+            }
+            if (render) {
+                talksToRender.add(talk.id());
+            }
+        }
+        made.put(INDEX, inputs.index(outlines, today, feeds.subscribable()));
+        boolean index = stale.test(INDEX);
+        made.put(JSON, inputs.json(outlines));
+        boolean json = stale.test(JSON);
+        if (!toWrite.isEmpty() && last.size() > 0) {
+            last.without(toWrite).write(site, files);
+        }
+
+        CompactZones zones = new CompactZones();
+        renderFeeds(feedsToRender, source, files, zones);
+        renderTalks(talksToRender, source, files, zones);
+        if (index) {
+            files.write(site.resolve(INDEX), pages.index(outlines, today, feeds.subscribable()));
+        }
+        if (json) {
+            files.stream(site.resolve(JSON), out -> writeJson(source, out));
+        }
+        int removed = removeStale(existing, made.keySet());
+        PublishManifest.of(made).write(site, files);
+        return new PublishReport(outlines.size(), files.written(), files.unchanged(), removed);
+    }
+
+    private void renderFeeds(List<Feed> feeds, TalkSource source, SiteFiles files, CompactZones zones) throws IOException {
+        CalendarFeed calendar = new CalendarFeed(settings, zones);
+        WholeTalks whole = new WholeTalks(source);
+        for (Feed feed : feeds) {
+            files.write(site.resolve(feed.path()), calendar.render(feed.withMembers(whole.of(CalendarFeed.newestThatMayFit(feed.members())))));
+        }
+    }
+
+    /** Each talk's page and .ics files, a few hundred talks at a time. */
+    private void renderTalks(List<Long> ids, TalkSource source, SiteFiles files, CompactZones zones) throws IOException {
+        for (int from = 0; from < ids.size(); from += TALKS_AT_ONCE) {
+            CalendarFeed calendar = new CalendarFeed(settings, zones);
+            for (StoredTalk talk : source.whole(ids.subList(from, Math.min(ids.size(), from + TALKS_AT_ONCE)))) {
+                files.write(site.resolve("talks").resolve(talk.slug() + ".html"), pages.talk(talk));
+                if (talk.talk().date() != null) {
+                    Feed feed = FeedSet.talkFeed(talk, settings.name());
+                    files.write(site.resolve(feed.path()), calendar.render(feed));
+                    files.write(site.resolve(Feed.alarmPath(feed.path())), calendar.render(feed.withAlarms()));
+                }
+            }
+        }
+    }
+
+    private static List<String> talkPaths(StoredTalk talk) {
+        String page = "talks/" + talk.slug() + ".html";
+        if (talk.talk().date() == null) {
+            return List.of(page);
+        }
+        String ics = "talks/" + talk.slug() + ".ics";
+        return List.of(page, ics, Feed.alarmPath(ics));
+    }
+
+    /** talks.json, one talk at a time: each entry's talk is the stored JSON, copied token by token. */
+    private static void writeJson(TalkSource source, OutputStream out) throws IOException {
+        try (JsonGenerator json = TalkJson.MAPPER.getFactory().createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.useDefaultPrettyPrinter();
+            json.writeStartArray();
+            try {
+                source.forEachJson((uid, slug, cancelled, sequence, created, updated, talk) -> {
+                    try (JsonParser parser = TalkJson.MAPPER.getFactory().createParser(talk)) {
+                        json.writeStartObject();
+                        json.writeStringField("uid", uid);
+                        json.writeStringField("slug", slug);
+                        json.writeBooleanField("cancelled", cancelled);
+                        json.writeNumberField("sequence", sequence);
+                        json.writeStringField("created", created.toString());
+                        json.writeStringField("updated", updated.toString());
+                        json.writeFieldName("talk");
+                        parser.nextToken();
+                        json.copyCurrentStructure(parser);
+                        json.writeEndObject();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            json.writeEndArray();
+        }
+    }
+
+    /** The files of the site's root and its folders, as paths relative to the site. */
+    private Set<String> existingFiles() throws IOException {
+        Set<String> existing = new HashSet<>();
+        for (String folder : FOLDERS) {
+            Path dir = folder.isEmpty() ? site : site.resolve(folder);
+            if (Files.isDirectory(dir)) {
+                try (DirectoryStream<Path> listing = Files.newDirectoryStream(dir)) {
+                    for (Path file : listing) {
+                        existing.add(folder.isEmpty() ? file.getFileName().toString() : folder + "/" + file.getFileName());
+                    }
+                }
+            }
+        }
+        return existing;
+    }
+
+    /** Removes what an earlier publish made and this one did not: any file in the folders, year feeds at the root. */
+    private int removeStale(Set<String> existing, Set<String> made) throws IOException {
+        int removed = 0;
+        for (String path : existing) {
+            if (!made.contains(path) && (path.contains("/") || YEAR_FEED.matcher(path).matches())
+                    && Files.isRegularFile(site.resolve(path))) {
+                Files.delete(site.resolve(path));
+                removed++;
+            }
+        }
         return removed;
+    }
+
+    /** The whole talks of the feeds' members, the most recently used kept, so that feeds that share talks share them. */
+    private static final class WholeTalks {
+        private static final int KEPT = 8_000;
+        private final TalkSource source;
+        private final Map<Long, StoredTalk> kept = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, StoredTalk> eldest) {
+                return size() > KEPT;
+            }
+        };
+
+        WholeTalks(TalkSource source) {
+            this.source = source;
+        }
+
+        List<StoredTalk> of(List<StoredTalk> outlines) {
+            List<Long> missing = outlines.stream().map(StoredTalk::id).filter(id -> !kept.containsKey(id)).toList();
+            Map<Long, StoredTalk> found = new HashMap<>();
+            source.whole(missing).forEach(t -> found.put(t.id(), t));
+            List<StoredTalk> whole = new ArrayList<>(outlines.size());
+            for (StoredTalk outline : outlines) {
+                StoredTalk talk = kept.get(outline.id());
+                if (talk == null) {
+                    talk = found.getOrDefault(outline.id(), outline);
+                    kept.put(talk.id(), talk);
+                }
+                whole.add(talk);
+            }
+            return whole;
+        }
+    }
+
+
+    /** One entry of talks.json as readers take it back (the filtered feeds the server makes from it match the static ones). */
+    record PublishedTalk(String uid, String slug, boolean cancelled, int sequence, Instant created, Instant updated,
+                         org.talkfeed.talk.Talk talk) {
+        StoredTalk stored(long id) {
+            return new StoredTalk(id, uid, slug, cancelled, sequence, talk, created, updated);
+        }
     }
 }

@@ -26,6 +26,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.Function;
 
 /**
@@ -227,6 +229,53 @@ public final class TalkStore implements AutoCloseable {
     public synchronized List<StoredTalk> talks() {
         return query(SELECT_TALKS
                 + "ORDER BY starts_at IS NULL, starts_at, date, id", TalkStore::storedTalk);
+    }
+
+    /**
+     * Every talk as {@link #talks()} orders them, without its abstract, bio, confidence and warnings: what places a
+     * talk in the feeds and lists it, read by SQLite's JSON functions without decoding the whole talk.
+     */
+    public synchronized List<StoredTalk> talkOutlines() {
+        // one json_extract with many paths parses each talk's JSON once and answers a short JSON array
+        return query("SELECT id, uid, slug, cancelled, sequence, json_extract(data, '$.title', '$.speakers', '$.date', '$.start', "
+                + "'$.end', '$.timezone', '$.location', '$.online', '$.url', '$.host', '$.series'), created_at, updated_at "
+                + "FROM talks ORDER BY starts_at IS NULL, starts_at, date, id", rs -> {
+                    Talk outline = TalkJson.readOutline(rs.getString(6));
+                    return new StoredTalk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) != 0, rs.getInt(5),
+                            outline, Instant.parse(rs.getString(7)), Instant.parse(rs.getString(8)));
+                });
+    }
+
+    /** These talks, whole, in no particular order; ids that are not known are left out. */
+    public synchronized List<StoredTalk> talks(Collection<Long> ids) {
+        List<StoredTalk> found = new ArrayList<>();
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<Long> batch = all.subList(from, Math.min(all.size(), from + 500));
+            StringJoiner in = new StringJoiner(",", "(", ")");
+            batch.forEach(id -> in.add(Long.toString(id)));
+            found.addAll(query(SELECT_TALKS + "WHERE id IN " + in, TalkStore::storedTalk));
+        }
+        return found;
+    }
+
+    /** Each talk's published identity and its stored JSON as is, in the order of {@link #talks()}, one at a time. */
+    public synchronized void forEachTalkJson(TalkJsonRow row) {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT uid, slug, cancelled, sequence, created_at, updated_at, data FROM talks "
+                        + "ORDER BY starts_at IS NULL, starts_at, date, id")) {
+            while (rs.next()) {
+                row.accept(rs.getString(1), rs.getString(2), rs.getInt(3) != 0, rs.getInt(4), Instant.parse(rs.getString(5)),
+                        Instant.parse(rs.getString(6)), rs.getString(7));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store: " + e.getMessage(), e);
+        }
+    }
+
+    /** One row of {@link #forEachTalkJson}. */
+    public interface TalkJsonRow {
+        void accept(String uid, String slug, boolean cancelled, int sequence, Instant createdAt, Instant updatedAt, String talkJson);
     }
 
     public synchronized Map<Outcome, Integer> outcomeCounts() {

@@ -1,0 +1,75 @@
+package org.talkfeed.publish;
+
+import org.talkfeed.store.StoredTalk;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fingerprint of what each published file is made from. Every file depends on the settings and the list's zone;
+ * a talk's page and .ics files on the talk (id, uid, slug, whether cancelled, sequence, when created and updated: the
+ * store raises the sequence and the update time with every change of its fields); a feed on its definition and its
+ * members; the index on every talk, the day (upcoming or past) and the feeds it lists; talks.json on every talk.
+ */
+final class FileInputs {
+    private final String common;
+    private final Map<Long, Long> talks = new HashMap<>();
+
+    FileInputs(FeedSettings settings, String timezone, List<StoredTalk> outlines) {
+        this.common = new Fingerprint().add(settings.toString()).add(timezone).hex();
+        for (StoredTalk talk : outlines) {
+            talks.put(talk.id(), new Fingerprint().add(talk.id()).add(talk.uid()).add(talk.slug()).add(talk.cancelled())
+                    .add(talk.sequence()).add(talk.createdAt().toString()).add(talk.updatedAt().toString()).asLong());
+        }
+    }
+
+    /** Of a talk's page, its .ics and the .ics's reminder variant. */
+    String talk(StoredTalk talk) {
+        return start("talk").add(talks.get(talk.id())).hex();
+    }
+
+    String feed(Feed feed) {
+        Fingerprint print = start("feed").add(feed.path()).add(feed.kind().name()).add(feed.label()).add(feed.title())
+                .add(feed.windowed()).add(feed.alarms());
+        return print.add(feed.members().size()).add(members(feed.members())).hex();
+    }
+
+    String index(List<StoredTalk> outlines, LocalDate today, List<Feed> feeds) {
+        Fingerprint print = start("index").add(today.toString());
+        for (Feed feed : feeds) {
+            print.add(feed.kind().name()).add(feed.label()).add(feed.path());
+        }
+        return every(print, outlines);
+    }
+
+    String json(List<StoredTalk> outlines) {
+        return every(start("json"), outlines);
+    }
+
+    private String every(Fingerprint print, List<StoredTalk> outlines) {
+        return print.add(outlines.size()).add(members(outlines)).hex();
+    }
+
+    /** The talks in order, folded into 64 bits by mixing (a digest per feed member would cost more than the rest). */
+    private long members(List<StoredTalk> members) {
+        long hash = 0x9E3779B97F4A7C15L;
+        for (StoredTalk member : members) {
+            hash = mix(hash * 31 + member.id());
+            hash = mix(hash ^ talks.get(member.id()));
+        }
+        return hash;
+    }
+
+    /** SplitMix64's finalizer: every input bit changes about half the output bits. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private Fingerprint start(String kind) {
+        return new Fingerprint().add(common).add(kind);
+    }
+}

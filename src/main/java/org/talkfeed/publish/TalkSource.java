@@ -1,0 +1,67 @@
+package org.talkfeed.publish;
+
+import org.talkfeed.store.StoredTalk;
+import org.talkfeed.store.TalkStore;
+import org.talkfeed.talk.TalkJson;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The talks a publish reads: outlines of all of them (enough to place each in the feeds and list it, without its
+ * abstract and bio), the whole talks only for the files that are rendered, and each talk's JSON for talks.json.
+ */
+interface TalkSource {
+    /** Every talk, in the store's order; each may lack its abstract, bio, confidence and warnings. */
+    List<StoredTalk> outlines();
+
+    /** These talks, whole, in any order. */
+    List<StoredTalk> whole(Collection<Long> ids);
+
+    /** Each talk's published identity and JSON, in the order of {@link #outlines()}. */
+    void forEachJson(TalkStore.TalkJsonRow row);
+
+    static TalkSource of(TalkStore store) {
+        return new TalkSource() {
+            @Override
+            public List<StoredTalk> outlines() {
+                return store.talkOutlines();
+            }
+
+            @Override
+            public List<StoredTalk> whole(Collection<Long> ids) {
+                return store.talks(ids);
+            }
+
+            @Override
+            public void forEachJson(TalkStore.TalkJsonRow row) {
+                store.forEachTalkJson(row);
+            }
+        };
+    }
+
+    /** Talks already in memory, whole: their own outlines. */
+    static TalkSource of(List<StoredTalk> talks) {
+        Map<Long, StoredTalk> byId = talks.stream().collect(Collectors.toMap(StoredTalk::id, Function.identity(), (a, b) -> b));
+        return new TalkSource() {
+            @Override
+            public List<StoredTalk> outlines() {
+                return talks;
+            }
+
+            @Override
+            public List<StoredTalk> whole(Collection<Long> ids) {
+                return ids.stream().map(byId::get).filter(t -> t != null).toList();
+            }
+
+            @Override
+            public void forEachJson(TalkStore.TalkJsonRow row) {
+                talks.forEach(t -> row.accept(t.uid(), t.slug(), t.cancelled(), t.sequence(), t.createdAt(), t.updatedAt(),
+                        TalkJson.write(t.talk())));
+            }
+        };
+    }
+}
