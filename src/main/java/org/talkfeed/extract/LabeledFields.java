@@ -31,6 +31,7 @@ final class LabeledFields {
     }
 
     private static final int MAX_SHORT_FIELD_LINES = 4;
+    private static final int MAX_LABEL_LINE_HEAD = 400;
     private static final Pattern UNDERSCORES = Pattern.compile("(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])");
     private static final Pattern SENTENCE_BREAK = Pattern.compile("\\p{Ll}{4}[\"“”»«]?[.!?][\"“”»«]?\\s+\\p{Lu}");
     private static final Pattern ENDS_MID_PHRASE = Pattern.compile(".*\\b(at|in|on|of|and|the)$");
@@ -82,7 +83,12 @@ final class LabeledFields {
     static Matcher labelLine(String line) {
         String clean = undecorate(line);
         Pattern labelLine = LABEL_LINE_BY_FIRST_WORD.get(firstWord(clean));
-        if (clean.length() > 400 || labelLine == null) {
+        if (labelLine == null) {
+            return null;
+        }
+        // a label starts within a line's first characters; a long line ("Abstract: " and a paragraph) is matched
+        // whole only once its start reads as a label
+        if (clean.length() > MAX_LABEL_LINE_HEAD && !labelLine.matcher(clean.substring(0, MAX_LABEL_LINE_HEAD)).matches()) {
             return null;
         }
         Matcher m = labelLine.matcher(clean);
@@ -138,6 +144,10 @@ final class LabeledFields {
                 }
                 i++;
                 continue;
+            }
+            if (longField && !value.isEmpty()
+                    && (sawBlank ? LineRoles.endsDescription(lines, i) : LineRoles.of(line) != LineRoles.Role.TEXT)) {
+                break; // the description is over: logistics, a closing, a separator, a footer or the signature follow
             }
             if (!longField) {
                 if (ANY_LABEL.matcher(undecorate(line)).find()) {
