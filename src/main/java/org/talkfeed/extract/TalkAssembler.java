@@ -389,8 +389,9 @@ final class TalkAssembler {
             return labeled;
         }
         String fromSubject = subjectParts().series();
-        String found = partOfDigest ? Objects.requireNonNullElse(headingAbove(fields), fromSubject)
-                : SeriesNames.fuller(fromSubject, SeriesNames.inProse(opening));
+        String heading = partOfDigest ? headingAbove(fields) : null;
+        String found = heading != null ? heading
+                : partOfDigest ? fromSubject : SeriesNames.fuller(fromSubject, SeriesNames.inProse(opening));
         return found != null ? found : defaults.series();
     }
 
