@@ -48,6 +48,12 @@ final class LabeledFields {
     }
     /** Any "Some label: value" line, known label or not: it ends the short field before it. */
     private static final Pattern ANY_LABEL = Pattern.compile("^\\s*[-•#>]*\\s*[\\p{Lu}\\d][\\p{L}\\d &/()-]{1,28}\\s?:(\\s|$)");
+    /**
+     * Any "LABEL - value" line, known label or not: in a block whose labels are set off by a dash ("WHO - …",
+     * "WHAT - …") it ends the field before it. Elsewhere capitals and a dash are as likely a wrapped affiliation ("MIT - CSAIL").
+     */
+    private static final Pattern ANY_DASH_LABEL = Pattern.compile("^\\s*[-•#>]*\\s*\\p{Lu}[\\p{Lu}\\d&/()]+(?:\\s\\p{Lu}[\\p{Lu}\\d&/()]*){0,2}\\s+[-–—]\\s");
+    private static final Pattern DASH_SEPARATOR = Pattern.compile("^[ \\t]*[-–—]");
 
     private LabeledFields() {
     }
@@ -72,7 +78,8 @@ final class LabeledFields {
             }
             Label label = Label.of(m.group(1));
             StringBuilder value = new StringBuilder(m.group(2).strip());
-            int end = continuation(lines, labels, i, label, value);
+            boolean dashed = DASH_SEPARATOR.matcher(undecorate(lines.get(i)).substring(m.end(1))).find();
+            int end = continuation(lines, labels, i, label, dashed, value);
             fields.add(new Field(label, value.toString().strip(), i));
             i = end;
         }
@@ -113,10 +120,11 @@ final class LabeledFields {
 
     /**
      * Appends the lines that continue a field's value and returns the index after them. Short fields
-     * continue on directly following lines, and across blank lines while the next line is indented as a
+     * continue on directly following lines up to the next label ({@code dashed}: the field's label was set off by a
+     * dash, and so are the labels it may run into), and across blank lines while the next line is indented as a
      * block; long fields (abstract, bio) run to the next label.
      */
-    private static int continuation(List<String> lines, Labels labels, int start, Label label, StringBuilder value) {
+    private static int continuation(List<String> lines, Labels labels, int start, Label label, boolean dashed, StringBuilder value) {
         boolean longField = label == Label.ABSTRACT || label == Label.BIO;
         boolean whenField = label == Label.WHEN || label == Label.TIME || label == Label.DATE;
         String joiner = switch (label) {
@@ -150,7 +158,7 @@ final class LabeledFields {
                 break; // the description is over: logistics, a closing, a separator, a footer or the signature follow
             }
             if (!longField) {
-                if (ANY_LABEL.matcher(undecorate(line)).find()) {
+                if (ANY_LABEL.matcher(undecorate(line)).find() || dashed && ANY_DASH_LABEL.matcher(undecorate(line)).find()) {
                     break;
                 }
                 if (!whenField && mayHoldTime(line)
