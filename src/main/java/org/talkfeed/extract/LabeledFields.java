@@ -86,6 +86,11 @@ final class LabeledFields {
         return fields;
     }
 
+    /** Whether a line starts as "Some label: value" does, known label or not. */
+    static boolean startsWithAnyLabel(String line) {
+        return ANY_LABEL.matcher(undecorate(line)).find();
+    }
+
     /** The label match for a line, or null when the line does not start with a known label. */
     static Matcher labelLine(String line) {
         String clean = undecorate(line);

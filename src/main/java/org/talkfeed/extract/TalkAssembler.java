@@ -182,6 +182,11 @@ final class TalkAssembler {
         String series = series(fields, partOfDigest, opening);
         String abstractText = blankToNull(values(fields, Label.ABSTRACT));
         String bio = blankToNull(values(fields, Label.BIO));
+        if (!partOfDigest && (abstractText == null || bio == null)) {
+            ProseDescription.Found unlabeled = ProseDescription.find(lines, speakers, dates);
+            abstractText = abstractText != null ? abstractText : notWithin(unlabeled.abstractText(), bio);
+            bio = bio != null ? bio : notWithin(unlabeled.bio(), abstractText);
+        }
 
         if (title == null) {
             warnings.add("no title found");
@@ -419,6 +424,11 @@ final class TalkAssembler {
         List<Label> wanted = List.of(labels);
         return fields.stream().filter(f -> wanted.contains(f.label())).map(Field::value)
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** A paragraph found in the prose, unless a labeled field already holds it. */
+    private static String notWithin(String found, String labeled) {
+        return found == null || labeled != null && Spaces.collapse(labeled).contains(Spaces.collapse(found)) ? null : found;
     }
 
     private static String blankToNull(String s) {
