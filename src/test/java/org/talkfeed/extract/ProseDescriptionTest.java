@@ -44,8 +44,9 @@ class ProseDescriptionTest {
     void theAnnouncingParagraphIsNoAbstractEvenWhenLong() {
         String intro = """
                 We are pleased to announce that our colloquium continues next term with a series of talks by visiting
-                researchers from several universities in Europe and North America, who will each spend a week with us
-                and meet with students and faculty throughout their visits to the department and its research groups.""";
+                researchers from several universities in Europe and North America. Each of them will spend a whole week
+                with us and meet with students and faculty throughout the visit. The talks cover cryptography, algorithms
+                and programming languages, and each is followed by a discussion with the audience.""";
         assertThat(find(intro).abstractText()).isNull();
         assertThat(find(intro, ABSTRACT).abstractText()).startsWith("Succinct arguments");
     }
@@ -55,7 +56,8 @@ class ProseDescriptionTest {
         String when = """
                 Prof. Jana Novak of Charles University will speak on succinct arguments this Tuesday, March 3, at 4pm in
                 Room 101 of the Science Center, in the last colloquium of the term. It is the first visit of a member of
-                her group to our department, and there will be plenty of time for questions after the talk ends.""";
+                her group to our department, and there will be plenty of time for questions and a long discussion after
+                the talk ends.""";
         assertThat(find(when).abstractText()).isNull();
     }
 
@@ -74,10 +76,17 @@ class ProseDescriptionTest {
     void shortOrChattyParagraphsAreNoAbstract() {
         assertThat(find("The talk is about succinct arguments. It will be fun.").abstractText()).isNull();
         String chat = """
-                In the pub last night a few of us talked about doing another round of lightning talks, and it's been a
-                while since the last one, so I thought I would ask the list whether anyone would like to give one, since
-                we still need more volunteers before we can fix the date and book a room for the evening we choose.""";
+                In the pub last night a few of us talked about doing another round of lightning talks on any topic. It's
+                been a long while since the last one, so I thought I would ask the list whether anyone would like to give
+                one. We still need more volunteers before we can fix the date and book a room for the evening we choose.""";
         assertThat(find(chat).abstractText()).isNull();
+    }
+
+    @Test
+    void proseAfterABiographyIsNoAbstract() {
+        ProseDescription.Found found = find(BIO, ABSTRACT);
+        assertThat(found.bio()).isNotNull();
+        assertThat(found.abstractText()).isNull();
     }
 
     @Test
