@@ -41,7 +41,7 @@ public final class ConfidenceFeatures {
         f.add("lines:" + bucket(lines.size(), 10, 40, 150));
         f.add(draft.talks().size() > 1 ? "talks:many" : "talks:one");
         draft.labels().forEach(label -> f.add("label:" + label));
-        fields(talk, f);
+        fields(talk, draft.labels().contains("abstract"), f);
         f.add("when:" + whenAgainstSending(talk, draft));
         if (talk.title() != null) {
             int words = talk.title().split("\\s+").length;
@@ -59,7 +59,8 @@ public final class ConfidenceFeatures {
         return f;
     }
 
-    private static void fields(Talk talk, Set<String> f) {
+    /** @param abstractLabeled an abstract found in unlabeled prose tells nothing of how the other fields were read */
+    private static void fields(Talk talk, boolean abstractLabeled, Set<String> f) {
         f.add(talk.title() == null ? "no:title" : "has:title");
         f.add(talk.speakers().isEmpty() ? "no:speaker" : "has:speaker");
         f.add(talk.start() == null ? "no:start" : "has:start");
@@ -69,7 +70,7 @@ public final class ConfidenceFeatures {
         if (talk.url() != null) {
             f.add("has:url");
         }
-        if (talk.abstractText() != null) {
+        if (talk.abstractText() != null && abstractLabeled) {
             f.add("has:abstract");
         }
         if (talk.host() != null) {

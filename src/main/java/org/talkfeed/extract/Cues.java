@@ -20,7 +20,7 @@ final class Cues {
     private record Cue(String category, String phrase) {
     }
 
-    private static final List<Cue> CUES = load();
+    private static final List<Cue> CUES = load("cues.tsv");
 
     private Cues() {
     }
@@ -48,9 +48,14 @@ final class Cues {
         return false;
     }
 
-    private static List<Cue> load() {
+    /** The phrases of one category of a category-and-phrase resource of this package, such as cues.tsv. */
+    static List<String> phrases(String resource, String category) {
+        return load(resource).stream().filter(c -> c.category().equals(category)).map(Cue::phrase).toList();
+    }
+
+    private static List<Cue> load(String resource) {
         List<Cue> cues = new ArrayList<>();
-        try (InputStream in = Cues.class.getResourceAsStream("cues.tsv");
+        try (InputStream in = Cues.class.getResourceAsStream(resource);
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line; (line = reader.readLine()) != null; ) {
                 if (line.isBlank() || line.startsWith("#")) {
@@ -60,7 +65,7 @@ final class Cues {
                 cues.add(new Cue(parts[0].strip(), parts[1].strip().toLowerCase(Locale.ROOT)));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read cues.tsv", e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
         return List.copyOf(cues);
     }

@@ -21,7 +21,7 @@ enum Label {
             "referierende", "vortragende", "vortragender", "sprecher", "sprecherin", "redner", "rednerin", "gast",
             "orateur", "oratrice", "conférencier", "conférencière", "intervenant", "intervenante"),
     AFFILIATION("affiliation", "institution", "institute", "university", "organization", "organisation"),
-    TITLE("title", "topic", "talk title", "talk", "lecture title", "seminar title", "presentation title",
+    TITLE("title", "what", "topic", "talk title", "talk", "lecture title", "seminar title", "presentation title",
             "title of talk", "title of the talk", "subject", "titel", "thema", "vortragstitel", "titre", "sujet"),
     ABSTRACT("abstract", "summary", "description", "synopsis", "talk abstract", "overview", "zusammenfassung", "kurzfassung",
             "inhalt", "résumé", "resume"),

@@ -31,6 +31,7 @@ final class LabeledFields {
     }
 
     private static final int MAX_SHORT_FIELD_LINES = 4;
+    private static final int MAX_LABEL_LINE_HEAD = 400;
     private static final Pattern UNDERSCORES = Pattern.compile("(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])");
     private static final Pattern SENTENCE_BREAK = Pattern.compile("\\p{Ll}{4}[\"“”»«]?[.!?][\"“”»«]?\\s+\\p{Lu}");
     private static final Pattern ENDS_MID_PHRASE = Pattern.compile(".*\\b(at|in|on|of|and|the)$");
@@ -47,6 +48,12 @@ final class LabeledFields {
     }
     /** Any "Some label: value" line, known label or not: it ends the short field before it. */
     private static final Pattern ANY_LABEL = Pattern.compile("^\\s*[-•#>]*\\s*[\\p{Lu}\\d][\\p{L}\\d &/()-]{1,28}\\s?:(\\s|$)");
+    /**
+     * Any "LABEL - value" line, known label or not: in a block whose labels are set off by a dash ("WHO - …",
+     * "WHAT - …") it ends the field before it. Elsewhere capitals and a dash are as likely a wrapped affiliation ("MIT - CSAIL").
+     */
+    private static final Pattern ANY_DASH_LABEL = Pattern.compile("^\\s*[-•#>]*\\s*\\p{Lu}[\\p{Lu}\\d&/()]+(?:\\s\\p{Lu}[\\p{Lu}\\d&/()]*){0,2}\\s+[-–—]\\s");
+    private static final Pattern DASH_SEPARATOR = Pattern.compile("^[ \\t]*[-–—]");
 
     private LabeledFields() {
     }
@@ -71,18 +78,29 @@ final class LabeledFields {
             }
             Label label = Label.of(m.group(1));
             StringBuilder value = new StringBuilder(m.group(2).strip());
-            int end = continuation(lines, labels, i, label, value);
+            boolean dashed = DASH_SEPARATOR.matcher(undecorate(lines.get(i)).substring(m.end(1))).find();
+            int end = continuation(lines, labels, i, label, dashed, value);
             fields.add(new Field(label, value.toString().strip(), i));
             i = end;
         }
         return fields;
     }
 
+    /** Whether a line starts as "Some label: value" does, known label or not. */
+    static boolean startsWithAnyLabel(String line) {
+        return ANY_LABEL.matcher(undecorate(line)).find();
+    }
+
     /** The label match for a line, or null when the line does not start with a known label. */
     static Matcher labelLine(String line) {
         String clean = undecorate(line);
         Pattern labelLine = LABEL_LINE_BY_FIRST_WORD.get(firstWord(clean));
-        if (clean.length() > 400 || labelLine == null) {
+        if (labelLine == null) {
+            return null;
+        }
+        // a label starts within a line's first characters; a long line ("Abstract: " and a paragraph) is matched
+        // whole only once its start reads as a label
+        if (clean.length() > MAX_LABEL_LINE_HEAD && !labelLine.matcher(clean.substring(0, MAX_LABEL_LINE_HEAD)).matches()) {
             return null;
         }
         Matcher m = labelLine.matcher(clean);
@@ -107,10 +125,11 @@ final class LabeledFields {
 
     /**
      * Appends the lines that continue a field's value and returns the index after them. Short fields
-     * continue on directly following lines, and across blank lines while the next line is indented as a
+     * continue on directly following lines up to the next label ({@code dashed}: the field's label was set off by a
+     * dash, and so are the labels it may run into), and across blank lines while the next line is indented as a
      * block; long fields (abstract, bio) run to the next label.
      */
-    private static int continuation(List<String> lines, Labels labels, int start, Label label, StringBuilder value) {
+    private static int continuation(List<String> lines, Labels labels, int start, Label label, boolean dashed, StringBuilder value) {
         boolean longField = label == Label.ABSTRACT || label == Label.BIO;
         boolean whenField = label == Label.WHEN || label == Label.TIME || label == Label.DATE;
         String joiner = switch (label) {
@@ -139,8 +158,12 @@ final class LabeledFields {
                 i++;
                 continue;
             }
+            if (longField && !value.isEmpty()
+                    && (sawBlank ? LineRoles.endsDescription(lines, i) : LineRoles.of(line) != LineRoles.Role.TEXT)) {
+                break; // the description is over: logistics, a closing, a separator, a footer or the signature follow
+            }
             if (!longField) {
-                if (ANY_LABEL.matcher(undecorate(line)).find()) {
+                if (ANY_LABEL.matcher(undecorate(line)).find() || dashed && ANY_DASH_LABEL.matcher(undecorate(line)).find()) {
                     break;
                 }
                 if (!whenField && mayHoldTime(line)

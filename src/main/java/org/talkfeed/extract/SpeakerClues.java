@@ -107,6 +107,9 @@ final class SpeakerClues {
     private static final PatternScan.Start FIRST_PERSON_START = PatternScan.wordStartingWith("i'll", "i will", "i am going to",
             "i shall", "my ", "talk", "hour", "seminar", "session", "lecture");
 
+    /** A full stop after a word of three or more letters (not "Prof."), and the next sentence's first word. */
+    private static final Pattern SENTENCE_AFTER_NAME = Pattern.compile("(?<!Prof)(?<=\\p{Ll}{3})\\.\\s+\\p{Lu}.*$");
+
     /** Every match of {@link #HOSTED_BY} holds one of these. */
     private static final Literals HOSTED_BY_WORDS = Literals.of("hosted", "organized", "organised", "invited", "sponsored",
             "introduced", "moderated", "chaired", "at the invitation of");
@@ -380,6 +383,7 @@ final class SpeakerClues {
         Matcher m = scan.matcher();
         while (scan.find()) {
             String name = m.group(1) != null ? m.group(1) : m.group(2);
+            name = SENTENCE_AFTER_NAME.matcher(name).replaceFirst(""); // "… of Daniel Okafor. If you would like …"
             Speaker host = SpeakerParser.parseOne(name);
             if (host != null) {
                 return host.name();

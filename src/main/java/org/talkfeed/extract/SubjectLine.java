@@ -47,13 +47,15 @@ final class SubjectLine {
             // "Thu 13 Apr: TeX Hour: unlatex; Fermi estimate: 6:30 to 7:30 BST": the one part that is not when or a series
             List<String> rest = new java.util.ArrayList<>();
             String series = null;
+            boolean seriesTaken = false;
             for (String segment : segments) {
                 if (WHEN_FIRST.matcher(segment).lookingAt() || !new TimeFinder(true).find(segment).isEmpty()
                         && Spaces.words(segment).length <= 6) {
                     continue;
                 }
-                if (series == null && seriesName(segment) != null || Spaces.words(segment).length <= 2 && series == null) {
-                    series = segment;
+                if (!seriesTaken && (seriesName(segment) != null || Spaces.words(segment).length <= 2)) {
+                    series = SeriesNames.fromSubjectHead(segment);
+                    seriesTaken = true;
                     continue;
                 }
                 rest.add(segment);
@@ -134,7 +136,7 @@ final class SubjectLine {
     private static String seriesName(String head) {
         String h = TRAILING_WHEN.matcher(stripLeadingDate(head)).replaceAll("").strip();
         if (SERIES_WORD.matcher(h).matches() && h.length() <= 80) {
-            return h;
+            return SeriesNames.fromSubjectHead(h);
         }
         return null;
     }

@@ -25,9 +25,13 @@ final class TalkAssembler {
     private static final Pattern CAMEL_CASE_NAME = Pattern.compile("^(\\p{Lu}\\p{Ll}+)(\\p{Lu}\\p{Ll}+)$");
 
     private static final int PROSE_CHARS = 20_000;
+    private static final java.util.Set<Label> ITEM_FIELDS = java.util.EnumSet.of(Label.WHEN, Label.DATE, Label.TIME,
+            Label.SPEAKER, Label.TITLE);
+    private static final int HEADING_DISTANCE = 3;
 
     private final MessageText message;
     private final ExtractionDefaults defaults;
+    private final List<String> lines;
     private final String body;
     private final DateFinder dates;
     private final Inherited inherited;
@@ -42,6 +46,7 @@ final class TalkAssembler {
         this.inherited = inherited;
         this.message = message;
         this.defaults = defaults;
+        this.lines = lines;
         String all = String.join("\n", lines);
         this.body = all.length() > PROSE_CHARS ? all.substring(0, PROSE_CHARS) : all; // an announcement says what matters early
         this.dates = dates;
@@ -174,9 +179,14 @@ final class TalkAssembler {
             online = Places.proseOffersOnline(opening) || inherited.online();
         }
         String host = host(fields, prose);
-        String series = series(fields);
+        String series = series(fields, partOfDigest, opening);
         String abstractText = blankToNull(values(fields, Label.ABSTRACT));
         String bio = blankToNull(values(fields, Label.BIO));
+        if (!partOfDigest && (abstractText == null || bio == null)) {
+            ProseDescription.Found unlabeled = ProseDescription.find(lines, speakers, dates);
+            abstractText = abstractText != null ? abstractText : notWithin(unlabeled.abstractText(), bio);
+            bio = bio != null ? bio : notWithin(unlabeled.bio(), abstractText);
+        }
 
         if (title == null) {
             warnings.add("no title found");
@@ -378,13 +388,27 @@ final class TalkAssembler {
         return blankToNull(cleaned);
     }
 
-    private String series(List<Field> fields) {
+    private String series(List<Field> fields, boolean partOfDigest, String opening) {
         String labeled = blankToNull(values(fields, Label.SERIES));
         if (labeled != null && labeled.length() <= 100) {
             return labeled;
         }
         String fromSubject = subjectParts().series();
-        return fromSubject != null ? fromSubject : defaults.series();
+        String heading = partOfDigest ? headingAbove(fields) : null;
+        String found = heading != null ? heading
+                : partOfDigest ? fromSubject : SeriesNames.fuller(fromSubject, SeriesNames.inProse(opening));
+        return found != null ? found : defaults.series();
+    }
+
+    /** A digest item's heading ("2) DISTINGUISHED LECTURE"): the nearest line of text above its first field, when it is one. */
+    private String headingAbove(List<Field> fields) {
+        int first = fields.stream().filter(f -> ITEM_FIELDS.contains(f.label())).mapToInt(Field::line).min().orElse(-1);
+        for (int i = first - 1; i >= 0 && i >= first - HEADING_DISTANCE; i--) {
+            if (!lines.get(i).isBlank()) {
+                return SeriesNames.heading(lines.get(i));
+            }
+        }
+        return null;
     }
 
     private static String firstParagraphs(String text) {
@@ -400,6 +424,11 @@ final class TalkAssembler {
         List<Label> wanted = List.of(labels);
         return fields.stream().filter(f -> wanted.contains(f.label())).map(Field::value)
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** A paragraph found in the prose, unless a labeled field already holds it. */
+    private static String notWithin(String found, String labeled) {
+        return found == null || labeled != null && Spaces.collapse(labeled).contains(Spaces.collapse(found)) ? null : found;
     }
 
     private static String blankToNull(String s) {

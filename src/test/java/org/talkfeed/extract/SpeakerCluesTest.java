@@ -1,5 +1,6 @@
 package org.talkfeed.extract;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,5 +19,12 @@ class SpeakerCluesTest {
         assertThat(parts.speaker().name()).isEqualTo(name);
         assertThat(parts.speaker().affiliation()).isEqualTo(affiliation);
         assertThat(parts.title()).isEqualTo(title);
+    }
+
+    @Test
+    void aHostNamedAtTheEndOfASentenceEndsThere() {
+        assertThat(SpeakerClues.hostFromProse("She is visiting at the invitation of Ada Quist. If you would like to meet, reply."))
+                .isEqualTo("Ada Quist");
+        assertThat(SpeakerClues.hostFromProse("The talk is hosted by Prof. Ada Quist and the lab.")).isEqualTo("Ada Quist");
     }
 }
