@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * The backfill benchmark: N generated messages written to an mbox file in a temporary folder, then imported into a
  * fresh store as `talkfeed import` does (without progress display), timed, with the heap it needed.
  */
-final class ImportBench {
+public final class ImportBench {
     private static final double TARGET_RATE = 1000;
     private static final long TARGET_HEAP_MB = 256;
 
@@ -39,13 +39,13 @@ final class ImportBench {
     private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP).toList();
 
-    ImportBench(int messages, long seed, PrintStream out) {
+    public ImportBench(int messages, long seed, PrintStream out) {
         this.messages = messages;
         this.seed = seed;
         this.out = out;
     }
 
-    void run() throws IOException {
+    public void run() throws IOException {
         Path dir = Files.createTempDirectory("talkfeed-bench-import");
         try {
             Path mbox = dir.resolve("bench.mbox");

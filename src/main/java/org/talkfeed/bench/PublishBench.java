@@ -1,6 +1,5 @@
 package org.talkfeed.bench;
 
-import org.talkfeed.cli.Parts;
 import org.talkfeed.config.Config;
 import org.talkfeed.config.ConfigException;
 import org.talkfeed.config.ConfigLoader;
@@ -8,6 +7,7 @@ import org.talkfeed.mail.Checkpoint;
 import org.talkfeed.pipeline.Daemon;
 import org.talkfeed.pipeline.TalkRecorder;
 import org.talkfeed.publish.PublishReport;
+import org.talkfeed.publish.SitePublisher;
 import org.talkfeed.store.MessageRecord;
 import org.talkfeed.store.Outcome;
 import org.talkfeed.store.TalkChange;
@@ -34,6 +34,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
@@ -43,7 +44,7 @@ import java.util.stream.Stream;
  * through {@link TalkRecorder}), then, in each round, a full publish into an empty site folder as `talkfeed publish`
  * does it, a republish with nothing changed, and the republish after one new announcement, as the daemon does them.
  */
-final class PublishBench {
+public final class PublishBench {
     private static final String LIST_ZONE = "America/Chicago";
     private static final int YEARS_BACK = 6;
     private static final int RECORDS_PER_TRANSACTION = 500;
@@ -58,9 +59,12 @@ final class PublishBench {
     private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP).toList();
     private final Sender announcer = new Sender("seminars@cs.example.edu", Sender.Vouch.ENVELOPE, null);
+    private final Function<Config, SitePublisher> publisher;
     private long messages;
 
-    PublishBench(int talks, long seed, int rounds, PrintStream out) {
+    /** @param publisher the publisher `talkfeed publish` builds from a configuration */
+    public PublishBench(int talks, long seed, int rounds, PrintStream out, Function<Config, SitePublisher> publisher) {
+        this.publisher = publisher;
         this.talks = talks;
         this.seed = seed;
         this.rounds = rounds;
@@ -76,14 +80,14 @@ final class PublishBench {
                           LocalDate first, LocalDate last) {
     }
 
-    void run() throws IOException, ConfigException {
+    public void run() throws IOException, ConfigException {
         Path dir = Files.createTempDirectory("talkfeed-bench-publish");
         try {
             Config config = config(dir);
             LocalDate today = LocalDate.now(ZoneId.of(LIST_ZONE));
             TalkGenerator generator = new TalkGenerator(seed, today.minusYears(YEARS_BACK).withDayOfYear(1),
                     (int) (today.plusYears(1).toEpochDay() - today.minusYears(YEARS_BACK).withDayOfYear(1).toEpochDay()));
-            try (TalkStore store = Parts.store(config)) {
+            try (TalkStore store = TalkStore.open(config.store())) {
                 long fillStart = System.nanoTime();
                 Filled filled = fill(store, generator);
                 out.printf(Locale.ROOT, "bench --publish: %,d generated talks (seed %d) recorded into a fresh store in %.1f s: "
@@ -97,7 +101,7 @@ final class PublishBench {
                 List<Measured> afterOne = new ArrayList<>();
                 for (int r = 1; r <= rounds; r++) {
                     deleteAll(config.site());
-                    Daemon daemon = new Daemon(config, store, Parts.publisher(config));
+                    Daemon daemon = new Daemon(config, store, publisher.apply(config));
                     full.add(measure(daemon));
                     unchanged.add(measure(daemon));
                     recordOneAnnouncement(store, generator, today.plusDays(7));

@@ -11,18 +11,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 
-/** Builds the parts a command needs from a configuration (public: `bench --publish` publishes as `publish` does). */
-public final class Parts {
+/** Builds the parts a command needs from a configuration. */
+final class Parts {
     private static final Clock CLOCK = Clock.systemUTC();
 
     private Parts() {
     }
 
-    public static TalkStore store(Config config) {
+    static TalkStore store(Config config) {
         return TalkStore.open(config.store());
     }
 
-    public static SitePublisher publisher(Config config) {
+    static SitePublisher publisher(Config config) {
         return publisher(config, config.baseUrl());
     }
 

@@ -6,7 +6,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import org.talkfeed.config.ConfigException;
 import org.talkfeed.extract.ExtractionDefaults;
 import org.talkfeed.extract.Extractor;
 import org.talkfeed.talk.Announcement;
@@ -14,79 +13,50 @@ import org.talkfeed.talk.Kind;
 import org.talkfeed.text.MessageReader;
 import org.talkfeed.text.MessageText;
 import org.talkfeed.text.UnreadableMessageException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * How fast talkfeed reads mail, against bare jakarta.mail parsing of the same bytes: generated messages,
  * one thread, warmup rounds first, then the median of the measured rounds.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures talkfeed's reading and extraction speed on generated talk-list mail, single-threaded, against "
-                + "bare jakarta.mail parsing of the same messages (MimeMessage plus every text part's content).")
-public final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--messages", paramLabel = "N", defaultValue = "10000", description = "Messages to generate (default: ${DEFAULT-VALUE}).")
-    int messages;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--rounds", paramLabel = "R", defaultValue = "5", description = "Measured rounds (default: ${DEFAULT-VALUE}).")
-    int rounds;
-
-    @Option(names = "--warmup", paramLabel = "W", defaultValue = "2", description = "Unreported warmup rounds (default: ${DEFAULT-VALUE}).")
-    int warmup;
-
-    @Option(names = "--import", paramLabel = "N", description = "Instead: the backfill benchmark. Writes N generated messages "
-            + "to an mbox file in a temporary folder, imports it into a fresh store, and reports messages per second and the "
-            + "peak heap used.")
-    Integer importMessages;
-
-    @Option(names = "--publish", paramLabel = "N", description = "Instead: the publishing benchmark. Records N generated talks "
-            + "into a fresh store in a temporary folder, then reports, as the median of --rounds, a full publish into an empty "
-            + "site folder, a republish with nothing changed, and the republish after one new announcement: wall time, files "
-            + "written and unchanged, and the peak heap used.")
-    Integer publishTalks;
+public final class ExtractionBench {
+    private final int messages;
+    private final long seed;
+    private final int rounds;
+    private final int warmup;
+    private final PrintStream out;
 
     /** Consumes results so that the JIT cannot drop the work; printed once so it is observably used. */
     private long sink;
 
-    public BenchCommand() {
+    public ExtractionBench(int messages, long seed, int rounds, int warmup, PrintStream out) {
+        this.messages = messages;
+        this.seed = seed;
+        this.rounds = rounds;
+        this.warmup = warmup;
+        this.out = out;
     }
 
-    @Override
-    public Integer call() {
-        if (importMessages != null) {
-            return backfill();
-        }
-        if (publishTalks != null) {
-            return publishing();
-        }
-        if (messages < 1 || rounds < 1 || warmup < 0) {
-            System.err.println("talkfeed: bench: --messages and --rounds must be at least 1, --warmup at least 0");
-            return 2;
-        }
-        ModelLoadBench.report(System.out);
+    public void run() {
+        ModelLoadBench.report(out);
         List<byte[]> mail = new EmailGenerator(seed).generate(messages);
         long bytes = mail.stream().mapToLong(m -> m.length).sum();
         Runtime rt = Runtime.getRuntime();
-        System.out.printf(Locale.ROOT, "bench: %d generated messages (seed %d, %.1f MB), %d warmup + %d measured rounds, one thread%n",
+        out.printf(Locale.ROOT, "bench: %d generated messages (seed %d, %.1f MB), %d warmup + %d measured rounds, one thread%n",
                 messages, seed, bytes / 1e6, warmup, rounds);
-        System.out.printf(Locale.ROOT, "jvm: %s %s (%s), %d CPUs available, max heap %d MB%n",
+        out.printf(Locale.ROOT, "jvm: %s %s (%s), %d CPUs available, max heap %d MB%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.vm.version"), System.getProperty("os.arch"),
                 rt.availableProcessors(), rt.maxMemory() / (1024 * 1024));
         List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        System.out.println("jvm args: " + (jvmArgs.isEmpty() ? "(none)" : String.join(" ", jvmArgs)));
+        out.println("jvm args: " + (jvmArgs.isEmpty() ? "(none)" : String.join(" ", jvmArgs)));
 
         for (int i = 0; i < warmup; i++) {
             baseline(mail);
@@ -100,43 +70,14 @@ public final class BenchCommand implements Callable<Integer> {
             baseSeconds[r] = baseline(mail);
             talkSeconds[r] = talkfeed(mail, r == 0 ? counts : null);
             ratios[r] = talkSeconds[r] / baseSeconds[r];
-            System.out.printf(Locale.ROOT, "round %d: talkfeed %.0f msg/s (%.3f s), bare jakarta.mail %.0f msg/s (%.3f s), ratio %.2fx%n",
+            out.printf(Locale.ROOT, "round %d: talkfeed %.0f msg/s (%.3f s), bare jakarta.mail %.0f msg/s (%.3f s), ratio %.2fx%n",
                     r + 1, messages / talkSeconds[r], talkSeconds[r], messages / baseSeconds[r], baseSeconds[r], ratios[r]);
         }
-        System.out.printf(Locale.ROOT, "talkfeed: %.0f msg/s (median of %d), bare jakarta.mail: %.0f msg/s, ratio %.2fx%n",
+        out.printf(Locale.ROOT, "talkfeed: %.0f msg/s (median of %d), bare jakarta.mail: %.0f msg/s, ratio %.2fx%n",
                 messages / median(talkSeconds), rounds, messages / median(baseSeconds), median(ratios));
-        System.out.printf(Locale.ROOT, "talks: %d of %d messages became talks (%d talks in all); %s; %d unreadable%n",
+        out.printf(Locale.ROOT, "talks: %d of %d messages became talks (%d talks in all); %s; %d unreadable%n",
                 counts.talkMessages, messages, counts.talks, counts.byKind(), counts.unreadable);
-        System.out.println("(ratio = talkfeed time / bare jakarta.mail time, median of per-round ratios; checksum " + (sink & 0xffff) + ")");
-        return 0;
-    }
-
-    private int backfill() {
-        if (importMessages < 1) {
-            System.err.println("talkfeed: bench: --import needs at least 1 message");
-            return 2;
-        }
-        try {
-            new ImportBench(importMessages, seed, System.out).run();
-            return 0;
-        } catch (IOException e) {
-            System.err.println("talkfeed: bench: " + e.getMessage());
-            return 1;
-        }
-    }
-
-    private int publishing() {
-        if (publishTalks < 1 || rounds < 1) {
-            System.err.println("talkfeed: bench: --publish needs at least 1 talk and --rounds at least 1");
-            return 2;
-        }
-        try {
-            new PublishBench(publishTalks, seed, rounds, System.out).run();
-            return 0;
-        } catch (IOException | ConfigException e) {
-            System.err.println("talkfeed: bench: " + e.getMessage());
-            return 1;
-        }
+        out.println("(ratio = talkfeed time / bare jakarta.mail time, median of per-round ratios; checksum " + (sink & 0xffff) + ")");
     }
 
     // ---- the two workloads
