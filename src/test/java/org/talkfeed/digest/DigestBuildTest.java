@@ -66,8 +66,9 @@ class DigestBuildTest {
             BodyPart text = alternative.getBodyPart(0);
             BodyPart html = alternative.getBodyPart(1);
             assertThat(text.getContentType()).startsWith("text/plain");
-            assertThat((String) text.getContent()).contains("Graph Minors & <script>alert(1)</script>", "Tree Width",
-                    "16:00–17:00 UTC+01:00 (Europe/Berlin)", "https://talks.example.edu/talks/");
+            assertThat(((String) text.getContent()).replace("\r\n", "\n")).contains("Graph Minors & <script>alert(1)</script>", "Tree Width",
+                    "  Ada Quint (Lakeshore University)\n  Tue 3 Mar 2026, 16:00–17:00 UTC+01:00 (Europe/Berlin)\n",
+                    "https://talks.example.edu/talks/");
             assertThat(html.getContentType()).startsWith("text/html");
             assertThat((String) html.getContent()).contains("<style>", "Graph Minors &amp; &lt;script&gt;")
                     .doesNotContain("<script>alert");
