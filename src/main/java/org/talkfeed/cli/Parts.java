@@ -1,6 +1,10 @@
 package org.talkfeed.cli;
 
 import org.talkfeed.config.Config;
+import org.talkfeed.digest.DigestConfig;
+import org.talkfeed.digest.DigestTemplates;
+import org.talkfeed.digest.SmtpSender;
+import org.talkfeed.digest.WeeklyDigest;
 import org.talkfeed.pipeline.RepublishSchedule;
 import org.talkfeed.publish.FeedSettings;
 import org.talkfeed.publish.FilteredFeeds;
@@ -43,6 +47,19 @@ final class Parts {
     private static FeedSettings feedSettings(Config config, String baseUrl) {
         return new FeedSettings(config.calendarName(), config.defaultDuration(), baseUrl,
                 config.windowDays(), Duration.ofMinutes(config.alarmMinutes()), Duration.ofMinutes(config.refreshMinutes()));
+    }
+
+    /** The weekly digest of this configuration's store and site; it sends through the configured SMTP server, if any. */
+    static WeeklyDigest weeklyDigest(Config config, TalkStore store, String baseUrl, Clock clock) {
+        DigestConfig digest = config.digest();
+        SmtpSender sender = digest.smtp() == null ? null : new SmtpSender(digest.smtp(), System::getenv);
+        return new WeeklyDigest(store, digest, listZone(config),
+                new WeeklyDigest.Site(config.site(), config.calendarName(), baseUrl, config.defaultDuration()),
+                new DigestTemplates(config.file().getParent().resolve("templates")), sender, clock);
+    }
+
+    static WeeklyDigest weeklyDigest(Config config, TalkStore store, String baseUrl) {
+        return weeklyDigest(config, store, baseUrl, CLOCK);
     }
 
     /** The list's zone, whose day splits upcoming from past talks: the first mailbox's configured zone, else UTC. */

@@ -2,6 +2,8 @@ package org.talkfeed.cli;
 
 import org.talkfeed.config.Config;
 import org.talkfeed.config.ConfigException;
+import org.talkfeed.digest.DigestSchedule;
+import org.talkfeed.digest.WeeklyDigest;
 import org.talkfeed.pipeline.Daemon;
 import org.talkfeed.pipeline.PollSummary;
 import org.talkfeed.serve.SiteServer;
@@ -68,6 +70,14 @@ final class RunCommand implements Callable<Integer> {
         }
         Daemon daemon = new Daemon(config, store, Parts.publisher(config, baseUrl), Parts.republishSchedule(config));
         server.serveFilteredFeeds(Parts.filteredFeeds(config, baseUrl));
+        if (config.digest().scheduled()) {
+            DigestSchedule digestSchedule = new DigestSchedule(config.digest().weekday(), config.digest().hour(), Parts.listZone(config));
+            WeeklyDigest digest = Parts.weeklyDigest(config, store, baseUrl);
+            daemon.everyTick(() -> digest.tick(digestSchedule));
+            System.out.println("talkfeed: sending the weekly digest to " + config.digest().to() + " on "
+                    + config.digest().weekday().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
+                    + "s at " + config.digest().hour() + ":00 " + Parts.listZone(config));
+        }
         System.out.println("talkfeed: serving " + config.site() + " at http://" + config.serverHost() + ":" + server.port()
                 + "/ (calendar: /calendar.ics); checking mail every " + config.pollInterval().toSeconds() + " s; republishing "
                 + "every hour and at midnight " + Parts.listZone(config) + "; Ctrl-C stops");

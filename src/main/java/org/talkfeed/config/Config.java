@@ -1,5 +1,7 @@
 package org.talkfeed.config;
 
+import org.talkfeed.digest.DigestConfig;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -7,7 +9,7 @@ import java.util.List;
 /**
  * A validated talkfeed configuration; paths are absolute. {@code baseUrl} has no trailing slash. The feeds hold the
  * talks of the last {@code windowDays} and every upcoming one; reminders are {@code alarmMinutes} before a talk;
- * clients are asked to refresh every {@code refreshMinutes}.
+ * clients are asked to refresh every {@code refreshMinutes}. {@code digest} is {@link DigestConfig#OFF} unless configured.
  */
 public record Config(
         Path file,
@@ -22,5 +24,6 @@ public record Config(
         int windowDays,
         int alarmMinutes,
         int refreshMinutes,
-        List<MailboxConfig> mailboxes) {
+        List<MailboxConfig> mailboxes,
+        DigestConfig digest) {
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.talkfeed.digest.DigestConfig;
+import org.talkfeed.digest.SmtpConfig;
 import org.talkfeed.mail.TlsTrust;
 import org.talkfeed.talk.SenderRules;
 
@@ -12,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,7 +28,12 @@ import java.util.Set;
  * Every problem is reported as "file: key: what is wrong".
  */
 public final class ConfigLoader {
-    private static final Set<String> TOP_KEYS = Set.of("store", "site", "poll-interval-seconds", "server", "calendar", "mailboxes");
+    private static final Set<String> TOP_KEYS = Set.of("store", "site", "poll-interval-seconds", "server", "calendar", "mailboxes",
+            "digest", "smtp");
+    private static final Set<String> DIGEST_KEYS = Set.of("to", "from", "weekday", "hour", "send-empty");
+    private static final Set<String> SMTP_KEYS = Set.of("host", "port", "tls", "user");
+    /** Keys that would hold the SMTP password, refused with a word on where it goes instead. */
+    private static final Set<String> SMTP_PASSWORD_KEYS = Set.of("password", "password-env", "password-file", "pass");
     private static final Set<String> SERVER_KEYS = Set.of("host", "port");
     private static final Set<String> CALENDAR_KEYS = Set.of("name", "default-duration-minutes", "base-url", "window-days",
             "alarm-minutes", "refresh-minutes");
@@ -78,8 +86,66 @@ public final class ConfigLoader {
             int alarmMinutes = integer(calendar, "alarm-minutes", 15, 0, 7 * 24 * 60, "calendar.alarm-minutes");
             int refreshMinutes = integer(calendar, "refresh-minutes", 60, 1, 7 * 24 * 60, "calendar.refresh-minutes");
             List<MailboxConfig> mailboxes = mailboxes(root.get("mailboxes"));
+            DigestConfig digest = digest(object(root, "digest"), object(root, "smtp"));
             return new Config(file.toAbsolutePath().normalize(), store, site, Duration.ofSeconds(poll), host, port, name,
-                    Duration.ofMinutes(minutes), baseUrl, windowDays, alarmMinutes, refreshMinutes, mailboxes);
+                    Duration.ofMinutes(minutes), baseUrl, windowDays, alarmMinutes, refreshMinutes, mailboxes, digest);
+        }
+
+        private DigestConfig digest(JsonNode digest, JsonNode smtp) throws ConfigException {
+            SmtpConfig server = smtp(smtp);
+            if (digest == null) {
+                return new DigestConfig(null, null, DigestConfig.OFF.weekday(), DigestConfig.OFF.hour(), false, server);
+            }
+            checkKeys(digest, DIGEST_KEYS, "digest.");
+            String to = address(digest, "to", "digest.to");
+            String from = address(digest, "from", "digest.from");
+            DayOfWeek weekday = choice(digest, "weekday", DigestConfig.OFF.weekday(), "digest.weekday");
+            int hour = integer(digest, "hour", DigestConfig.OFF.hour(), 0, 23, "digest.hour");
+            boolean sendEmpty = bool(digest, "send-empty", false, "digest.send-empty");
+            if (to != null && from == null) {
+                throw problem("digest.from", "missing: the digest sent to " + to + " needs a From address");
+            }
+            if (to != null && server == null) {
+                throw problem("smtp.host", "missing: the digest sent to " + to + " needs an SMTP server");
+            }
+            return new DigestConfig(to, from, weekday, hour, sendEmpty, server);
+        }
+
+        private String address(JsonNode parent, String key, String fullKey) throws ConfigException {
+            String value = text(parent, key, null, fullKey);
+            if (value == null) {
+                return null;
+            }
+            try {
+                new jakarta.mail.internet.InternetAddress(value, true);
+            } catch (jakarta.mail.internet.AddressException e) {
+                throw problem(fullKey, "\"" + value + "\" is not a mail address (" + e.getMessage() + ")");
+            }
+            return value;
+        }
+
+        private SmtpConfig smtp(JsonNode smtp) throws ConfigException {
+            if (smtp == null) {
+                return null;
+            }
+            for (String key : SMTP_PASSWORD_KEYS) {
+                if (smtp.has(key)) {
+                    throw problem("smtp." + key, "refused: the SMTP password never goes in this file; set the environment "
+                            + "variable " + SmtpConfig.PASSWORD_VARIABLE + " for talkfeed instead");
+                }
+            }
+            checkKeys(smtp, SMTP_KEYS, "smtp.");
+            String host = text(smtp, "host", null, "smtp.host");
+            if (host == null) {
+                throw problem("smtp.host", "missing");
+            }
+            SmtpConfig.Tls tls = choice(smtp, "tls", SmtpConfig.Tls.STARTTLS, "smtp.tls");
+            if (tls == SmtpConfig.Tls.NONE && !SmtpConfig.isLoopback(host)) {
+                throw problem("smtp.tls", "none is allowed only for a server on this machine (localhost, 127.0.0.1, ::1), not "
+                        + host + ": use starttls or tls");
+            }
+            int port = integer(smtp, "port", SmtpConfig.defaultPort(tls), 1, 65_535, "smtp.port");
+            return new SmtpConfig(host, port, tls, text(smtp, "user", null, "smtp.user"));
         }
 
         /** An absolute http(s) address without its trailing slashes, since feed and page paths are appended to it. */

@@ -39,6 +39,8 @@ public final class Daemon {
     private final Intake intake;
     private volatile PollSummary summary = new PollSummary();
     private volatile boolean stopping;
+    /** What the republishing thread also does when it starts and at each of its ticks (the weekly digest); none by default. */
+    private volatile Runnable everyTick = () -> { };
     /** Why a watcher could not go on: the first such reason, which stopped the daemon. */
     private final AtomicReference<String> failure = new AtomicReference<>();
 
@@ -106,6 +108,11 @@ public final class Daemon {
         }
     }
 
+    /** Runs {@code task} on the republishing thread when it starts and after each republish as time passes (hourly). */
+    public void everyTick(Runnable task) {
+        this.everyTick = task;
+    }
+
     /**
      * Watches every mailbox until {@link #stop()}; the message in progress is finished and committed first. Returns why
      * the daemon stopped of itself, when a watcher could not go on (the others were stopped then); empty after
@@ -145,6 +152,7 @@ public final class Daemon {
      */
     private void republishAsTimePasses() {
         RepublishSchedule.Due due = schedule.next();
+        everyTick.run();
         while (!republishStop.stopped()) {
             Instant now = schedule.clock().instant();
             if (Duration.between(now, due.at()).compareTo(Duration.ofHours(1)) > 0) {
@@ -157,6 +165,7 @@ public final class Daemon {
             }
             LOG.info("republishing: {} in {}", due.newDay() ? "a new day" : "a new hour", schedule.zone());
             publish();
+            everyTick.run();
             due = schedule.nextAfter(now);
         }
     }

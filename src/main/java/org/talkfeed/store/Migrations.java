@@ -93,6 +93,15 @@ final class Migrations {
             UPDATE messages SET message_id = message_key WHERE message_key NOT LIKE 'sha256:%';
             UPDATE messages SET message_key = 'legacy:' || id || ':' || message_key
                 WHERE outcome IN ('ignored', 'failed') AND message_key NOT LIKE 'sha256:%';
+            """,
+            """
+            CREATE TABLE digests (
+                week TEXT PRIMARY KEY,
+                claimed_at TEXT NOT NULL,
+                sent_at TEXT,
+                message_id TEXT,
+                talks INTEGER NOT NULL
+            );
             """);
 
     private Migrations() {

@@ -286,6 +286,94 @@ public final class TalkStore implements AutoCloseable {
         return query(SELECT_MESSAGES + "ORDER BY id", TalkStore::messageRecord);
     }
 
+    /**
+     * Claims {@code week}'s digest before it is sent: records it with this Message-ID unless the week has a record
+     * already. Returns the week's record as it stands, the new claim or the one found (whose Message-ID a send again
+     * after a crash reuses).
+     */
+    public synchronized DigestRecord claimDigest(String week, String messageId, int talks) {
+        return inTransaction(() -> {
+            PreparedStatement st = statements.get("INSERT INTO digests (week, claimed_at, message_id, talks) VALUES (?, ?, ?, ?) "
+                    + "ON CONFLICT(week) DO NOTHING");
+            st.setString(1, week);
+            st.setString(2, now().toString());
+            st.setString(3, messageId);
+            st.setInt(4, talks);
+            st.executeUpdate();
+            return digestRow(week).orElseThrow();
+        });
+    }
+
+    /** Marks {@code week}'s claimed digest as sent, now. */
+    public synchronized void markDigestSent(String week) {
+        inTransaction(() -> {
+            PreparedStatement st = statements.get("UPDATE digests SET sent_at = ? WHERE week = ?");
+            st.setString(1, now().toString());
+            st.setString(2, week);
+            if (st.executeUpdate() != 1) {
+                throw new SQLException("no digest claimed for " + week);
+            }
+            return null;
+        });
+    }
+
+    /** Settles {@code week} without a message (it had no talks), unless it has a record already. */
+    public synchronized DigestRecord skipDigest(String week) {
+        return inTransaction(() -> {
+            PreparedStatement st = statements.get("INSERT INTO digests (week, claimed_at, sent_at, message_id, talks) "
+                    + "VALUES (?, ?, ?, NULL, 0) ON CONFLICT(week) DO NOTHING");
+            String now = now().toString();
+            st.setString(1, week);
+            st.setString(2, now);
+            st.setString(3, now);
+            st.executeUpdate();
+            return digestRow(week).orElseThrow();
+        });
+    }
+
+    public synchronized Optional<DigestRecord> digest(String week) {
+        try {
+            return digestRow(week);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every week's digest record, the latest week first. */
+    public synchronized List<DigestRecord> digests() {
+        return query("SELECT week, claimed_at, sent_at, message_id, talks FROM digests ORDER BY week DESC", TalkStore::digestRecord);
+    }
+
+    /**
+     * Talk {@code talkId} as its revisions stood at {@code at} (the latest made then or before); empty when it had none.
+     */
+    public synchronized Optional<Talk> talkAsOf(long talkId, Instant at) {
+        try {
+            PreparedStatement st = statements.get("SELECT data FROM revisions WHERE talk_id = ? AND created_at <= ? "
+                    + "ORDER BY created_at DESC, id DESC LIMIT 1");
+            st.setLong(1, talkId);
+            st.setString(2, at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(TalkJson.readTalk(rs.getString(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<DigestRecord> digestRow(String week) throws SQLException {
+        PreparedStatement st = statements.get("SELECT week, claimed_at, sent_at, message_id, talks FROM digests WHERE week = ?");
+        st.setString(1, week);
+        try (ResultSet rs = st.executeQuery()) {
+            return rs.next() ? Optional.of(digestRecord(rs)) : Optional.empty();
+        }
+    }
+
+    private static DigestRecord digestRecord(ResultSet rs) throws SQLException {
+        return new DigestRecord(rs.getString(1), Instant.parse(rs.getString(2)),
+                rs.getString(3) == null ? null : Instant.parse(rs.getString(3)), rs.getString(4), rs.getInt(5));
+    }
+
     private static MessageRecord messageRecord(ResultSet rs) throws SQLException {
         return new MessageRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6) == null ? null : ZonedDateTime.parse(rs.getString(6)),

@@ -1,0 +1,72 @@
+package org.talkfeed.digest;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
+
+/**
+ * Sends a message through the configured SMTP server: STARTTLS (required, not merely tried) or TLS from the first
+ * byte, the server's certificate checked against its name, a login when a user is configured with the password from
+ * {@link SmtpConfig#PASSWORD_VARIABLE}.
+ */
+public final class SmtpSender {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final SmtpConfig config;
+    private final UnaryOperator<String> environment;
+    private final Session session;
+
+    /** @param environment the environment's variables by name (System::getenv) */
+    public SmtpSender(SmtpConfig config, UnaryOperator<String> environment) {
+        this.config = config;
+        this.environment = environment;
+        this.session = Session.getInstance(properties(config));
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public void send(MimeMessage message) throws MessagingException {
+        String password = null;
+        if (config.user() != null) {
+            password = environment.apply(SmtpConfig.PASSWORD_VARIABLE);
+            if (password == null || password.isEmpty()) {
+                throw new MessagingException("smtp.user is " + config.user() + " but " + SmtpConfig.PASSWORD_VARIABLE
+                        + " is not set: the SMTP password comes from that environment variable");
+            }
+        }
+        String protocol = config.tls() == SmtpConfig.Tls.TLS ? "smtps" : "smtp";
+        try (Transport transport = session.getTransport(protocol)) {
+            transport.connect(config.host(), config.port(), config.user(), password);
+            transport.sendMessage(message, message.getAllRecipients());
+        }
+    }
+
+    private static Properties properties(SmtpConfig config) {
+        String protocol = config.tls() == SmtpConfig.Tls.TLS ? "smtps" : "smtp";
+        String timeout = Long.toString(TIMEOUT.toMillis());
+        Properties props = new Properties();
+        props.setProperty("mail." + protocol + ".host", config.host());
+        props.setProperty("mail." + protocol + ".port", Integer.toString(config.port()));
+        props.setProperty("mail." + protocol + ".connectiontimeout", timeout);
+        props.setProperty("mail." + protocol + ".timeout", timeout);
+        props.setProperty("mail." + protocol + ".writetimeout", timeout);
+        props.setProperty("mail." + protocol + ".auth", Boolean.toString(config.user() != null));
+        props.setProperty("mail.debug", System.getProperty("talkfeed.mail.debug", "false"));
+        if (config.tls() == SmtpConfig.Tls.STARTTLS) {
+            props.setProperty("mail.smtp.starttls.enable", "true");
+            props.setProperty("mail.smtp.starttls.required", "true");
+        }
+        if (config.tls() != SmtpConfig.Tls.NONE) {
+            // Jakarta Mail does not check that the certificate names the host unless asked.
+            props.setProperty("mail." + protocol + ".ssl.checkserveridentity", "true");
+        }
+        return props;
+    }
+}

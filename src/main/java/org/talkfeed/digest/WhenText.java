@@ -1,0 +1,44 @@
+package org.talkfeed.digest;
+
+import org.talkfeed.talk.Talk;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** When a talk is, for readers: in the talk's own zone, with its UTC offset on that day. */
+final class WhenText {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    private WhenText() {
+    }
+
+    /** "Tue 17 Feb 2026, 16:00–17:00 UTC+01:00 (Europe/Berlin)". */
+    static String of(Talk talk) {
+        if (talk.date() == null) {
+            return "date not given";
+        }
+        String day = DAY.format(talk.date());
+        if (talk.start() == null) {
+            return day;
+        }
+        String times = TIME.format(talk.start()) + (talk.end() == null ? "" : "–" + TIME.format(talk.end()));
+        if (talk.timezone() == null) {
+            return day + ", " + times + " (local time)";
+        }
+        ZonedDateTime start = ZonedDateTime.of(talk.date(), talk.start(), ZoneId.of(talk.timezone()));
+        return day + ", " + times + " " + offset(start.getOffset()) + " (" + talk.timezone() + ")";
+    }
+
+    /** The day alone, "Tue 17 Feb". */
+    static String day(Talk talk) {
+        return talk.date() == null ? "" : DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH).format(talk.date());
+    }
+
+    static String offset(ZoneOffset offset) {
+        return offset.equals(ZoneOffset.UTC) ? "UTC" : "UTC" + offset.getId();
+    }
+}
