@@ -102,12 +102,7 @@ class DovecotEndToEndTest {
 
 
     private static String feed(Config config) {
-        try {
-            Path file = config.site().resolve("calendar.ics");
-            return Files.exists(file) ? Files.readString(file) : "";
-        } catch (Exception e) {
-            return "";
-        }
+        return HistoryFeeds.read(config.site());
     }
 
     private static String state(TalkStore store) {

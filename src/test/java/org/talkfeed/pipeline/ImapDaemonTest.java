@@ -87,7 +87,7 @@ class ImapDaemonTest {
             append(TestMail.announcement("<idle-1@dept.example>", "Graph Sparsifiers", DAY));
 
             Waits.until(() -> store.talks().size() == 1, "the talk to be recorded");
-            Waits.until(() -> read(config.site().resolve("calendar.ics")).contains("Graph Sparsifiers"), "the feed to show it");
+            Waits.until(() -> HistoryFeeds.read(config.site()).contains("Graph Sparsifiers"), "the feed to show it");
             assertThat(store.checkpoint("imap:list").orElseThrow().position()).isEqualTo(1);
             daemon.stop();
             running.join(10_000);
@@ -390,13 +390,5 @@ class ImapDaemonTest {
 
     private static String state(TalkStore store) {
         return store.statuses().isEmpty() ? "" : store.statuses().get(0).state();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "";
-        } catch (Exception e) {
-            return "";
-        }
     }
 }
