@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The cue phrases of {@code cues.tsv} by category ("cancel", "cfp", "first_person"...), found as whole words in a text.
@@ -20,7 +22,9 @@ final class Cues {
     private record Cue(String category, String phrase) {
     }
 
-    private static final List<Cue> CUES = load();
+    /** The cues by the first character of their phrase. */
+    private static final Map<Character, List<Cue>> CUES = load().stream()
+            .collect(Collectors.collectingAndThen(Collectors.groupingBy(cue -> cue.phrase().charAt(0)), Map::copyOf));
 
     private Cues() {
     }
@@ -29,23 +33,21 @@ final class Cues {
     static Set<String> in(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         Set<String> found = new TreeSet<>();
-        for (Cue cue : CUES) {
-            if (!found.contains(cue.category()) && containsWord(lower, cue.phrase())) {
-                found.add(cue.category());
+        for (int at = 0; at < lower.length(); at++) {
+            if (at > 0 && Character.isLetterOrDigit(lower.charAt(at - 1))) {
+                continue; // a phrase found here would not start a word
+            }
+            for (Cue cue : CUES.getOrDefault(lower.charAt(at), List.of())) {
+                if (!found.contains(cue.category()) && lower.startsWith(cue.phrase(), at) && endsWord(lower, at + cue.phrase().length())) {
+                    found.add(cue.category());
+                }
             }
         }
         return found;
     }
 
-    private static boolean containsWord(String text, String phrase) {
-        for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
-            int end = at + phrase.length();
-            if ((at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
-                    && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean endsWord(String text, int end) {
+        return end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
     }
 
     private static List<Cue> load() {
@@ -57,7 +59,11 @@ final class Cues {
                     continue;
                 }
                 String[] parts = line.split("\t");
-                cues.add(new Cue(parts[0].strip(), parts[1].strip().toLowerCase(Locale.ROOT)));
+                String phrase = parts[1].strip().toLowerCase(Locale.ROOT);
+                if (phrase.isEmpty()) {
+                    throw new IllegalStateException("cues.tsv has a cue without a phrase: " + line);
+                }
+                cues.add(new Cue(parts[0].strip(), phrase));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read cues.tsv", e);
