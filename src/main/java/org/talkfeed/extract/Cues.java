@@ -9,10 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * The cue phrases of {@code cues.tsv} by category ("cancel", "cfp", "first_person"...), found as whole words in a text.
@@ -22,9 +20,18 @@ final class Cues {
     private record Cue(String category, String phrase) {
     }
 
-    /** The cues by the first character of their phrase. */
-    private static final Map<Character, List<Cue>> CUES = load().stream()
-            .collect(Collectors.collectingAndThen(Collectors.groupingBy(cue -> cue.phrase().charAt(0)), Map::copyOf));
+    private static final List<Cue> CUES = load();
+    /** The cues by the first character of their phrase, for phrases that start with an ASCII character. */
+    private static final Cue[][] BY_ASCII_FIRST = new Cue[128][];
+    /** The cues whose phrase starts with another character. */
+    private static final Cue[] NON_ASCII_FIRST = CUES.stream().filter(cue -> cue.phrase().charAt(0) >= 128).toArray(Cue[]::new);
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            char first = c;
+            BY_ASCII_FIRST[c] = CUES.stream().filter(cue -> cue.phrase().charAt(0) == first).toArray(Cue[]::new);
+        }
+    }
 
     private Cues() {
     }
@@ -37,8 +44,9 @@ final class Cues {
             if (at > 0 && Character.isLetterOrDigit(lower.charAt(at - 1))) {
                 continue; // a phrase found here would not start a word
             }
-            for (Cue cue : CUES.getOrDefault(lower.charAt(at), List.of())) {
-                if (!found.contains(cue.category()) && lower.startsWith(cue.phrase(), at) && endsWord(lower, at + cue.phrase().length())) {
+            char c = lower.charAt(at);
+            for (Cue cue : c < 128 ? BY_ASCII_FIRST[c] : NON_ASCII_FIRST) {
+                if (lower.startsWith(cue.phrase(), at) && endsWord(lower, at + cue.phrase().length())) {
                     found.add(cue.category());
                 }
             }
