@@ -21,6 +21,17 @@ final class Cues {
     }
 
     private static final List<Cue> CUES = load("cues.tsv");
+    /** The cues by the first character of their phrase, for phrases that start with an ASCII character. */
+    private static final Cue[][] BY_ASCII_FIRST = new Cue[128][];
+    /** The cues whose phrase starts with another character. */
+    private static final Cue[] NON_ASCII_FIRST = CUES.stream().filter(cue -> cue.phrase().charAt(0) >= 128).toArray(Cue[]::new);
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            char first = c;
+            BY_ASCII_FIRST[c] = CUES.stream().filter(cue -> cue.phrase().charAt(0) == first).toArray(Cue[]::new);
+        }
+    }
 
     private Cues() {
     }
@@ -29,23 +40,22 @@ final class Cues {
     static Set<String> in(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         Set<String> found = new TreeSet<>();
-        for (Cue cue : CUES) {
-            if (!found.contains(cue.category()) && containsWord(lower, cue.phrase())) {
-                found.add(cue.category());
+        for (int at = 0; at < lower.length(); at++) {
+            if (at > 0 && Character.isLetterOrDigit(lower.charAt(at - 1))) {
+                continue; // a phrase found here would not start a word
+            }
+            char c = lower.charAt(at);
+            for (Cue cue : c < 128 ? BY_ASCII_FIRST[c] : NON_ASCII_FIRST) {
+                if (lower.startsWith(cue.phrase(), at) && endsWord(lower, at + cue.phrase().length())) {
+                    found.add(cue.category());
+                }
             }
         }
         return found;
     }
 
-    private static boolean containsWord(String text, String phrase) {
-        for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
-            int end = at + phrase.length();
-            if ((at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
-                    && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean endsWord(String text, int end) {
+        return end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
     }
 
     /** The phrases of one category of a category-and-phrase resource of this package, such as cues.tsv. */
@@ -62,7 +72,11 @@ final class Cues {
                     continue;
                 }
                 String[] parts = line.split("\t");
-                cues.add(new Cue(parts[0].strip(), parts[1].strip().toLowerCase(Locale.ROOT)));
+                String phrase = parts[1].strip().toLowerCase(Locale.ROOT);
+                if (phrase.isEmpty()) {
+                    throw new IllegalStateException(resource + " has a cue without a phrase: " + line);
+                }
+                cues.add(new Cue(parts[0].strip(), phrase));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);

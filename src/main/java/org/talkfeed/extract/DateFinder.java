@@ -31,7 +31,7 @@ final class DateFinder {
     private static final String DAY = "(?<day>[0-3]?\\d)(?:st|nd|rd|th|er|\\.)?";
     private static final String YEAR = "(?<year>(?:19|20)\\d{2})";
     // The patterns start at the month or the day; a weekday before them is read backwards (WEEKDAY_BEFORE).
-    // Each runs only where it can start (see the ..._START tests and startsNumber): most positions fail there at once.
+    // Each runs only where it can start (see the ..._START tests): most positions fail there at once.
     private static final Pattern MONTH_FIRST = Pattern.compile(
             "\\b(?=[JFMASONDjfmasond])" + MONTH + "\\s+" + DAY + "\\b(?:,?\\s+" + YEAR + "\\b)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DAY_FIRST = Pattern.compile(
@@ -62,6 +62,8 @@ final class DateFinder {
     private static final PatternScan.Start WEEKDAY_ONLY_START = PatternScan.wordStartingWith(
             java.util.stream.Stream.concat(java.util.stream.Stream.of("this", "next", "on", "coming"),
                     java.util.stream.Stream.of(WEEKDAY_PREFIXES)).toArray(String[]::new));
+    /** A number that starts a word. */
+    private static final PatternScan.Start NUMBER_START = PatternScan.wordStartingWith("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
     private static final PatternScan.Start RELATIVE_START = PatternScan.wordStartingWith("today", "tonight", "tomorrow", "this ");
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
             "oct", "nov", "dec");
@@ -101,7 +103,7 @@ final class DateFinder {
         List<DateMention> found = new ArrayList<>();
         if (hasDigit(text)) { // every date but "today" and the like has a number in it
             addNamed(found, new PatternScan(MONTH_FIRST, text, MONTH_START));
-            addNamed(found, new PatternScan(DAY_FIRST, text, DateFinder::startsNumber));
+            addNamed(found, new PatternScan(DAY_FIRST, text, NUMBER_START));
             if (text.indexOf('-') >= 0) {
                 addDashedAndIso(found, text);
             }
@@ -163,7 +165,7 @@ final class DateFinder {
     }
 
     private void addDashedAndIso(List<DateMention> found, String text) {
-        PatternScan dashedScan = new PatternScan(DASHED, text, DateFinder::startsNumber);
+        PatternScan dashedScan = new PatternScan(DASHED, text, NUMBER_START);
         Matcher dashed = dashedScan.matcher();
         while (dashedScan.find()) {
             int year = fullYear(Integer.parseInt(dashed.group("year")));
@@ -178,9 +180,6 @@ final class DateFinder {
         }
     }
 
-    private static boolean startsNumber(String text, int i) {
-        return PatternScan.isDigit(text.charAt(i)) && PatternScan.wordStart(text, i);
-    }
 
     /** Where NUMERIC can start: at a digit that follows no digit, slash, dot or colon. */
     private static boolean startsNumeric(String text, int i) {

@@ -87,8 +87,12 @@ public record Decisions(Provenance provenance, Map<String, FieldModels> fields, 
 
     /** The talk with each value that its field model finds more likely absent than right held back, with a warning. */
     public Talk withoutDoubtfulFields(Draft draft, Talk talk) {
+        return withoutDoubtfulFields(draft, talk, ConfidenceFeatures.of(draft, talk));
+    }
+
+    /** As {@link #withoutDoubtfulFields(Draft, Talk)}, given the talk's {@link ConfidenceFeatures}. */
+    private Talk withoutDoubtfulFields(Draft draft, Talk talk, Set<String> talkFeatures) {
         Talk kept = talk;
-        Set<String> talkFeatures = ConfidenceFeatures.of(draft, talk);
         for (Map.Entry<String, FieldModels> field : fields.entrySet()) {
             String value = FieldFeatures.value(talk, field.getKey());
             if (value != null && field.getValue().holdsBack(FieldFeatures.of(draft, talk, field.getKey(), talkFeatures))) {
@@ -105,8 +109,13 @@ public record Decisions(Provenance provenance, Map<String, FieldModels> fields, 
         }
         List<Talk> talks = new ArrayList<>();
         for (Talk t : draft.talks()) {
-            Talk kept = withoutDoubtfulFields(draft, t);
-            talks.add(confidence == null ? kept : kept.withConfidence(confidence.probability(ConfidenceFeatures.of(draft, kept))));
+            Set<String> features = ConfidenceFeatures.of(draft, t);
+            Talk kept = withoutDoubtfulFields(draft, t, features);
+            if (confidence != null) {
+                Set<String> keptFeatures = kept == t ? features : ConfidenceFeatures.of(draft, kept); // a field held back changes them
+                kept = kept.withConfidence(confidence.probability(keptFeatures));
+            }
+            talks.add(kept);
         }
         return new Announcement(draft.ruleKind(), talks, null, draft.moved());
     }

@@ -15,6 +15,16 @@ final class PatternScan {
     /** Whether a match can start at a position of the text. */
     interface Start {
         boolean at(String text, int i);
+
+        /** The first position at or after {@code from} where a match can start, or the text's length when none is left. */
+        default int next(String text, int from) {
+            for (int i = from; i < text.length(); i++) {
+                if (at(text, i)) {
+                    return i;
+                }
+            }
+            return text.length();
+        }
     }
 
     private final Matcher matcher;
@@ -53,13 +63,11 @@ final class PatternScan {
     }
 
     private boolean scan() {
-        for (int i = from; i < text.length(); i++) {
-            if (start.at(text, i)) {
-                matcher.region(i, text.length());
-                if (matcher.lookingAt()) {
-                    from = matcher.end();
-                    return true;
-                }
+        for (int i = start.next(text, from); i < text.length(); i = start.next(text, i + 1)) {
+            matcher.region(i, text.length());
+            if (matcher.lookingAt()) {
+                from = matcher.end();
+                return true;
             }
         }
         from = text.length();
@@ -72,11 +80,20 @@ final class PatternScan {
 
     /** Whether a word can start at the position: a \b there needs no letter, digit or underscore before it. */
     static boolean wordStart(String text, int i) {
-        if (i == 0) {
-            return true;
+        return i == 0 || !isWordCharacter(text.charAt(i - 1));
+    }
+
+    /** A letter, a digit or an underscore: what \b counts as part of a word. */
+    private static boolean isWordCharacter(char c) {
+        return c < 128 ? ASCII_WORD_CHARACTERS[c] : Character.isLetterOrDigit(c);
+    }
+
+    private static final boolean[] ASCII_WORD_CHARACTERS = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_WORD_CHARACTERS[c] = Character.isLetterOrDigit(c) || c == '_';
         }
-        char before = text.charAt(i - 1);
-        return !Character.isLetterOrDigit(before) && before != '_';
     }
 
     static boolean isDigit(char c) {
@@ -100,31 +117,66 @@ final class PatternScan {
      * so, case-sensitive or not.
      */
     static Start startingWith(String... prefixes) {
-        String[][] byFirst = new String[128][0]; // the lower-case prefixes by their first character, in either case
-        String[] nonAscii = new String[0];
-        for (String prefix : prefixes) {
-            String lower = prefix.toLowerCase(Locale.ROOT);
-            char c = lower.charAt(0);
-            if (c >= 128) {
-                nonAscii = with(nonAscii, lower);
-                continue;
+        return new Prefixes(prefixes, false);
+    }
+
+    /** A match starts with a word (after a \b) that begins with one of the prefixes, letter case aside. */
+    static Start wordStartingWith(String... prefixes) {
+        return new Prefixes(prefixes, true);
+    }
+
+    /** The test of {@link #startingWith} and {@link #wordStartingWith}, which finds the next start in a loop of its own. */
+    private static final class Prefixes implements Start {
+        /** The lower-case prefixes by their first character, in either case. */
+        private final String[][] byFirst = new String[128][0];
+        private final String[] nonAscii;
+        private final boolean wordsOnly;
+
+        Prefixes(String[] prefixes, boolean wordsOnly) {
+            this.wordsOnly = wordsOnly;
+            String[] nonAscii = new String[0];
+            for (String prefix : prefixes) {
+                String lower = prefix.toLowerCase(Locale.ROOT);
+                char c = lower.charAt(0);
+                if (c >= 128) {
+                    nonAscii = with(nonAscii, lower);
+                    continue;
+                }
+                byFirst[c] = with(byFirst[c], lower);
+                char upper = Character.toUpperCase(c);
+                if (upper != c) {
+                    byFirst[upper] = with(byFirst[upper], lower);
+                }
             }
-            byFirst[c] = with(byFirst[c], lower);
-            char upper = Character.toUpperCase(c);
-            if (upper != c) {
-                byFirst[upper] = with(byFirst[upper], lower);
-            }
+            this.nonAscii = nonAscii;
         }
-        String[] others = nonAscii;
-        return (text, i) -> {
+
+        @Override
+        public boolean at(String text, int i) {
+            return (!wordsOnly || wordStart(text, i)) && prefixedAt(text, i);
+        }
+
+        @Override
+        public int next(String text, int from) {
+            boolean afterWordCharacter = wordsOnly && !wordStart(text, from);
+            for (int i = from; i < text.length(); i++) {
+                if (!afterWordCharacter && prefixedAt(text, i)) {
+                    return i;
+                }
+                afterWordCharacter = wordsOnly && isWordCharacter(text.charAt(i));
+            }
+            return text.length();
+        }
+
+        private boolean prefixedAt(String text, int i) {
             char c = text.charAt(i);
-            for (String prefix : c < 128 ? byFirst[c] : others) {
+            for (String prefix : c < 128 ? byFirst[c] : nonAscii) {
                 if (startsWithAnyCase(text, i, prefix)) {
                     return true;
                 }
             }
             return false;
-        };
+        }
     }
 
     /** Whether the text has the lower-case prefix at the position, with ASCII letters in either case. */
@@ -146,11 +198,5 @@ final class PatternScan {
         String[] longer = Arrays.copyOf(strings, strings.length + 1);
         longer[strings.length] = more;
         return longer;
-    }
-
-    /** A match starts with a word (after a \b) that begins with one of the prefixes, letter case aside. */
-    static Start wordStartingWith(String... prefixes) {
-        Start prefixed = startingWith(prefixes);
-        return (text, i) -> wordStart(text, i) && prefixed.at(text, i);
     }
 }

@@ -77,18 +77,18 @@ final class TalkZone {
         if (sent == null || sent.getOffset().equals(ZoneOffset.UTC)) {
             return null;
         }
-        List<String> zones = ZoneWords.zonesWithOffset(sent.getOffset(), sent.toInstant());
+        List<ZoneId> zones = ZoneWords.zonesWithOffset(sent.getOffset(), sent.toInstant());
         if (zones.isEmpty()) {
             return null;
         }
         if (date != null) {
             java.time.LocalDateTime at = date.atTime(start == null ? MIDDAY : start);
-            ZoneOffset first = ZoneId.of(zones.get(0)).getRules().getOffset(at);
-            if (zones.stream().anyMatch(z -> !ZoneId.of(z).getRules().getOffset(at).equals(first))) {
+            ZoneOffset first = zones.get(0).getRules().getOffset(at);
+            if (zones.stream().anyMatch(z -> !z.getRules().getOffset(at).equals(first))) {
                 return null; // -0700 in summer: Los Angeles or Phoenix, which part in winter
             }
         }
-        return zones.get(0);
+        return zones.get(0).getId();
     }
 
     /** The texts a zone may be written in: right after the time, then the time's whole text, then the time's line. */

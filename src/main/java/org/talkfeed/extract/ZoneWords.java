@@ -54,12 +54,13 @@ final class ZoneWords {
     private static final String ABBREVIATION_FIRST_LETTERS = ABBREVIATIONS.keySet().stream().map(a -> a.substring(0, 1))
             .distinct().collect(java.util.stream.Collectors.joining());
     private static final Literals NAMED_WORD = Literals.of("time");
-    /** Zones in the order they are tried when only a UTC offset is known. */
-    private static final List<String> LIKELY_BY_OFFSET = List.of("America/New_York", "America/Chicago", "America/Denver",
+    /** Zones in the order they are tried when only a UTC offset is known, each resolved once with its rules. */
+    private static final List<ZoneId> LIKELY_BY_OFFSET = java.util.stream.Stream.of("America/New_York", "America/Chicago", "America/Denver",
             "America/Los_Angeles", "Europe/London", "Europe/Berlin", "Europe/Athens", "Asia/Kolkata", "Asia/Shanghai",
             "Asia/Tokyo", "Australia/Sydney", "America/Sao_Paulo", "Asia/Jerusalem", "Europe/Moscow", "Asia/Dubai",
             "Asia/Singapore", "Pacific/Auckland", "America/Anchorage", "Pacific/Honolulu", "America/Phoenix",
-            "Atlantic/Reykjavik", "America/Halifax", "Asia/Seoul", "Asia/Tehran", "Australia/Adelaide", "Asia/Kathmandu");
+            "Atlantic/Reykjavik", "America/Halifax", "Asia/Seoul", "Asia/Tehran", "Australia/Adelaide", "Asia/Kathmandu")
+            .map(ZoneId::of).toList();
 
     private ZoneWords() {
     }
@@ -140,15 +141,15 @@ final class ZoneWords {
     }
 
     /** The named zones, most likely first, that have this offset at this instant. */
-    static List<String> zonesWithOffset(ZoneOffset offset, Instant at) {
-        return LIKELY_BY_OFFSET.stream().filter(id -> ZoneId.of(id).getRules().getOffset(at).equals(offset)).toList();
+    static List<ZoneId> zonesWithOffset(ZoneOffset offset, Instant at) {
+        return LIKELY_BY_OFFSET.stream().filter(zone -> zone.getRules().getOffset(at).equals(offset)).toList();
     }
 
     /** The most likely named zone that has this offset at this instant, or null. */
     static String byOffset(ZoneOffset offset, Instant at) {
-        for (String id : LIKELY_BY_OFFSET) {
-            if (ZoneId.of(id).getRules().getOffset(at).equals(offset)) {
-                return id;
+        for (ZoneId zone : LIKELY_BY_OFFSET) {
+            if (zone.getRules().getOffset(at).equals(offset)) {
+                return zone.getId();
             }
         }
         if (offset.getTotalSeconds() % 3600 == 0) {

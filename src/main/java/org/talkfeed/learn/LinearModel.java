@@ -1,5 +1,7 @@
 package org.talkfeed.learn;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -10,8 +12,9 @@ import java.util.TreeMap;
  */
 public record LinearModel(double bias, Map<String, Double> weights) {
 
+    /** The weights in the order of their features' names, looked up by hashing: a model is asked for every talk. */
     public LinearModel {
-        weights = new TreeMap<>(weights);
+        weights = Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(weights)));
     }
 
     public double probability(Set<String> features) {
