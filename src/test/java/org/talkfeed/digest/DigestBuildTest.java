@@ -10,6 +10,7 @@ import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.talkfeed.Needs;
 import org.talkfeed.config.Config;
 import org.talkfeed.store.MessageRecord;
 import org.talkfeed.store.Outcome;
@@ -84,7 +85,25 @@ class DigestBuildTest {
                     .map(StoredTalk::uid).toList();
             assertThat(events).extracting(e -> e.getUid().orElseThrow().getValue()).containsExactlyInAnyOrderElementsOf(uids);
             assertThat(ics).contains("DTSTART;TZID=Europe/Berlin:20260303T160000", "BEGIN:VTIMEZONE");
+            assertThat(readByIcalJs(ics)).as("ical.js's reading: UID, UTC start").contains(
+                    uidOf(store, "Tree Width") + "\t2026-03-05T15:00:00.000Z");
         }
+    }
+
+    /** "UID<TAB>UTC start" of each event as ical.js reads the calendar (src/test/js/ics-instants.mjs). */
+    private List<String> readByIcalJs(String ics) throws Exception {
+        Needs.that(Files.isDirectory(Path.of("src", "test", "js", "node_modules", "ical.js")), "ical.js (npm ci in src/test/js)");
+        Path file = dir.resolve("attachment.ics");
+        Files.writeString(file, ics);
+        Process node = new ProcessBuilder("node", Path.of("src", "test", "js", "ics-instants.mjs").toString(), file.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(node.waitFor()).as(output).isZero();
+        return output.lines().map(line -> line.split("\t")).map(cols -> cols[1] + "\t" + cols[2]).toList();
+    }
+
+    private static String uidOf(TalkStore store, String title) {
+        return store.talks().stream().filter(t -> title.equals(t.talk().title())).findFirst().orElseThrow().uid();
     }
 
     @Test
