@@ -1,5 +1,6 @@
 package org.talkfeed.digest;
 
+import org.talkfeed.SetClock;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
@@ -41,7 +42,7 @@ class DigestBuildTest {
     @Test
     void aWeekOfTalksBecomesAnArchivePageAndAnEmailWithTextHtmlAndCalendarParts() throws Exception {
         Config config = DigestFixture.config(dir, "digest:\n  from: Talks <talks@dept.example>\n");
-        DigestFixture.SetClock clock = new DigestFixture.SetClock(OffsetDateTime.parse("2026-03-01T12:00:00+01:00").toInstant());
+        SetClock clock = new SetClock(OffsetDateTime.parse("2026-03-01T12:00:00+01:00").toInstant());
         try (TalkStore store = TalkStore.open(config.store(), clock)) {
             DigestFixture.fill(config, store, clock);
             WeeklyDigest digest = DigestFixture.digest(config, store, clock, null);
@@ -109,7 +110,7 @@ class DigestBuildTest {
     @Test
     void aTalkMovedAfterTheLastDigestWasSentIsListedAsChanged() throws Exception {
         Config config = DigestFixture.config(dir, "");
-        DigestFixture.SetClock clock = new DigestFixture.SetClock(OffsetDateTime.parse("2026-02-20T12:00:00+01:00").toInstant());
+        SetClock clock = new SetClock(OffsetDateTime.parse("2026-02-20T12:00:00+01:00").toInstant());
         try (TalkStore store = TalkStore.open(config.store(), clock)) {
             DigestFixture.fill(config, store, clock);
             clock.set(OffsetDateTime.parse("2026-02-23T08:00:00+01:00").toInstant());
@@ -142,7 +143,7 @@ class DigestBuildTest {
         Files.createDirectories(dir.resolve("templates"));
         Files.writeString(dir.resolve("templates/digest.html.mustache"),
                 "<h1 class=\"ours\">{{subject}}</h1>{{#days}}{{#talks}}<p>{{title}}</p>{{/talks}}{{/days}}");
-        DigestFixture.SetClock clock = new DigestFixture.SetClock(OffsetDateTime.parse("2026-03-02T12:00:00+01:00").toInstant());
+        SetClock clock = new SetClock(OffsetDateTime.parse("2026-03-02T12:00:00+01:00").toInstant());
         try (TalkStore store = TalkStore.open(config.store(), clock)) {
             DigestFixture.fill(config, store, clock);
             DigestFixture.digest(config, store, clock, null).build(DigestFixture.WEEK);

@@ -1,5 +1,6 @@
 package org.talkfeed.digest;
 
+import org.talkfeed.SetClock;
 import org.talkfeed.TestMail;
 import org.talkfeed.config.Config;
 import org.talkfeed.config.ConfigException;
@@ -70,38 +71,4 @@ final class DigestFixture {
                 new DigestTemplates(config.file().getParent().resolve("templates")), sender, clock);
     }
 
-    /** A clock the test sets, which counts how often it is read. */
-    static final class SetClock extends Clock {
-        private volatile Instant now;
-        private final AtomicInteger reads = new AtomicInteger();
-
-        SetClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-            reads.set(0);
-        }
-
-        int readsSinceSet() {
-            return reads.get();
-        }
-
-        @Override
-        public Instant instant() {
-            reads.incrementAndGet();
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.talkfeed.digest;
 
+import org.talkfeed.SetClock;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
@@ -50,7 +51,7 @@ class DigestSendTest {
     @Test
     void runSendsTheDigestOnceAWeekAtTheHourAcrossRestartsAndNothingForAnEmptyWeek() throws Exception {
         Config config = DigestFixture.config(dir, digestConfig(""));
-        DigestFixture.SetClock clock = new DigestFixture.SetClock(OffsetDateTime.parse("2026-03-02T07:30:00+01:00").toInstant());
+        SetClock clock = new SetClock(OffsetDateTime.parse("2026-03-02T07:30:00+01:00").toInstant());
         try (TalkStore store = TalkStore.open(config.store(), clock)) {
             DigestFixture.fill(config, store, clock);
             SmtpSender sender = new SmtpSender(config.digest().smtp(), name -> null);
@@ -97,7 +98,7 @@ class DigestSendTest {
     @Test
     void aWeekWithoutTalksSendsNothing() throws Exception {
         Config config = DigestFixture.config(dir, digestConfig(""));
-        DigestFixture.SetClock clock = new DigestFixture.SetClock(OffsetDateTime.parse("2026-03-16T09:00:00+01:00").toInstant());
+        SetClock clock = new SetClock(OffsetDateTime.parse("2026-03-16T09:00:00+01:00").toInstant());
         try (TalkStore store = TalkStore.open(config.store(), clock)) {
             DigestFixture.fill(config, store, clock);
             WeeklyDigest digest = DigestFixture.digest(config, store, clock, new SmtpSender(config.digest().smtp(), name -> null));
@@ -110,7 +111,7 @@ class DigestSendTest {
     @Test
     void aWeekWithoutTalksIsSentWhenConfigured() throws Exception {
         Config config = DigestFixture.config(dir, digestConfig("  send-empty: true\n"));
-        DigestFixture.SetClock clock = new DigestFixture.SetClock(OffsetDateTime.parse("2026-03-16T09:00:00+01:00").toInstant());
+        SetClock clock = new SetClock(OffsetDateTime.parse("2026-03-16T09:00:00+01:00").toInstant());
         try (TalkStore store = TalkStore.open(config.store(), clock)) {
             DigestFixture.fill(config, store, clock);
             WeeklyDigest digest = DigestFixture.digest(config, store, clock, new SmtpSender(config.digest().smtp(), name -> null));
@@ -123,7 +124,7 @@ class DigestSendTest {
     @Test
     void aClaimLeftUnsentByACrashIsSentAgainWithTheSameMessageId() throws Exception {
         Config config = DigestFixture.config(dir, digestConfig(""));
-        DigestFixture.SetClock clock = new DigestFixture.SetClock(OffsetDateTime.parse("2026-03-02T08:30:00+01:00").toInstant());
+        SetClock clock = new SetClock(OffsetDateTime.parse("2026-03-02T08:30:00+01:00").toInstant());
         try (TalkStore store = TalkStore.open(config.store(), clock)) {
             DigestFixture.fill(config, store, clock);
             store.claimDigest("2026-W10", "<digest.2026-W10.claimed@dept.example>", 2);
@@ -140,7 +141,7 @@ class DigestSendTest {
     void aLoginTakesThePasswordFromTheEnvironmentOnly() throws Exception {
         smtp.setUser("talks@dept.example", "talks", "s3cret-Pa55");
         Config config = DigestFixture.config(dir, digestConfig("") + "  user: talks\n");
-        DigestFixture.SetClock clock = new DigestFixture.SetClock(OffsetDateTime.parse("2026-03-02T08:30:00+01:00").toInstant());
+        SetClock clock = new SetClock(OffsetDateTime.parse("2026-03-02T08:30:00+01:00").toInstant());
         try (TalkStore store = TalkStore.open(config.store(), clock)) {
             DigestFixture.fill(config, store, clock);
             WeeklyDigest without = DigestFixture.digest(config, store, clock, new SmtpSender(config.digest().smtp(), name -> null));
@@ -156,7 +157,7 @@ class DigestSendTest {
 
     /** A daemon running on its own thread, and how many digest ticks it has finished. */
     private record Running(Daemon daemon, Thread thread, AtomicInteger ticks) {
-        void awaitTicks(DigestFixture.SetClock clock, int count) throws InterruptedException {
+        void awaitTicks(SetClock clock, int count) throws InterruptedException {
             awaitWhileTheDaemonReadsTheClock(clock, () -> ticks.get() >= count, count + " digest ticks");
         }
 
@@ -166,7 +167,7 @@ class DigestSendTest {
         }
     }
 
-    private static Running start(Config config, TalkStore store, DigestFixture.SetClock clock, SmtpSender sender,
+    private static Running start(Config config, TalkStore store, SetClock clock, SmtpSender sender,
                                  DigestSchedule schedule) {
         Daemon daemon = new Daemon(config, store, DigestFixture.publisher(config, clock),
                 new RepublishSchedule(clock, DigestFixture.BERLIN));
@@ -181,7 +182,7 @@ class DigestSendTest {
         return new Running(daemon, thread, ticks);
     }
 
-    private static void awaitWhileTheDaemonReadsTheClock(DigestFixture.SetClock clock, BooleanSupplier done, String what)
+    private static void awaitWhileTheDaemonReadsTheClock(SetClock clock, BooleanSupplier done, String what)
             throws InterruptedException {
         while (!done.getAsBoolean()) {
             if (clock.readsSinceSet() > CLOCK_READS_ALLOWED) {

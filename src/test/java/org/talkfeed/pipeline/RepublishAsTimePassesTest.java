@@ -1,5 +1,6 @@
 package org.talkfeed.pipeline;
 
+import org.talkfeed.SetClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.talkfeed.TestMail;
@@ -31,57 +32,6 @@ class RepublishAsTimePassesTest {
 
     @TempDir
     Path dir;
-
-    /** A clock the test sets, which counts how often it is read. */
-    private static final class SetClock extends Clock {
-        private volatile Instant now;
-        private final AtomicInteger reads = new AtomicInteger();
-
-        SetClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-            reads.set(0);
-        }
-
-        int readsSinceSet() {
-            return reads.get();
-        }
-
-        @Override
-        public Instant instant() {
-            reads.incrementAndGet();
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            Clock self = this;
-            return new Clock() {
-                @Override
-                public Instant instant() {
-                    return self.instant();
-                }
-
-                @Override
-                public ZoneId getZone() {
-                    return zone;
-                }
-
-                @Override
-                public Clock withZone(ZoneId other) {
-                    return self.withZone(other);
-                }
-            };
-        }
-    }
 
     @Test
     void aTalkMovesFromUpcomingToPastAfterMidnightWithoutAnyMessage() throws Exception {
