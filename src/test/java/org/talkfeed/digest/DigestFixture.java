@@ -15,10 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A list in Berlin with talks announced by mail for week 2026-W10 (2–8 March 2026): Tuesday and Thursday, and one the
