@@ -20,7 +20,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,12 +40,19 @@ public final class SitePublisher {
     private static final List<String> FOLDERS = List.of("", "talks", FeedSet.SERIES, FeedSet.SPEAKERS, FeedSet.HOSTS);
     /** How many whole talks are read and rendered at once into pages. */
     private static final int TALKS_AT_ONCE = 500;
+    /**
+     * Characters of rendered events kept from publish to publish (some 1.5 KB a talk): enough for the feeds that one
+     * new talk touches (the windowed ones, its year's) to be made again from kept events and the new one.
+     */
+    private static final long KEPT_EVENT_CHARS = 16_000_000;
 
     private final Path site;
     private final FeedSettings settings;
     private final HtmlPages pages;
     private final Clock clock;
     private final String timezone;
+    private final RenderedEvents events = new RenderedEvents(KEPT_EVENT_CHARS);
+    private final CompactZones zones = new CompactZones();
 
     public SitePublisher(Path site, String calendarName, Duration defaultDuration, String baseUrl, String timezone, Clock clock) {
         this(site, FeedSettings.withDefaults(calendarName, defaultDuration, baseUrl), timezone, clock);
@@ -131,9 +137,8 @@ public final class SitePublisher {
             last.without(toWrite).write(site, files);
         }
 
-        CompactZones zones = new CompactZones();
-        renderFeeds(feedsToRender, source, files, zones);
-        renderTalks(talksToRender, source, files, zones);
+        renderFeeds(feedsToRender, source, files);
+        renderTalks(talksToRender, source, files);
         if (index) {
             files.write(site.resolve(INDEX), pages.index(outlines, today, feeds.subscribable()));
         }
@@ -145,18 +150,34 @@ public final class SitePublisher {
         return new PublishReport(outlines.size(), files.written(), files.unchanged(), removed);
     }
 
-    private void renderFeeds(List<Feed> feeds, TalkSource source, SiteFiles files, CompactZones zones) throws IOException {
-        CalendarFeed calendar = new CalendarFeed(settings, zones);
-        WholeTalks whole = new WholeTalks(source);
+    /** Each feed from the events kept, and from the whole talks of the members whose events are not. */
+    private void renderFeeds(List<Feed> feeds, TalkSource source, SiteFiles files) throws IOException {
+        CalendarFeed calendar = new CalendarFeed(settings, zones, events);
         for (Feed feed : feeds) {
-            files.write(site.resolve(feed.path()), calendar.render(feed.withMembers(whole.of(CalendarFeed.newestThatMayFit(feed.members())))));
+            List<StoredTalk> members = CalendarFeed.newestThatMayFit(feed.members());
+            Map<Long, CalendarFeed.Event> made = new HashMap<>();
+            List<Long> notKept = new ArrayList<>();
+            for (StoredTalk member : members) {
+                CalendarFeed.Event kept = events.get(member);
+                if (kept == null) {
+                    notKept.add(member.id());
+                } else {
+                    made.put(member.id(), kept);
+                }
+            }
+            for (StoredTalk whole : source.whole(notKept)) {
+                made.put(whole.id(), calendar.event(whole));
+            }
+            // a talk gone from the store since its outline was read is shown as outlined
+            files.write(site.resolve(feed.path()), calendar.render(feed, members.stream()
+                    .map(t -> made.computeIfAbsent(t.id(), id -> calendar.event(t))).toList()));
         }
     }
 
     /** Each talk's page and .ics files, a few hundred talks at a time. */
-    private void renderTalks(List<Long> ids, TalkSource source, SiteFiles files, CompactZones zones) throws IOException {
+    private void renderTalks(List<Long> ids, TalkSource source, SiteFiles files) throws IOException {
+        CalendarFeed calendar = new CalendarFeed(settings, zones, events);
         for (int from = 0; from < ids.size(); from += TALKS_AT_ONCE) {
-            CalendarFeed calendar = new CalendarFeed(settings, zones);
             for (StoredTalk talk : source.whole(ids.subList(from, Math.min(ids.size(), from + TALKS_AT_ONCE)))) {
                 files.write(site.resolve("talks").resolve(talk.slug() + ".html"), pages.talk(talk));
                 if (talk.talk().date() != null) {
@@ -236,39 +257,6 @@ public final class SitePublisher {
         }
         return removed;
     }
-
-    /** The whole talks of the feeds' members, the most recently used kept, so that feeds that share talks share them. */
-    private static final class WholeTalks {
-        private static final int KEPT = 8_000;
-        private final TalkSource source;
-        private final Map<Long, StoredTalk> kept = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, StoredTalk> eldest) {
-                return size() > KEPT;
-            }
-        };
-
-        WholeTalks(TalkSource source) {
-            this.source = source;
-        }
-
-        List<StoredTalk> of(List<StoredTalk> outlines) {
-            List<Long> missing = outlines.stream().map(StoredTalk::id).filter(id -> !kept.containsKey(id)).toList();
-            Map<Long, StoredTalk> found = new HashMap<>();
-            source.whole(missing).forEach(t -> found.put(t.id(), t));
-            List<StoredTalk> whole = new ArrayList<>(outlines.size());
-            for (StoredTalk outline : outlines) {
-                StoredTalk talk = kept.get(outline.id());
-                if (talk == null) {
-                    talk = found.getOrDefault(outline.id(), outline);
-                    kept.put(talk.id(), talk);
-                }
-                whole.add(talk);
-            }
-            return whole;
-        }
-    }
-
 
     /** One entry of talks.json as readers take it back (the filtered feeds the server makes from it match the static ones). */
     record PublishedTalk(String uid, String slug, boolean cancelled, int sequence, Instant created, Instant updated,
