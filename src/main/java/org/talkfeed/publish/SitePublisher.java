@@ -53,6 +53,7 @@ public final class SitePublisher {
     private final String timezone;
     private final RenderedEvents events = new RenderedEvents(KEPT_EVENT_CHARS);
     private final CompactZones zones = new CompactZones();
+    private final KeptOutlines keptOutlines = new KeptOutlines();
 
     public SitePublisher(Path site, String calendarName, Duration defaultDuration, String baseUrl, String timezone, Clock clock) {
         this(site, FeedSettings.withDefaults(calendarName, defaultDuration, baseUrl), timezone, clock);
@@ -75,7 +76,7 @@ public final class SitePublisher {
 
     /** Publishes the store's talks, reading whole only those whose files are rendered. */
     public PublishReport publish(TalkStore store) throws IOException {
-        return publish(TalkSource.of(store));
+        return publish(TalkSource.of(store, keptOutlines));
     }
 
     /**

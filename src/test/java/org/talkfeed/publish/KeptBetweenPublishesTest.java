@@ -120,4 +120,28 @@ class KeptBetweenPublishesTest {
             }
         }
     }
+
+    @Test
+    void keptOutlinesAreTheStoresOutlinesAndOnlyChangedOnesAreReadAgain(@TempDir Path dir) {
+        try (TalkStore store = TalkStore.open(dir.resolve("talks.db"), STILL)) {
+            StoredTalk ada = create(store, talk("Graph minors", "An abstract.", "Ada Moreno", 3));
+            StoredTalk bo = create(store, talk("Other", "Another.", "Bo Li", 4));
+            KeptOutlines kept = new KeptOutlines();
+            List<StoredTalk> first = kept.of(store);
+            assertThat(first).isEqualTo(store.talkOutlines());
+
+            revise(store, ada.id(), talk("Graph minors revisited", "An abstract.", "Ada Moreno", 5), false);
+            create(store, talk("Third", "More.", "Cy Ng", 1));
+            List<StoredTalk> second = kept.of(store);
+
+            assertThat(second).isEqualTo(store.talkOutlines());
+            assertThat(second).extracting(t -> t.talk().title()).containsExactly("Third", "Other", "Graph minors revisited");
+            StoredTalk keptBo = second.stream().filter(t -> t.id() == bo.id()).findFirst().orElseThrow();
+            assertThat(keptBo).isSameAs(first.stream().filter(t -> t.id() == bo.id()).findFirst().orElseThrow());
+
+            revise(store, bo.id(), talk("Other", "Another.", "Bo Li", 4), true);
+            assertThat(kept.of(store)).isEqualTo(store.talkOutlines()).filteredOn(StoredTalk::cancelled).extracting(StoredTalk::id)
+                    .containsExactly(bo.id());
+        }
+    }
 }
