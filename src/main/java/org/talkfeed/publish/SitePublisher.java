@@ -1,7 +1,6 @@
 package org.talkfeed.publish;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import org.talkfeed.store.StoredTalk;
 import org.talkfeed.store.TalkStore;
 import org.talkfeed.talk.TalkJson;
@@ -199,7 +198,7 @@ public final class SitePublisher {
         return List.of(page, ics, Feed.alarmPath(ics));
     }
 
-    /** talks.json, one talk at a time: each entry's talk is the stored JSON, copied token by token. */
+    /** talks.json, one talk at a time: each entry's talk is the stored JSON as it is (written by {@link TalkJson}). */
     private static void writeJson(TalkSource source, OutputStream out) throws IOException {
         try (JsonGenerator json = TalkJson.MAPPER.getFactory().createGenerator(out)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -207,7 +206,7 @@ public final class SitePublisher {
             json.writeStartArray();
             try {
                 source.forEachJson((uid, slug, cancelled, sequence, created, updated, talk) -> {
-                    try (JsonParser parser = TalkJson.MAPPER.getFactory().createParser(talk)) {
+                    try {
                         json.writeStartObject();
                         json.writeStringField("uid", uid);
                         json.writeStringField("slug", slug);
@@ -216,8 +215,7 @@ public final class SitePublisher {
                         json.writeStringField("created", created.toString());
                         json.writeStringField("updated", updated.toString());
                         json.writeFieldName("talk");
-                        parser.nextToken();
-                        json.copyCurrentStructure(parser);
+                        json.writeRawValue(talk);
                         json.writeEndObject();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
