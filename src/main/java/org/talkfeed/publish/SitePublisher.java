@@ -10,7 +10,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +55,9 @@ public final class SitePublisher {
     private final RenderedEvents events = new RenderedEvents(KEPT_EVENT_CHARS);
     private final CompactZones zones = new CompactZones();
     private final KeptOutlines keptOutlines = new KeptOutlines();
+    /** The manifest as this publisher last wrote it, and the file's identity, size and time then. */
+    private PublishManifest keptManifest;
+    private List<Object> keptManifestStamp;
 
     public SitePublisher(Path site, String calendarName, Duration defaultDuration, String baseUrl, String timezone, Clock clock) {
         this(site, FeedSettings.withDefaults(calendarName, defaultDuration, baseUrl), timezone, clock);
@@ -94,7 +99,7 @@ public final class SitePublisher {
         // not counted among the published files)
         new SiteFiles().write(slugFile, slugs.json());
 
-        PublishManifest last = PublishManifest.read(site);
+        PublishManifest last = lastManifest();
         Set<String> existing = existingFiles();
         FileInputs inputs = new FileInputs(settings, timezone, outlines);
         Map<String, String> made = new HashMap<>();
@@ -146,7 +151,12 @@ public final class SitePublisher {
             files.stream(site.resolve(JSON), out -> writeJson(source, out));
         }
         int removed = removeStale(existing, made.keySet());
-        PublishManifest.of(made).write(site, files);
+        if (!toWrite.isEmpty() || made.size() != last.size()) {
+            PublishManifest written = PublishManifest.of(made);
+            written.write(site, files);
+            keptManifest = written;
+            keptManifestStamp = manifestStamp();
+        }
         return new PublishReport(outlines.size(), files.written(), files.unchanged(), removed);
     }
 
@@ -225,6 +235,24 @@ public final class SitePublisher {
                 throw e.getCause();
             }
             json.writeEndArray();
+        }
+    }
+
+    /** The manifest on disk: as this publisher last wrote it, unless the file has been replaced or changed since. */
+    private PublishManifest lastManifest() throws IOException {
+        if (keptManifest != null && keptManifestStamp.equals(manifestStamp())) {
+            return keptManifest;
+        }
+        keptManifest = null;
+        return PublishManifest.read(site);
+    }
+
+    private List<Object> manifestStamp() throws IOException {
+        try {
+            BasicFileAttributes file = Files.readAttributes(site.resolve(PublishManifest.FILE_NAME), BasicFileAttributes.class);
+            return java.util.Arrays.asList(file.fileKey(), file.size(), file.lastModifiedTime());
+        } catch (NoSuchFileException e) {
+            return List.of();
         }
     }
 

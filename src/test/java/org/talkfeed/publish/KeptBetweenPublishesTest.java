@@ -144,4 +144,27 @@ class KeptBetweenPublishesTest {
                     .containsExactly(bo.id());
         }
     }
+
+    @Test
+    void theManifestIsKeptUnlessItChangesOnDisk(@TempDir Path dir) throws Exception {
+        Path site = dir.resolve("site");
+        try (TalkStore store = TalkStore.open(dir.resolve("talks.db"), STILL)) {
+            StoredTalk ada = create(store, talk("Graph minors", "An abstract.", "Ada Moreno", 3));
+            SitePublisher publisher = new SitePublisher(site, "Dept", Duration.ofHours(1), null, CHICAGO, STILL);
+            publisher.publish(store);
+            Path manifest = site.resolve(PublishManifest.FILE_NAME);
+            Object written = Files.readAttributes(manifest, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+
+            assertThat(publisher.publish(store).written()).isZero();
+            assertThat(Files.readAttributes(manifest, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                    .as("a publish that changed nothing leaves the manifest as it was").isEqualTo(written);
+
+            Path page = site.resolve("talks/" + ada.slug() + ".html");
+            String published = Files.readString(page);
+            Files.writeString(page, "changed by hand");
+            Files.writeString(manifest, "not a manifest\n");
+            publisher.publish(store);
+            assertThat(Files.readString(page)).isEqualTo(published);
+        }
+    }
 }
