@@ -227,7 +227,10 @@ final class CalendarFeed {
         private final Instant first;
         private final Instant last;
         private final Text body;
+        /** Its description at each detail asked for; the shorter ones are made when first asked, from these two. */
         private final Map<Detail, Text> descriptions = new EnumMap<>(Detail.class);
+        private final String facts;
+        private final String pageLink;
         private final Text alarm;
 
         private Event(StoredTalk stored, FeedSettings settings) {
@@ -267,11 +270,9 @@ final class CalendarFeed {
             }
             String event = FoldedLines.fold(vevent(stored, settings, start, end).toString());
             body = Text.of(event.substring(0, event.length() - END_EVENT.length()));
-            for (Detail detail : Detail.values()) {
-                Description property = new Description(description(stored, settings, detail));
-                clean(property);
-                descriptions.put(detail, Text.of(FoldedLines.fold(property.toString())));
-            }
+            facts = facts(t);
+            pageLink = pageLink(stored, settings);
+            descriptions.put(Detail.FULL, description(Detail.FULL, facts, t.abstractText(), pageLink));
             VAlarm valarm = new VAlarm(settings.alarmBefore().negated());
             valarm.add(new Action(Action.VALUE_DISPLAY));
             valarm.add(new Description(summary(stored)));
@@ -281,24 +282,29 @@ final class CalendarFeed {
 
         /** Its size in octets of UTF-8 as written at this detail, plain or with its reminder. */
         int octets(Detail detail, boolean withAlarm) {
-            return body.octets() + descriptions.get(detail).octets() + (withAlarm ? alarm.octets() : 0) + END_EVENT.length();
+            return body.octets() + description(detail).octets() + (withAlarm ? alarm.octets() : 0) + END_EVENT.length();
         }
 
         void appendTo(StringBuilder out, Detail detail, boolean withAlarm) {
-            out.append(body.text()).append(descriptions.get(detail).text());
+            out.append(body.text()).append(description(detail).text());
             if (withAlarm) {
                 out.append(alarm.text());
             }
             out.append(END_EVENT);
         }
 
-        /** The characters it keeps, for bounding a cache of events. */
+        private Text description(Detail detail) {
+            return descriptions.computeIfAbsent(detail, d -> description(d, facts, null, pageLink));
+        }
+
+        /**
+         * The characters it keeps, for bounding a cache of events: the same whether or not the shorter descriptions have
+         * been made yet (counted as the facts and the link each, with room for their names and folding).
+         */
         long chars() {
-            long chars = body.text().length() + alarm.text().length();
-            for (Text description : descriptions.values()) {
-                chars += description.text().length();
-            }
-            return chars;
+            long shorter = facts.length() + 2L * pageLink.length() + 2 * 64;
+            return body.text().length() + alarm.text().length() + facts.length() + pageLink.length()
+                    + descriptions.get(Detail.FULL).text().length() + shorter;
         }
 
         /** The event without its description, which depends on the detail asked for. */
@@ -332,35 +338,41 @@ final class CalendarFeed {
             return settings.baseUrl() == null ? page : settings.baseUrl() + "/" + page;
         }
 
-        private static String description(StoredTalk talk, FeedSettings settings, Detail detail) {
-            Talk t = talk.talk();
+        /** The description's lines about the speakers, series, host and join link. */
+        private static String facts(Talk t) {
             StringBuilder d = new StringBuilder();
-            if (detail != Detail.LINK_ONLY) {
-                for (Speaker speaker : t.speakers()) {
-                    d.append("Speaker: ").append(speaker.name());
-                    if (speaker.affiliation() != null) {
-                        d.append(" (").append(speaker.affiliation()).append(')');
-                    }
-                    d.append('\n');
+            for (Speaker speaker : t.speakers()) {
+                d.append("Speaker: ").append(speaker.name());
+                if (speaker.affiliation() != null) {
+                    d.append(" (").append(speaker.affiliation()).append(')');
                 }
-                if (t.series() != null) {
-                    d.append("Series: ").append(t.series()).append('\n');
-                }
-                if (t.host() != null) {
-                    d.append("Host: ").append(t.host()).append('\n');
-                }
-                if (t.url() != null) {
-                    d.append("Join: ").append(t.url()).append('\n');
-                }
+                d.append('\n');
             }
+            if (t.series() != null) {
+                d.append("Series: ").append(t.series()).append('\n');
+            }
+            if (t.host() != null) {
+                d.append("Host: ").append(t.host()).append('\n');
+            }
+            if (t.url() != null) {
+                d.append("Join: ").append(t.url()).append('\n');
+            }
+            return d.toString();
+        }
+
+        /** The DESCRIPTION line at this detail: the facts and the abstract, or the facts and a link, or only the link. */
+        private static Text description(Detail detail, String facts, String abstractText, String pageLink) {
+            StringBuilder d = new StringBuilder(detail == Detail.LINK_ONLY ? "" : facts);
             if (detail == Detail.FULL) {
-                if (t.abstractText() != null) {
-                    d.append('\n').append(t.abstractText()).append('\n');
+                if (abstractText != null) {
+                    d.append('\n').append(abstractText).append('\n');
                 }
             } else {
-                d.append('\n').append("Details: ").append(pageLink(talk, settings)).append('\n');
+                d.append('\n').append("Details: ").append(pageLink).append('\n');
             }
-            return d.toString().strip();
+            Description property = new Description(d.toString().strip());
+            clean(property);
+            return Text.of(FoldedLines.fold(property.toString()));
         }
     }
 
