@@ -68,12 +68,16 @@ final class CalendarFeed {
     /** Characters of events kept by a feed made on its own (one publication), for reuse by its later feeds. */
     private static final long CACHED_CHARS = 8_000_000;
 
+    private static final String HEADER_START = headerStart();
+
     /** How much of a talk's description its event carries. */
     enum Detail { FULL, NO_ABSTRACT, LINK_ONLY }
 
     private final FeedSettings settings;
     private final CompactZones zones;
     private final RenderedEvents events;
+    private final String headerStart = HEADER_START;
+    private final String refreshHints;
 
     CalendarFeed(String name, Duration defaultDuration, String baseUrl) {
         this(FeedSettings.withDefaults(name, defaultDuration, baseUrl));
@@ -90,6 +94,7 @@ final class CalendarFeed {
     /** @param events the events kept from earlier renderings with these settings */
     CalendarFeed(FeedSettings settings, CompactZones zones, RenderedEvents events) {
         this.settings = settings;
+        this.refreshHints = refreshHints(settings);
         this.zones = zones;
         this.events = events;
     }
@@ -150,14 +155,12 @@ final class CalendarFeed {
 
     private String header(Feed feed, List<Event> members) {
         List<Property> properties = new ArrayList<>();
-        properties.add(new ProdId("-//talkfeed//talkfeed//EN"));
-        properties.add(ImmutableVersion.VERSION_2_0);
-        properties.add(ImmutableCalScale.GREGORIAN);
-        // no METHOD: a subscribed feed is not an iTIP message, whose PUBLISH would require an ORGANIZER (RFC 5546)
         properties.add(new Name(feed.title()));
         properties.add(new XProperty("X-WR-CALNAME", feed.title()));
-        properties.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), settings.refreshInterval()));
-        properties.add(new XProperty("X-PUBLISHED-TTL", settings.refreshInterval().toString()));
+        StringBuilder out = new StringBuilder(headerStart);
+        append(out, properties);
+        out.append(refreshHints);
+        properties.clear();
         if (settings.baseUrl() != null) {
             properties.add(new Source(new ParameterList(), settings.baseUrl() + "/" + feed.path()));
         }
@@ -170,12 +173,34 @@ final class CalendarFeed {
         if (timedZones.size() == 1 && CompactZones.hasVTimeZone(timedZones.iterator().next())) {
             properties.add(new XProperty("X-WR-TIMEZONE", timedZones.iterator().next()));
         }
+        append(out, properties);
+        return out.toString();
+    }
+
+    /** The header's first lines, the same in every feed. */
+    private static String headerStart() {
         StringBuilder out = new StringBuilder("BEGIN:VCALENDAR\r\n");
+        // no METHOD: a subscribed feed is not an iTIP message, whose PUBLISH would require an ORGANIZER (RFC 5546)
+        append(out, List.of(new ProdId("-//talkfeed//talkfeed//EN"), ImmutableVersion.VERSION_2_0, ImmutableCalScale.GREGORIAN));
+        return out.toString();
+    }
+
+    /** How often to fetch the feed again, the same in every feed with these settings. */
+    private static String refreshHints(FeedSettings settings) {
+        StringBuilder out = new StringBuilder();
+        append(out, List.of(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), settings.refreshInterval()),
+                new XProperty("X-PUBLISHED-TTL", settings.refreshInterval().toString())));
+        return out.toString();
+    }
+
+    /** These properties as cleaned and folded content lines. */
+    private static void append(StringBuilder out, List<Property> properties) {
+        StringBuilder lines = new StringBuilder();
         for (Property property : properties) {
             clean(property);
-            out.append(property);
+            lines.append(property);
         }
-        return FoldedLines.fold(out.toString());
+        out.append(FoldedLines.fold(lines.toString()));
     }
 
     /** One compact VTIMEZONE per zone of these events, covering their first start to their last end in it. */
