@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  * Store to files: site/calendar.ics and the other feeds of {@link FeedSet} (each with its reminder variant),
  * site/index.html, site/talks.json and site/talks/SLUG.{html,ics}. A publish renders only the files whose inputs
  * changed ({@link FileInputs}) since the last one ({@link PublishManifest}), from outlines of the talks, and reads
- * whole only the talks those files show.
+ * whole only the talks those files show. One publisher serves one site with one set of settings, and keeps from
+ * publish to publish what it made: the talks' outlines ({@link KeptOutlines}), their events ({@link RenderedEvents}),
+ * the index's rows and the manifest it wrote; each kept by the talk's version (or the file's), so never stale.
  */
 public final class SitePublisher {
     private static final Pattern YEAR_FEED = Pattern.compile("calendar-\\d{4}(\\.alarm)?\\.ics");
