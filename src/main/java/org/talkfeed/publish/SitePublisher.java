@@ -57,6 +57,7 @@ public final class SitePublisher {
     private final RenderedEvents events = new RenderedEvents(KEPT_EVENT_CHARS);
     private final CompactZones zones = new CompactZones();
     private final KeptOutlines keptOutlines = new KeptOutlines();
+    private Map<RenderedEvents.Version, FileInputs.TalkPrints> keptPrints = Map.of();
     /** The manifest as this publisher last wrote it, and the file's identity, size and time then. */
     private PublishManifest keptManifest;
     private List<Object> keptManifestStamp;
@@ -103,7 +104,8 @@ public final class SitePublisher {
 
         PublishManifest last = lastManifest();
         Set<String> existing = existingFiles();
-        FileInputs inputs = new FileInputs(settings, timezone, outlines);
+        FileInputs inputs = new FileInputs(settings, timezone, outlines, keptPrints);
+        keptPrints = inputs.prints();
         Map<String, String> made = new HashMap<>();
         List<String> toWrite = new ArrayList<>();
         Predicate<String> stale = path -> {
