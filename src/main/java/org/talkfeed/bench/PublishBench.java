@@ -234,11 +234,11 @@ final class PublishBench {
     }
 
     private void report(String what, List<Measured> measured) {
-        out.printf(Locale.ROOT, "%s: %.3f s (%.3f s CPU of the publishing thread); %,d talks, %,d files written, %,d unchanged, %,d removed; peak heap used %d MB "
-                        + "(median of %d)%n", what, median(measured, Measured::seconds), median(measured, Measured::cpuSeconds),
+        out.printf(Locale.ROOT, "%s: %.3f s; %,d talks, %,d files written, %,d unchanged, %,d removed; peak heap used %d MB "
+                        + "(median of %d); %.3f s CPU of the publishing thread%n", what, median(measured, Measured::seconds),
                 (long) median(measured, m -> m.report.talks()), (long) median(measured, m -> m.report.written()),
                 (long) median(measured, m -> m.report.unchanged()), (long) median(measured, m -> m.report.removed()),
-                mb((long) median(measured, Measured::peakHeapBytes)), measured.size());
+                mb((long) median(measured, Measured::peakHeapBytes)), measured.size(), median(measured, Measured::cpuSeconds));
     }
 
     /** The median; of an even count, the lower middle value, so that counts stay whole. */
