@@ -25,6 +25,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -56,6 +57,7 @@ public final class PublishBench {
     private final long seed;
     private final int rounds;
     private final PrintStream out;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP).toList();
     private final Sender announcer = new Sender("seminars@cs.example.edu", Sender.Vouch.ENVELOPE, null);
@@ -72,7 +74,7 @@ public final class PublishBench {
     }
 
     /** One publish measured: its wall time, what it wrote, and the heap it took. */
-    private record Measured(double seconds, PublishReport report, long peakHeapBytes) {
+    private record Measured(double seconds, double cpuSeconds, PublishReport report, long peakHeapBytes) {
     }
 
     /** What the store was filled with. */
@@ -218,26 +220,29 @@ public final class PublishBench {
         System.gc();
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         PublishReport report = daemon.publish();
+        double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         double seconds = (System.nanoTime() - start) / 1e9;
         if (report == null) {
             throw new IOException("the publish failed (its reason is logged above)");
         }
         long peak = heapPools.stream().map(MemoryPoolMXBean::getPeakUsage).mapToLong(MemoryUsage::getUsed).sum();
-        return new Measured(seconds, report, peak);
+        return new Measured(seconds, cpuSeconds, report, peak);
     }
 
     private static String brief(Measured m) {
-        return String.format(Locale.ROOT, "%.3f s (%,d written, %,d unchanged, %d MB)", m.seconds, m.report.written(),
+        return String.format(Locale.ROOT, "%.3f s, %.3f s CPU (%,d written, %,d unchanged, %d MB)", m.seconds, m.cpuSeconds,
+                m.report.written(),
                 m.report.unchanged(), mb(m.peakHeapBytes));
     }
 
     private void report(String what, List<Measured> measured) {
         out.printf(Locale.ROOT, "%s: %.3f s; %,d talks, %,d files written, %,d unchanged, %,d removed; peak heap used %d MB "
-                        + "(median of %d)%n", what, median(measured, Measured::seconds),
+                        + "(median of %d); %.3f s CPU of the publishing thread%n", what, median(measured, Measured::seconds),
                 (long) median(measured, m -> m.report.talks()), (long) median(measured, m -> m.report.written()),
                 (long) median(measured, m -> m.report.unchanged()), (long) median(measured, m -> m.report.removed()),
-                mb((long) median(measured, Measured::peakHeapBytes)), measured.size());
+                mb((long) median(measured, Measured::peakHeapBytes)), measured.size(), median(measured, Measured::cpuSeconds));
     }
 
     /** The median; of an even count, the lower middle value, so that counts stay whole. */

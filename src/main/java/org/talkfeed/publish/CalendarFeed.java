@@ -40,7 +40,6 @@ import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ import java.util.Set;
  * {@link #MAX_OCTETS}: past that, descriptions are shortened to a link to the talk's page, oldest talks first, and
  * at last the oldest talks are left out.
  *
- * <p>One instance serves one publication: each talk's event is built once and reused by every feed it is in.
+ * <p>Each talk's event is built once and reused by every feed it is in ({@link RenderedEvents}).
  */
 final class CalendarFeed {
     /** Google Calendar drops events from a subscribed feed larger than this. */
@@ -66,15 +65,19 @@ final class CalendarFeed {
      * {@code MAX_OCTETS / MIN_EVENT_OCTETS} talks, and older ones need not even be built.
      */
     static final int MIN_EVENT_OCTETS = 200;
-    /** Events kept for reuse by later feeds of the publication; past this many, the cache starts again. */
-    private static final int CACHED_EVENTS = 8_000;
+    /** Characters of events kept by a feed made on its own (one publication), for reuse by its later feeds. */
+    private static final long CACHED_CHARS = 8_000_000;
+
+    private static final String HEADER_START = headerStart();
 
     /** How much of a talk's description its event carries. */
     enum Detail { FULL, NO_ABSTRACT, LINK_ONLY }
 
     private final FeedSettings settings;
     private final CompactZones zones;
-    private final Map<StoredTalk, Event> events = new IdentityHashMap<>();
+    private final RenderedEvents events;
+    private final String headerStart = HEADER_START;
+    private final String refreshHints;
 
     CalendarFeed(String name, Duration defaultDuration, String baseUrl) {
         this(FeedSettings.withDefaults(name, defaultDuration, baseUrl));
@@ -85,8 +88,15 @@ final class CalendarFeed {
     }
 
     CalendarFeed(FeedSettings settings, CompactZones zones) {
+        this(settings, zones, new RenderedEvents(CACHED_CHARS));
+    }
+
+    /** @param events the events kept from earlier renderings with these settings */
+    CalendarFeed(FeedSettings settings, CompactZones zones, RenderedEvents events) {
         this.settings = settings;
+        this.refreshHints = refreshHints(settings);
         this.zones = zones;
+        this.events = events;
     }
 
     /** The members (oldest first) that may be in the feed: the newest that could fit, the others could not. */
@@ -102,25 +112,29 @@ final class CalendarFeed {
     }
 
     String render(Feed feed) {
-        List<Event> members = newestThatMayFit(feed.members().stream().filter(t -> t.talk().date() != null).toList()).stream()
-                .map(this::event).toList();
+        return render(feed, newestThatMayFit(feed.members().stream().filter(t -> t.talk().date() != null).toList()).stream()
+                .map(this::event).toList());
+    }
+
+    /** The feed with these events of its members (those that may fit, each with a date, oldest first). */
+    String render(Feed feed, List<Event> members) {
         int count = members.size();
         Detail[] detail = new Detail[count];
         java.util.Arrays.fill(detail, Detail.FULL);
         long fixed = utf8Octets(header(feed, members)) + utf8Octets(timezones(members)) + END_CALENDAR.length();
         long eventOctets = 0;
         for (Event event : members) {
-            eventOctets += event.text(Detail.FULL, feed.alarms()).octets();
+            eventOctets += event.octets(Detail.FULL, feed.alarms());
         }
         for (Detail shorter : List.of(Detail.NO_ABSTRACT, Detail.LINK_ONLY)) {
             for (int i = 0; i < count && fixed + eventOctets > MAX_OCTETS; i++) {
-                eventOctets += members.get(i).text(shorter, feed.alarms()).octets() - members.get(i).text(detail[i], feed.alarms()).octets();
+                eventOctets += members.get(i).octets(shorter, feed.alarms()) - members.get(i).octets(detail[i], feed.alarms());
                 detail[i] = shorter;
             }
         }
         int dropped = 0;
         while (dropped < count && fixed + eventOctets > MAX_OCTETS) {
-            eventOctets -= members.get(dropped).text(detail[dropped], feed.alarms()).octets();
+            eventOctets -= members.get(dropped).octets(detail[dropped], feed.alarms());
             dropped++;
         }
         while (true) {
@@ -128,7 +142,7 @@ final class CalendarFeed {
             StringBuilder out = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 8, fixed + eventOctets + 1024));
             out.append(header(feed, kept)).append(timezones(kept));
             for (int i = dropped; i < count; i++) {
-                out.append(members.get(i).text(detail[i], feed.alarms()).text());
+                members.get(i).appendTo(out, detail[i], feed.alarms());
             }
             out.append(END_CALENDAR);
             String text = out.toString();
@@ -141,32 +155,52 @@ final class CalendarFeed {
 
     private String header(Feed feed, List<Event> members) {
         List<Property> properties = new ArrayList<>();
-        properties.add(new ProdId("-//talkfeed//talkfeed//EN"));
-        properties.add(ImmutableVersion.VERSION_2_0);
-        properties.add(ImmutableCalScale.GREGORIAN);
-        // no METHOD: a subscribed feed is not an iTIP message, whose PUBLISH would require an ORGANIZER (RFC 5546)
         properties.add(new Name(feed.title()));
         properties.add(new XProperty("X-WR-CALNAME", feed.title()));
-        properties.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), settings.refreshInterval()));
-        properties.add(new XProperty("X-PUBLISHED-TTL", settings.refreshInterval().toString()));
+        StringBuilder out = new StringBuilder(headerStart);
+        append(out, properties);
+        out.append(refreshHints);
+        properties.clear();
         if (settings.baseUrl() != null) {
             properties.add(new Source(new ParameterList(), settings.baseUrl() + "/" + feed.path()));
         }
         Set<String> timedZones = new HashSet<>();
         for (Event event : members) {
-            if (event.talk.talk().start() != null) {
+            if (event.timed) {
                 timedZones.add(event.zone == null ? "" : event.zone);
             }
         }
         if (timedZones.size() == 1 && CompactZones.hasVTimeZone(timedZones.iterator().next())) {
             properties.add(new XProperty("X-WR-TIMEZONE", timedZones.iterator().next()));
         }
+        append(out, properties);
+        return out.toString();
+    }
+
+    /** The header's first lines, the same in every feed. */
+    private static String headerStart() {
         StringBuilder out = new StringBuilder("BEGIN:VCALENDAR\r\n");
+        // no METHOD: a subscribed feed is not an iTIP message, whose PUBLISH would require an ORGANIZER (RFC 5546)
+        append(out, List.of(new ProdId("-//talkfeed//talkfeed//EN"), ImmutableVersion.VERSION_2_0, ImmutableCalScale.GREGORIAN));
+        return out.toString();
+    }
+
+    /** How often to fetch the feed again, the same in every feed with these settings. */
+    private static String refreshHints(FeedSettings settings) {
+        StringBuilder out = new StringBuilder();
+        append(out, List.of(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), settings.refreshInterval()),
+                new XProperty("X-PUBLISHED-TTL", settings.refreshInterval().toString())));
+        return out.toString();
+    }
+
+    /** These properties as cleaned and folded content lines. */
+    private static void append(StringBuilder out, List<Property> properties) {
+        StringBuilder lines = new StringBuilder();
         for (Property property : properties) {
             clean(property);
-            out.append(property);
+            lines.append(property);
         }
-        return FoldedLines.fold(out.toString());
+        out.append(FoldedLines.fold(lines.toString()));
     }
 
     /** One compact VTIMEZONE per zone of these events, covering their first start to their last end in it. */
@@ -184,11 +218,9 @@ final class CalendarFeed {
         return out.toString();
     }
 
-    private Event event(StoredTalk talk) {
-        if (events.size() >= CACHED_EVENTS && !events.containsKey(talk)) {
-            events.clear();
-        }
-        return events.computeIfAbsent(talk, Event::new);
+    /** The talk's event, kept or made from the talk (whole, since it is not kept). */
+    Event event(StoredTalk talk) {
+        return events.get(talk, t -> new Event(t, settings));
     }
 
     static int utf8Octets(String text) {
@@ -209,25 +241,28 @@ final class CalendarFeed {
         }
     }
 
-    /** A talk's VEVENT: its times worked out once, its text at each detail, plain or with its reminder, made when first asked. */
-    private final class Event {
-        private final StoredTalk talk;
+    /**
+     * A talk's VEVENT, made once from the whole talk and kept without it: its zone and span (for the VTIMEZONEs), and
+     * its text in parts: the lines up to its description, its DESCRIPTION line at each detail, and its VALARM.
+     */
+    static final class Event {
         /** The zone its TZID names, when it has one with a VTIMEZONE; null for dates, floating and UTC times. */
         private final String zone;
+        private final boolean timed;
         private final Instant first;
         private final Instant last;
-        private final Temporal start;
-        private final Temporal end;
-        private final Map<Detail, Text> plain = new EnumMap<>(Detail.class);
-        private final Map<Detail, Text> withAlarm = new EnumMap<>(Detail.class);
-        /** The VEVENT's lines up to its description, its DESCRIPTION line at each detail, and its VALARM: each made once. */
-        private Text body;
+        private final Text body;
+        /** Its description at each detail asked for; the shorter ones are made when first asked, from these two. */
         private final Map<Detail, Text> descriptions = new EnumMap<>(Detail.class);
-        private Text alarm;
+        private final String facts;
+        private final String pageLink;
+        private final Text alarm;
 
-        Event(StoredTalk stored) {
-            this.talk = stored;
+        private Event(StoredTalk stored, FeedSettings settings) {
             Talk t = stored.talk();
+            Temporal start;
+            Temporal end;
+            timed = t.start() != null;
             if (t.start() == null) {
                 start = t.date();
                 end = t.date().plusDays(1);
@@ -258,31 +293,47 @@ final class CalendarFeed {
                     zone = null;
                 }
             }
+            String event = FoldedLines.fold(vevent(stored, settings, start, end).toString());
+            body = Text.of(event.substring(0, event.length() - END_EVENT.length()));
+            facts = facts(t);
+            pageLink = pageLink(stored, settings);
+            descriptions.put(Detail.FULL, description(Detail.FULL, facts, t.abstractText(), pageLink));
+            VAlarm valarm = new VAlarm(settings.alarmBefore().negated());
+            valarm.add(new Action(Action.VALUE_DISPLAY));
+            valarm.add(new Description(summary(stored)));
+            valarm.getProperties().forEach(CalendarFeed::clean);
+            alarm = Text.of(FoldedLines.fold(valarm.toString()));
         }
 
-        Text text(Detail detail, boolean alarm) {
-            Map<Detail, Text> texts = alarm ? withAlarm : plain;
-            Text known = texts.get(detail);
-            if (known == null) {
-                if (body == null) {
-                    String event = FoldedLines.fold(vevent().toString());
-                    body = Text.of(event.substring(0, event.length() - END_EVENT.length()));
-                }
-                Text description = descriptions.computeIfAbsent(detail, d -> {
-                    Description property = new Description(description(d));
-                    clean(property);
-                    return Text.of(FoldedLines.fold(property.toString()));
-                });
-                Text reminder = alarm ? alarm() : Text.of("");
-                known = new Text(body.text() + description.text() + reminder.text() + END_EVENT,
-                        body.octets() + description.octets() + reminder.octets() + END_EVENT.length());
-                texts.put(detail, known);
+        /** Its size in octets of UTF-8 as written at this detail, plain or with its reminder. */
+        int octets(Detail detail, boolean withAlarm) {
+            return body.octets() + description(detail).octets() + (withAlarm ? alarm.octets() : 0) + END_EVENT.length();
+        }
+
+        void appendTo(StringBuilder out, Detail detail, boolean withAlarm) {
+            out.append(body.text()).append(description(detail).text());
+            if (withAlarm) {
+                out.append(alarm.text());
             }
-            return known;
+            out.append(END_EVENT);
+        }
+
+        private Text description(Detail detail) {
+            return descriptions.computeIfAbsent(detail, d -> description(d, facts, null, pageLink));
+        }
+
+        /**
+         * The characters it keeps, for bounding a cache of events: the same whether or not the shorter descriptions have
+         * been made yet (counted as the facts and the link each, with room for their names and folding).
+         */
+        long chars() {
+            long shorter = facts.length() + 2L * pageLink.length() + 2 * 64;
+            return body.text().length() + alarm.text().length() + facts.length() + pageLink.length()
+                    + descriptions.get(Detail.FULL).text().length() + shorter;
         }
 
         /** The event without its description, which depends on the detail asked for. */
-        private VEvent vevent() {
+        private static VEvent vevent(StoredTalk talk, FeedSettings settings, Temporal start, Temporal end) {
             Talk t = talk.talk();
             VEvent event = new VEvent(start, end, summary(talk));
             event.replace(new DtStamp(talk.updatedAt()));
@@ -299,7 +350,7 @@ final class CalendarFeed {
             if (join != null) {
                 event.add(new Conference(new ParameterList(List.of(Value.URI, Feature.VIDEO)), join.toString()));
             }
-            URI url = settings.baseUrl() == null ? uri(t.url()) : uri(pageLink());
+            URI url = settings.baseUrl() == null ? uri(t.url()) : uri(pageLink(talk, settings));
             if (url != null) {
                 event.add(new Url(url));
             }
@@ -307,51 +358,46 @@ final class CalendarFeed {
             return event;
         }
 
-        private Text alarm() {
-            if (alarm == null) {
-                VAlarm valarm = new VAlarm(settings.alarmBefore().negated());
-                valarm.add(new Action(Action.VALUE_DISPLAY));
-                valarm.add(new Description(summary(talk)));
-                valarm.getProperties().forEach(CalendarFeed::clean);
-                alarm = Text.of(FoldedLines.fold(valarm.toString()));
-            }
-            return alarm;
-        }
-
-        private String pageLink() {
+        private static String pageLink(StoredTalk talk, FeedSettings settings) {
             String page = "talks/" + talk.slug() + ".html";
             return settings.baseUrl() == null ? page : settings.baseUrl() + "/" + page;
         }
 
-        private String description(Detail detail) {
-            Talk t = talk.talk();
+        /** The description's lines about the speakers, series, host and join link. */
+        private static String facts(Talk t) {
             StringBuilder d = new StringBuilder();
-            if (detail != Detail.LINK_ONLY) {
-                for (Speaker speaker : t.speakers()) {
-                    d.append("Speaker: ").append(speaker.name());
-                    if (speaker.affiliation() != null) {
-                        d.append(" (").append(speaker.affiliation()).append(')');
-                    }
-                    d.append('\n');
+            for (Speaker speaker : t.speakers()) {
+                d.append("Speaker: ").append(speaker.name());
+                if (speaker.affiliation() != null) {
+                    d.append(" (").append(speaker.affiliation()).append(')');
                 }
-                if (t.series() != null) {
-                    d.append("Series: ").append(t.series()).append('\n');
-                }
-                if (t.host() != null) {
-                    d.append("Host: ").append(t.host()).append('\n');
-                }
-                if (t.url() != null) {
-                    d.append("Join: ").append(t.url()).append('\n');
-                }
+                d.append('\n');
             }
+            if (t.series() != null) {
+                d.append("Series: ").append(t.series()).append('\n');
+            }
+            if (t.host() != null) {
+                d.append("Host: ").append(t.host()).append('\n');
+            }
+            if (t.url() != null) {
+                d.append("Join: ").append(t.url()).append('\n');
+            }
+            return d.toString();
+        }
+
+        /** The DESCRIPTION line at this detail: the facts and the abstract, or the facts and a link, or only the link. */
+        private static Text description(Detail detail, String facts, String abstractText, String pageLink) {
+            StringBuilder d = new StringBuilder(detail == Detail.LINK_ONLY ? "" : facts);
             if (detail == Detail.FULL) {
-                if (t.abstractText() != null) {
-                    d.append('\n').append(t.abstractText()).append('\n');
+                if (abstractText != null) {
+                    d.append('\n').append(abstractText).append('\n');
                 }
             } else {
-                d.append('\n').append("Details: ").append(pageLink()).append('\n');
+                d.append('\n').append("Details: ").append(pageLink).append('\n');
             }
-            return d.toString().strip();
+            Description property = new Description(d.toString().strip());
+            clean(property);
+            return Text.of(FoldedLines.fold(property.toString()));
         }
     }
 

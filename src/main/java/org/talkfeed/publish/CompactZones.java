@@ -40,6 +40,8 @@ final class CompactZones {
     private static final DateTimeFormatter ABBREVIATION = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
     private static final LocalDateTime NO_CHANGE_SINCE = LocalDateTime.of(1970, 1, 1, 0, 0);
 
+    /** VTIMEZONEs made, kept for feeds whose events span the same changes; past this many, the keeping starts again. */
+    private static final int KEPT = 1_000;
     private final Map<List<Object>, String> rendered = new HashMap<>();
 
     /** Whether events in this zone are written with its TZID and a VTIMEZONE; otherwise they are written in UTC. */
@@ -72,6 +74,9 @@ final class CompactZones {
         ZoneOffset offsetAtFirst = rules.getOffset(first);
         LocalDateTime firstDay = LocalDateTime.ofInstant(first, offsetAtFirst).toLocalDate().atStartOfDay();
         LocalDateTime unchangedSince = changes.isEmpty() && firstDay.isBefore(NO_CHANGE_SINCE) ? firstDay : NO_CHANGE_SINCE;
+        if (rendered.size() >= KEPT) {
+            rendered.clear(); // a publisher lives as long as the daemon, and the feeds' spans move with the days
+        }
         return rendered.computeIfAbsent(List.of(zone, changes, offsetAtFirst, unchangedSince),
                 key -> FoldedLines.fold(build(zone, rules, changes, offsetAtFirst, unchangedSince, first).toString()));
     }

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * whole history ({@code calendar-YYYY.ics}); one file per talk. Each has a reminder variant ({@link Feed#withAlarms}).
  * Only talks with a date are in a calendar.
  */
-record FeedSet(List<Feed> subscribable, List<Feed> talks) {
+record FeedSet(List<Feed> subscribable, List<StoredTalk> dated, String siteName) {
     /** A cancellation stays in the windowed feeds at least this long, so that subscribers' clients see it. */
     static final Duration CANCELLED_KEPT = Duration.ofDays(30);
     static final String SERIES = "series";
@@ -71,8 +71,12 @@ record FeedSet(List<Feed> subscribable, List<Feed> talks) {
         years.forEach((year, members) -> subscribable.add(new Feed("calendar-" + year + ".ics", Feed.Kind.YEAR,
                 String.valueOf(year), siteName + " " + year, members, false, false)));
 
-        List<Feed> talks = dated.stream().map(t -> talkFeed(t, siteName)).toList();
-        return new FeedSet(List.copyOf(subscribable), talks);
+        return new FeedSet(List.copyOf(subscribable), dated, siteName);
+    }
+
+    /** The feed of each talk with a date (made when asked: a publish makes only those it renders). */
+    List<Feed> talks() {
+        return dated.stream().map(t -> talkFeed(t, siteName)).toList();
     }
 
     /** The feed of one talk (which has a date), at talks/SLUG.ics. */
@@ -83,7 +87,7 @@ record FeedSet(List<Feed> subscribable, List<Feed> talks) {
 
     /** Every file: each feed and its reminder variant. */
     Stream<Feed> everyFile() {
-        return Stream.concat(subscribable.stream(), talks.stream()).flatMap(f -> Stream.of(f, f.withAlarms()));
+        return Stream.concat(subscribable.stream(), talks().stream()).flatMap(f -> Stream.of(f, f.withAlarms()));
     }
 
     /**

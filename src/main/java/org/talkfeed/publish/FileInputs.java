@@ -16,18 +16,40 @@ import java.util.Map;
 final class FileInputs {
     private final String common;
     private final Map<Long, Long> talks = new HashMap<>();
+    /** A talk's part in other fingerprints, and the fingerprint of its own files. */
+    record TalkPrints(long talk, String files) {
+    }
+    private final Map<RenderedEvents.Version, TalkPrints> prints;
 
     FileInputs(FeedSettings settings, String timezone, List<StoredTalk> outlines) {
+        this(settings, timezone, outlines, Map.of());
+    }
+
+    /** @param kept the talks' prints made by an earlier publish with the same settings and zone (saves digests) */
+    FileInputs(FeedSettings settings, String timezone, List<StoredTalk> outlines, Map<RenderedEvents.Version, TalkPrints> kept) {
         this.common = new Fingerprint().add(settings.toString()).add(timezone).hex();
+        this.prints = new HashMap<>(outlines.size() * 2);
         for (StoredTalk talk : outlines) {
-            talks.put(talk.id(), new Fingerprint().add(talk.id()).add(talk.uid()).add(talk.slug()).add(talk.cancelled())
-                    .add(talk.sequence()).add(talk.createdAt().toString()).add(talk.updatedAt().toString()).asLong());
+            RenderedEvents.Version version = RenderedEvents.Version.of(talk);
+            TalkPrints print = kept.get(version);
+            if (print == null) {
+                long own = new Fingerprint().add(talk.id()).add(talk.uid()).add(talk.slug()).add(talk.cancelled())
+                        .add(talk.sequence()).add(talk.createdAt().toString()).add(talk.updatedAt().toString()).asLong();
+                print = new TalkPrints(own, start("talk").add(own).hex());
+            }
+            prints.put(version, print);
+            talks.put(talk.id(), print.talk());
         }
     }
 
     /** Of a talk's page, its .ics and the .ics's reminder variant. */
     String talk(StoredTalk talk) {
-        return start("talk").add(talks.get(talk.id())).hex();
+        return prints.get(RenderedEvents.Version.of(talk)).files();
+    }
+
+    /** Every talk's prints, by its version, for the next publish with the same settings and zone. */
+    Map<RenderedEvents.Version, TalkPrints> prints() {
+        return prints;
     }
 
     String feed(Feed feed) {

@@ -10,8 +10,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The HTML archive: an index of upcoming and past talks, and one page per talk. Everything from an email is escaped. */
 final class HtmlPages {
@@ -40,6 +43,8 @@ final class HtmlPages {
 
     private final String siteName;
     private final SubscribeLinks links;
+    /** Each listed talk's row in the index as last made, by the talk's version: made again only for talks that changed. */
+    private Map<RenderedEvents.Version, String> rows = new HashMap<>();
 
     HtmlPages(String siteName, SubscribeLinks links) {
         this.siteName = siteName;
@@ -49,18 +54,20 @@ final class HtmlPages {
     /** @param feeds the subscribable feeds (plain; each links its reminder variant too) */
     String index(List<StoredTalk> talks, LocalDate today, List<Feed> feeds) {
         List<StoredTalk> dated = talks.stream().filter(t -> t.talk().date() != null).toList();
-        List<StoredTalk> upcoming = dated.stream().filter(t -> !t.talk().date().isBefore(today))
-                .sorted(Comparator.comparing(HtmlPages::sortKey)).toList();
-        List<StoredTalk> past = dated.stream().filter(t -> t.talk().date().isBefore(today))
-                .sorted(Comparator.comparing(HtmlPages::sortKey).reversed()).toList();
+        Map<StoredTalk, String> sortKeys = new IdentityHashMap<>(dated.size() * 2);
+        Comparator<StoredTalk> chronological = Comparator.comparing(t -> sortKeys.computeIfAbsent(t, HtmlPages::sortKey));
+        List<StoredTalk> upcoming = dated.stream().filter(t -> !t.talk().date().isBefore(today)).sorted(chronological).toList();
+        List<StoredTalk> past = dated.stream().filter(t -> t.talk().date().isBefore(today)).sorted(chronological.reversed()).toList();
+        Map<RenderedEvents.Version, String> rowsNow = new HashMap<>(dated.size() * 2);
         StringBuilder html = new StringBuilder();
         page(html, siteName);
         html.append("<h1>").append(e(siteName)).append("</h1>\n");
         html.append("<p>Subscribe: <a href=\"").append(e(links.href("calendar.ics", 0))).append("\">calendar.ics</a> · <a href=\"")
                 .append(e(links.href("talks.json", 0))).append("\">talks.json</a> · <a href=\"#feeds\">all feeds</a></p>\n");
         html.append("<input type=\"search\" id=\"q\" placeholder=\"Search speakers, titles, places\" aria-label=\"Search talks\">\n");
-        section(html, "Upcoming talks", upcoming, "upcoming");
-        section(html, "Past talks", past, "past");
+        section(html, "Upcoming talks", upcoming, "upcoming", rowsNow);
+        section(html, "Past talks", past, "past", rowsNow);
+        rows = rowsNow;
         feeds(html, feeds);
         html.append(FILTER_SCRIPT);
         html.append("</body>\n</html>\n");
@@ -150,7 +157,8 @@ final class HtmlPages {
         }
     }
 
-    private static void section(StringBuilder html, String heading, List<StoredTalk> talks, String id) {
+    private void section(StringBuilder html, String heading, List<StoredTalk> talks, String id,
+                         Map<RenderedEvents.Version, String> rowsNow) {
         html.append("<h2 id=\"").append(id).append("\">").append(heading).append(" (").append(talks.size()).append(")</h2>\n");
         if (talks.isEmpty()) {
             html.append("<p class=\"muted\">None.</p>\n");
@@ -158,24 +166,36 @@ final class HtmlPages {
         }
         html.append("<table>\n");
         for (StoredTalk stored : talks) {
-            Talk talk = stored.talk();
-            html.append("<tr class=\"talk").append(stored.cancelled() ? " cancelled" : "").append("\"><td class=\"when\">")
-                    .append(e(when(talk))).append("</td><td>");
-            String title = talk.title() != null ? talk.title() : "(untitled)";
-            html.append("<a href=\"talks/").append(e(stored.slug())).append(".html\">").append(e(title)).append("</a>");
-            if (stored.cancelled()) {
-                html.append(" <span class=\"badge\">Cancelled</span>");
+            RenderedEvents.Version version = RenderedEvents.Version.of(stored);
+            String row = rows.get(version);
+            if (row == null) {
+                row = row(stored);
             }
-            if (!talk.speakers().isEmpty()) {
-                html.append("<br>").append(e(speakers(talk)));
-            }
-            String where = talk.location() != null ? talk.location() : talk.online() ? "Online" : null;
-            if (where != null) {
-                html.append("<br><span class=\"muted\">").append(e(where)).append("</span>");
-            }
-            html.append("</td></tr>\n");
+            rowsNow.put(version, row);
+            html.append(row);
         }
         html.append("</table>\n");
+    }
+
+    private static String row(StoredTalk stored) {
+        Talk talk = stored.talk();
+        StringBuilder html = new StringBuilder(256);
+        html.append("<tr class=\"talk").append(stored.cancelled() ? " cancelled" : "").append("\"><td class=\"when\">")
+                .append(e(when(talk))).append("</td><td>");
+        String title = talk.title() != null ? talk.title() : "(untitled)";
+        html.append("<a href=\"talks/").append(e(stored.slug())).append(".html\">").append(e(title)).append("</a>");
+        if (stored.cancelled()) {
+            html.append(" <span class=\"badge\">Cancelled</span>");
+        }
+        if (!talk.speakers().isEmpty()) {
+            html.append("<br>").append(e(speakers(talk)));
+        }
+        String where = talk.location() != null ? talk.location() : talk.online() ? "Online" : null;
+        if (where != null) {
+            html.append("<br><span class=\"muted\">").append(e(where)).append("</span>");
+        }
+        html.append("</td></tr>\n");
+        return html.toString();
     }
 
     private static String speakers(Talk talk) {

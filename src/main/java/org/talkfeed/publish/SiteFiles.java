@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
@@ -24,6 +25,8 @@ final class SiteFiles {
     private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-r--r--");
     private static final Set<PosixFilePermission> FOLDER_MODE = PosixFilePermissions.fromString("rwxr-xr-x");
 
+    /** Names of temporary files: random, so that no two writers (nor a leftover of a crash) pick the same one. */
+    private static final java.security.SecureRandom TEMP_NAMES = new java.security.SecureRandom();
     private final Set<Path> preparedFolders = new HashSet<>();
     private int written;
     private int unchanged;
@@ -68,9 +71,12 @@ final class SiteFiles {
 
     private boolean replace(Path file, Content content, boolean keepSame) throws IOException {
         prepareFolder(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        Path temp = file.resolveSibling("." + file.getFileName() + "." + TEMP_NAMES.nextLong() + ".tmp");
+        boolean moved = false;
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+            // opened once, created here: in a folder of many thousand files each open costs
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), 1 << 16)) {
                 content.writeTo(out);
             }
             if (keepSame && Files.isRegularFile(file) && Files.mismatch(temp, file) == -1) {
@@ -83,9 +89,12 @@ final class SiteFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            moved = true;
             return true;
         } finally {
-            Files.deleteIfExists(temp);
+            if (!moved) {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 package org.talkfeed.publish;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import org.talkfeed.store.StoredTalk;
 import org.talkfeed.store.TalkStore;
 import org.talkfeed.talk.TalkJson;
@@ -11,7 +10,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  * Store to files: site/calendar.ics and the other feeds of {@link FeedSet} (each with its reminder variant),
  * site/index.html, site/talks.json and site/talks/SLUG.{html,ics}. A publish renders only the files whose inputs
  * changed ({@link FileInputs}) since the last one ({@link PublishManifest}), from outlines of the talks, and reads
- * whole only the talks those files show.
+ * whole only the talks those files show. One publisher serves one site with one set of settings, and keeps from
+ * publish to publish what it made: the talks' outlines ({@link KeptOutlines}), their events ({@link RenderedEvents}),
+ * the index's rows and the manifest it wrote; each kept by the talk's version (or the file's), so never stale.
  */
 public final class SitePublisher {
     private static final Pattern YEAR_FEED = Pattern.compile("calendar-\\d{4}(\\.alarm)?\\.ics");
@@ -41,12 +43,24 @@ public final class SitePublisher {
     private static final List<String> FOLDERS = List.of("", "talks", FeedSet.SERIES, FeedSet.SPEAKERS, FeedSet.HOSTS);
     /** How many whole talks are read and rendered at once into pages. */
     private static final int TALKS_AT_ONCE = 500;
+    /**
+     * Characters of rendered events kept from publish to publish (some 1.5 KB a talk): enough for the feeds that one
+     * new talk touches (the windowed ones, its year's) to be made again from kept events and the new one.
+     */
+    private static final long KEPT_EVENT_CHARS = 16_000_000;
 
     private final Path site;
     private final FeedSettings settings;
     private final HtmlPages pages;
     private final Clock clock;
     private final String timezone;
+    private final RenderedEvents events = new RenderedEvents(KEPT_EVENT_CHARS);
+    private final CompactZones zones = new CompactZones();
+    private final KeptOutlines keptOutlines = new KeptOutlines();
+    private Map<RenderedEvents.Version, FileInputs.TalkPrints> keptPrints = Map.of();
+    /** The manifest as this publisher last wrote it, and the file's identity, size and time then. */
+    private PublishManifest keptManifest;
+    private List<Object> keptManifestStamp;
 
     public SitePublisher(Path site, String calendarName, Duration defaultDuration, String baseUrl, String timezone, Clock clock) {
         this(site, FeedSettings.withDefaults(calendarName, defaultDuration, baseUrl), timezone, clock);
@@ -69,7 +83,7 @@ public final class SitePublisher {
 
     /** Publishes the store's talks, reading whole only those whose files are rendered. */
     public PublishReport publish(TalkStore store) throws IOException {
-        return publish(TalkSource.of(store));
+        return publish(TalkSource.of(store, keptOutlines));
     }
 
     /**
@@ -88,9 +102,10 @@ public final class SitePublisher {
         // not counted among the published files)
         new SiteFiles().write(slugFile, slugs.json());
 
-        PublishManifest last = PublishManifest.read(site);
+        PublishManifest last = lastManifest();
         Set<String> existing = existingFiles();
-        FileInputs inputs = new FileInputs(settings, timezone, outlines);
+        FileInputs inputs = new FileInputs(settings, timezone, outlines, keptPrints);
+        keptPrints = inputs.prints();
         Map<String, String> made = new HashMap<>();
         List<String> toWrite = new ArrayList<>();
         Predicate<String> stale = path -> {
@@ -131,9 +146,8 @@ public final class SitePublisher {
             last.without(toWrite).write(site, files);
         }
 
-        CompactZones zones = new CompactZones();
-        renderFeeds(feedsToRender, source, files, zones);
-        renderTalks(talksToRender, source, files, zones);
+        renderFeeds(feedsToRender, source, files);
+        renderTalks(talksToRender, source, files);
         if (index) {
             files.write(site.resolve(INDEX), pages.index(outlines, today, feeds.subscribable()));
         }
@@ -141,22 +155,43 @@ public final class SitePublisher {
             files.stream(site.resolve(JSON), out -> writeJson(source, out));
         }
         int removed = removeStale(existing, made.keySet());
-        PublishManifest.of(made).write(site, files);
+        if (!toWrite.isEmpty() || made.size() != last.size()) {
+            PublishManifest written = PublishManifest.of(made);
+            written.write(site, files);
+            keptManifest = written;
+            keptManifestStamp = manifestStamp();
+        }
         return new PublishReport(outlines.size(), files.written(), files.unchanged(), removed);
     }
 
-    private void renderFeeds(List<Feed> feeds, TalkSource source, SiteFiles files, CompactZones zones) throws IOException {
-        CalendarFeed calendar = new CalendarFeed(settings, zones);
-        WholeTalks whole = new WholeTalks(source);
+    /** Each feed from the events kept, and from the whole talks of the members whose events are not. */
+    private void renderFeeds(List<Feed> feeds, TalkSource source, SiteFiles files) throws IOException {
+        CalendarFeed calendar = new CalendarFeed(settings, zones, events);
         for (Feed feed : feeds) {
-            files.write(site.resolve(feed.path()), calendar.render(feed.withMembers(whole.of(CalendarFeed.newestThatMayFit(feed.members())))));
+            List<StoredTalk> members = CalendarFeed.newestThatMayFit(feed.members());
+            Map<Long, CalendarFeed.Event> made = new HashMap<>();
+            List<Long> notKept = new ArrayList<>();
+            for (StoredTalk member : members) {
+                CalendarFeed.Event kept = events.get(member);
+                if (kept == null) {
+                    notKept.add(member.id());
+                } else {
+                    made.put(member.id(), kept);
+                }
+            }
+            for (StoredTalk whole : source.whole(notKept)) {
+                made.put(whole.id(), calendar.event(whole));
+            }
+            // a talk gone from the store since its outline was read is shown as outlined
+            files.write(site.resolve(feed.path()), calendar.render(feed, members.stream()
+                    .map(t -> made.computeIfAbsent(t.id(), id -> calendar.event(t))).toList()));
         }
     }
 
     /** Each talk's page and .ics files, a few hundred talks at a time. */
-    private void renderTalks(List<Long> ids, TalkSource source, SiteFiles files, CompactZones zones) throws IOException {
+    private void renderTalks(List<Long> ids, TalkSource source, SiteFiles files) throws IOException {
+        CalendarFeed calendar = new CalendarFeed(settings, zones, events);
         for (int from = 0; from < ids.size(); from += TALKS_AT_ONCE) {
-            CalendarFeed calendar = new CalendarFeed(settings, zones);
             for (StoredTalk talk : source.whole(ids.subList(from, Math.min(ids.size(), from + TALKS_AT_ONCE)))) {
                 files.write(site.resolve("talks").resolve(talk.slug() + ".html"), pages.talk(talk));
                 if (talk.talk().date() != null) {
@@ -177,7 +212,7 @@ public final class SitePublisher {
         return List.of(page, ics, Feed.alarmPath(ics));
     }
 
-    /** talks.json, one talk at a time: each entry's talk is the stored JSON, copied token by token. */
+    /** talks.json, one talk at a time: each entry's talk is the stored JSON as it is (written by {@link TalkJson}). */
     private static void writeJson(TalkSource source, OutputStream out) throws IOException {
         try (JsonGenerator json = TalkJson.MAPPER.getFactory().createGenerator(out)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -185,7 +220,7 @@ public final class SitePublisher {
             json.writeStartArray();
             try {
                 source.forEachJson((uid, slug, cancelled, sequence, created, updated, talk) -> {
-                    try (JsonParser parser = TalkJson.MAPPER.getFactory().createParser(talk)) {
+                    try {
                         json.writeStartObject();
                         json.writeStringField("uid", uid);
                         json.writeStringField("slug", slug);
@@ -194,8 +229,7 @@ public final class SitePublisher {
                         json.writeStringField("created", created.toString());
                         json.writeStringField("updated", updated.toString());
                         json.writeFieldName("talk");
-                        parser.nextToken();
-                        json.copyCurrentStructure(parser);
+                        json.writeRawValue(talk);
                         json.writeEndObject();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
@@ -205,6 +239,24 @@ public final class SitePublisher {
                 throw e.getCause();
             }
             json.writeEndArray();
+        }
+    }
+
+    /** The manifest on disk: as this publisher last wrote it, unless the file has been replaced or changed since. */
+    private PublishManifest lastManifest() throws IOException {
+        if (keptManifest != null && keptManifestStamp.equals(manifestStamp())) {
+            return keptManifest;
+        }
+        keptManifest = null;
+        return PublishManifest.read(site);
+    }
+
+    private List<Object> manifestStamp() throws IOException {
+        try {
+            BasicFileAttributes file = Files.readAttributes(site.resolve(PublishManifest.FILE_NAME), BasicFileAttributes.class);
+            return java.util.Arrays.asList(file.fileKey(), file.size(), file.lastModifiedTime());
+        } catch (NoSuchFileException e) {
+            return List.of();
         }
     }
 
@@ -236,39 +288,6 @@ public final class SitePublisher {
         }
         return removed;
     }
-
-    /** The whole talks of the feeds' members, the most recently used kept, so that feeds that share talks share them. */
-    private static final class WholeTalks {
-        private static final int KEPT = 8_000;
-        private final TalkSource source;
-        private final Map<Long, StoredTalk> kept = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, StoredTalk> eldest) {
-                return size() > KEPT;
-            }
-        };
-
-        WholeTalks(TalkSource source) {
-            this.source = source;
-        }
-
-        List<StoredTalk> of(List<StoredTalk> outlines) {
-            List<Long> missing = outlines.stream().map(StoredTalk::id).filter(id -> !kept.containsKey(id)).toList();
-            Map<Long, StoredTalk> found = new HashMap<>();
-            source.whole(missing).forEach(t -> found.put(t.id(), t));
-            List<StoredTalk> whole = new ArrayList<>(outlines.size());
-            for (StoredTalk outline : outlines) {
-                StoredTalk talk = kept.get(outline.id());
-                if (talk == null) {
-                    talk = found.getOrDefault(outline.id(), outline);
-                    kept.put(talk.id(), talk);
-                }
-                whole.add(talk);
-            }
-            return whole;
-        }
-    }
-
 
     /** One entry of talks.json as readers take it back (the filtered feeds the server makes from it match the static ones). */
     record PublishedTalk(String uid, String slug, boolean cancelled, int sequence, Instant created, Instant updated,

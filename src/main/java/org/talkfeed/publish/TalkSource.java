@@ -25,10 +25,15 @@ interface TalkSource {
     void forEachJson(TalkStore.TalkJsonRow row);
 
     static TalkSource of(TalkStore store) {
+        return of(store, new KeptOutlines());
+    }
+
+    /** The store's talks, their outlines read again only where they changed since {@code kept} last read them. */
+    static TalkSource of(TalkStore store, KeptOutlines kept) {
         return new TalkSource() {
             @Override
             public List<StoredTalk> outlines() {
-                return store.talkOutlines();
+                return kept.of(store);
             }
 
             @Override

@@ -231,30 +231,57 @@ public final class TalkStore implements AutoCloseable {
                 + "ORDER BY starts_at IS NULL, starts_at, date, id", TalkStore::storedTalk);
     }
 
+    /** The columns of a talk's outline: what places it in the feeds and lists it (see {@link #talkOutlines()}). */
+    private static final String SELECT_OUTLINES = "SELECT id, uid, slug, cancelled, sequence, json_extract(data, '$.title', "
+            + "'$.speakers', '$.date', '$.start', '$.end', '$.timezone', '$.location', '$.online', '$.url', '$.host', "
+            + "'$.series'), created_at, updated_at FROM talks ";
+
     /**
      * Every talk as {@link #talks()} orders them, without its abstract, bio, confidence and warnings: what places a
      * talk in the feeds and lists it, read by SQLite's JSON functions without decoding the whole talk.
      */
     public synchronized List<StoredTalk> talkOutlines() {
         // one json_extract with many paths parses each talk's JSON once and answers a short JSON array
-        return query("SELECT id, uid, slug, cancelled, sequence, json_extract(data, '$.title', '$.speakers', '$.date', '$.start', "
-                + "'$.end', '$.timezone', '$.location', '$.online', '$.url', '$.host', '$.series'), created_at, updated_at "
-                + "FROM talks ORDER BY starts_at IS NULL, starts_at, date, id", rs -> {
-                    Talk outline = TalkJson.readOutline(rs.getString(6));
-                    return new StoredTalk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) != 0, rs.getInt(5),
-                            outline, Instant.parse(rs.getString(7)), Instant.parse(rs.getString(8)));
-                });
+        return query(SELECT_OUTLINES + "ORDER BY starts_at IS NULL, starts_at, date, id", TalkStore::outline);
+    }
+
+    /** The outlines ({@link #talkOutlines()}) of these talks, in no particular order; ids that are not known are left out. */
+    public synchronized List<StoredTalk> talkOutlines(Collection<Long> ids) {
+        return inBatches(ids, in -> query(SELECT_OUTLINES + "WHERE id IN " + in, TalkStore::outline));
+    }
+
+    private static StoredTalk outline(ResultSet rs) throws SQLException {
+        Talk outline = TalkJson.readOutline(rs.getString(6));
+        return new StoredTalk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) != 0, rs.getInt(5),
+                outline, Instant.parse(rs.getString(7)), Instant.parse(rs.getString(8)));
+    }
+
+    /** Which talk, at which change: a talk's sequence is raised with every change of its fields or its cancellation. */
+    public record TalkVersion(long id, String uid, int sequence, boolean cancelled) {
+    }
+
+    /**
+     * The version of every talk, in the order of {@link #talks()}: a narrow read (the columns before the talk's JSON),
+     * for a reader that keeps talks to learn which of them changed.
+     */
+    public synchronized List<TalkVersion> talkVersions() {
+        return query("SELECT id, uid, sequence, cancelled FROM talks ORDER BY starts_at IS NULL, starts_at, date, id",
+                rs -> new TalkVersion(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4) != 0));
     }
 
     /** These talks, whole, in no particular order; ids that are not known are left out. */
     public synchronized List<StoredTalk> talks(Collection<Long> ids) {
-        List<StoredTalk> found = new ArrayList<>();
+        return inBatches(ids, in -> query(SELECT_TALKS + "WHERE id IN " + in, TalkStore::storedTalk));
+    }
+
+    /** What {@code read} answers for each batch of a few hundred ids, given as an SQL list: {@code (1,2,3)}. */
+    private static <T> List<T> inBatches(Collection<Long> ids, Function<String, List<T>> read) {
+        List<T> found = new ArrayList<>();
         List<Long> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += 500) {
-            List<Long> batch = all.subList(from, Math.min(all.size(), from + 500));
             StringJoiner in = new StringJoiner(",", "(", ")");
-            batch.forEach(id -> in.add(Long.toString(id)));
-            found.addAll(query(SELECT_TALKS + "WHERE id IN " + in, TalkStore::storedTalk));
+            all.subList(from, Math.min(all.size(), from + 500)).forEach(id -> in.add(Long.toString(id)));
+            found.addAll(read.apply(in.toString()));
         }
         return found;
     }
