@@ -149,8 +149,10 @@ final class HtmlPages {
     }
 
     private void feedLinks(StringBuilder html, String path, String lead) {
-        html.append(lead).append("<a href=\"").append(e(links.href(path, 0))).append("\">").append(links.absolute() ? "https" : e(path))
-                .append("</a>");
+        String href = links.href(path, 0);
+        // with a base URL the link is named by its scheme (http or https), as webcal and Google Calendar beside it
+        String label = links.absolute() ? href.substring(0, href.indexOf(':')) : path;
+        html.append(lead).append("<a href=\"").append(e(href)).append("\">").append(e(label)).append("</a>");
         if (links.absolute()) {
             html.append(" · <a href=\"").append(e(links.webcal(path))).append("\">webcal</a> · <a href=\"")
                     .append(e(links.googleSubscribe(path))).append("\">Google Calendar</a>");

@@ -84,7 +84,8 @@ class RunBaseUrlTest {
 
         String index = read(dir.resolve("site/index.html"));
         assertThat(index).contains("webcal://" + address.substring("http://".length()) + "/calendar.ics",
-                "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2F127.0.0.1%3A");
+                "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2F127.0.0.1%3A",
+                "<a href=\"" + address + "/calendar.ics\">http</a>");
         assertThat(read(dir.resolve("site/calendar.ics")).replace("\r\n ", ""))
                 .contains("SOURCE:" + address + "/calendar.ics\r\n", "URL:" + address + "/talks/");
 
