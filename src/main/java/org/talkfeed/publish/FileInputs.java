@@ -11,7 +11,8 @@ import java.util.Map;
  * The fingerprint of what each published file is made from. Every file depends on the settings and the list's zone;
  * a talk's page and .ics files on the talk (id, uid, slug, whether cancelled, sequence, when created and updated: the
  * store raises the sequence and the update time with every change of its fields); a feed on its definition and its
- * members; the index on every talk, the day (upcoming or past) and the feeds it lists; talks.json on every talk.
+ * members; the index on every talk, the day (upcoming or past) and the feeds it lists; talks.json on every talk; atom.xml on the
+ * talks it shows.
  */
 final class FileInputs {
     private final String common;
@@ -64,6 +65,11 @@ final class FileInputs {
             print.add(feed.kind().name()).add(feed.label()).add(feed.path());
         }
         return every(print, outlines);
+    }
+
+    /** @param entries the talks atom.xml shows, in its order */
+    String atom(List<StoredTalk> entries) {
+        return every(start("atom"), entries);
     }
 
     String json(List<StoredTalk> outlines) {

@@ -60,10 +60,11 @@ final class HtmlPages {
         List<StoredTalk> past = dated.stream().filter(t -> t.talk().date().isBefore(today)).sorted(chronological.reversed()).toList();
         Map<RenderedEvents.Version, String> rowsNow = new HashMap<>(dated.size() * 2);
         StringBuilder html = new StringBuilder();
-        page(html, siteName);
+        page(html, siteName, 0);
         html.append("<h1>").append(e(siteName)).append("</h1>\n");
         html.append("<p>Subscribe: <a href=\"").append(e(links.href("calendar.ics", 0))).append("\">calendar.ics</a> · <a href=\"")
-                .append(e(links.href("talks.json", 0))).append("\">talks.json</a> · <a href=\"#feeds\">all feeds</a></p>\n");
+                .append(e(links.href("talks.json", 0))).append("\">talks.json</a> · <a href=\"")
+                .append(e(links.href(AtomFeed.PATH, 0))).append("\">Atom feed</a> (new and changed talks) · <a href=\"#feeds\">all feeds</a></p>\n");
         html.append("<input type=\"search\" id=\"q\" placeholder=\"Search speakers, titles, places\" aria-label=\"Search talks\">\n");
         section(html, "Upcoming talks", upcoming, "upcoming", rowsNow);
         section(html, "Past talks", past, "past", rowsNow);
@@ -78,7 +79,7 @@ final class HtmlPages {
         Talk talk = stored.talk();
         String heading = talk.title() != null ? talk.title() : "Talk by " + talk.speakerNames();
         StringBuilder html = new StringBuilder();
-        page(html, heading + " · " + siteName);
+        page(html, heading + " · " + siteName, 1);
         html.append("<p><a href=\"../index.html\">← All talks</a></p>\n");
         html.append("<h1").append(stored.cancelled() ? " class=\"cancelled\"" : "").append('>').append(e(heading)).append("</h1>\n");
         if (stored.cancelled()) {
@@ -236,9 +237,12 @@ final class HtmlPages {
         return talk.startsAt().map(z -> z.toInstant().toString()).orElse(talk.date().toString() + "T00:00:00Z");
     }
 
-    private static void page(StringBuilder html, String title) {
+    /** @param depth how many folders below the site's root the page is */
+    private void page(StringBuilder html, String title, int depth) {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"").append(e(siteName))
+                .append("\" href=\"").append(e(links.href(AtomFeed.PATH, depth))).append("\">\n")
                 .append("<title>").append(e(title)).append("</title>\n<style>").append(STYLE).append("</style>\n</head>\n<body>\n");
     }
 

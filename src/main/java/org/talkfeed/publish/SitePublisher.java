@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 
 /**
  * Store to files: site/calendar.ics and the other feeds of {@link FeedSet} (each with its reminder variant),
- * site/index.html, site/talks.json and site/talks/SLUG.{html,ics}. A publish renders only the files whose inputs
+ * site/index.html, site/talks.json, site/atom.xml and site/talks/SLUG.{html,ics}. A publish renders only the files whose inputs
  * changed ({@link FileInputs}) since the last one ({@link PublishManifest}), from outlines of the talks, and reads
  * whole only the talks those files show. One publisher serves one site with one set of settings, and keeps from
  * publish to publish what it made: the talks' outlines ({@link KeptOutlines}), their events ({@link RenderedEvents}),
@@ -52,6 +52,7 @@ public final class SitePublisher {
     private final Path site;
     private final FeedSettings settings;
     private final HtmlPages pages;
+    private final AtomFeed atom;
     private final Clock clock;
     private final String timezone;
     private final RenderedEvents events = new RenderedEvents(KEPT_EVENT_CHARS);
@@ -73,6 +74,7 @@ public final class SitePublisher {
         this.site = site;
         this.settings = settings;
         this.pages = new HtmlPages(settings.name(), new SubscribeLinks(settings.baseUrl(), settings.defaultDuration()));
+        this.atom = new AtomFeed(settings);
         this.timezone = timezone;
         this.clock = clock;
     }
@@ -142,6 +144,9 @@ public final class SitePublisher {
         boolean index = stale.test(INDEX);
         made.put(JSON, inputs.json(outlines));
         boolean json = stale.test(JSON);
+        List<StoredTalk> atomEntries = AtomFeed.entries(outlines);
+        made.put(AtomFeed.PATH, inputs.atom(atomEntries));
+        boolean atomFeed = stale.test(AtomFeed.PATH);
         if (!toWrite.isEmpty() && last.size() > 0) {
             last.without(toWrite).write(site, files);
         }
@@ -153,6 +158,9 @@ public final class SitePublisher {
         }
         if (json) {
             files.stream(site.resolve(JSON), out -> writeJson(source, out));
+        }
+        if (atomFeed) {
+            files.write(site.resolve(AtomFeed.PATH), atom.render(atomEntries));
         }
         int removed = removeStale(existing, made.keySet());
         if (!toWrite.isEmpty() || made.size() != last.size()) {
