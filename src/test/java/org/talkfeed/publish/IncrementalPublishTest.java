@@ -113,7 +113,7 @@ class IncrementalPublishTest {
 
         Set<String> expected = withVariants("talks/" + bo.slug() + ".ics", "calendar.ics", "calendar-2026.ics", "series/theory.ics",
                 "hosts/h2.ics", "speakers/bo.ics");
-        expected.addAll(List.of("talks/" + bo.slug() + ".html", "index.html", "talks.json"));
+        expected.addAll(List.of("talks/" + bo.slug() + ".html", "index.html", "talks.json", "atom.xml"));
         assertThat(rewritten(before, files(site))).isEqualTo(expected);
         assertThat(report.written()).isEqualTo(expected.size());
         assertThat(report.unchanged()).isEqualTo(before.size() - expected.size());
