@@ -76,7 +76,6 @@ final class CalendarFeed {
     private final FeedSettings settings;
     private final CompactZones zones;
     private final RenderedEvents events;
-    private final String headerStart = HEADER_START;
     private final String refreshHints;
 
     CalendarFeed(String name, Duration defaultDuration, String baseUrl) {
@@ -157,7 +156,7 @@ final class CalendarFeed {
         List<Property> properties = new ArrayList<>();
         properties.add(new Name(feed.title()));
         properties.add(new XProperty("X-WR-CALNAME", feed.title()));
-        StringBuilder out = new StringBuilder(headerStart);
+        StringBuilder out = new StringBuilder(HEADER_START);
         append(out, properties);
         out.append(refreshHints);
         properties.clear();

@@ -18,11 +18,6 @@ record Feed(String path, Kind kind, String label, String title, List<StoredTalk>
         members = List.copyOf(members);
     }
 
-    /** The same feed holding these talks instead (the whole talks of its members' outlines). */
-    Feed withMembers(List<StoredTalk> talks) {
-        return new Feed(path, kind, label, title, talks, windowed, alarms);
-    }
-
     /** This feed with a reminder before every talk, at its own address. */
     Feed withAlarms() {
         return alarms ? this : new Feed(alarmPath(path), kind, label, title + " (with reminders)", members, windowed, true);

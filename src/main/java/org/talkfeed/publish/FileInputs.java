@@ -22,10 +22,6 @@ final class FileInputs {
     }
     private final Map<RenderedEvents.Version, TalkPrints> prints;
 
-    FileInputs(FeedSettings settings, String timezone, List<StoredTalk> outlines) {
-        this(settings, timezone, outlines, Map.of());
-    }
-
     /** @param kept the talks' prints made by an earlier publish with the same settings and zone (saves digests) */
     FileInputs(FeedSettings settings, String timezone, List<StoredTalk> outlines, Map<RenderedEvents.Version, TalkPrints> kept) {
         this.common = new Fingerprint().add(settings.toString()).add(timezone).hex();

@@ -68,10 +68,6 @@ final class PublishManifest {
         return fingerprint.equals(fingerprints.get(path));
     }
 
-    String fingerprint(String path) {
-        return fingerprints.get(path);
-    }
-
     /** This manifest without the entries of files about to be rewritten. */
     PublishManifest without(Collection<String> paths) {
         Map<String, String> kept = new HashMap<>(fingerprints);

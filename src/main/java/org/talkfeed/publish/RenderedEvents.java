@@ -51,12 +51,4 @@ final class RenderedEvents {
         }
         return event;
     }
-
-    boolean contains(StoredTalk talk) {
-        return events.containsKey(Version.of(talk));
-    }
-
-    int size() {
-        return events.size();
-    }
 }

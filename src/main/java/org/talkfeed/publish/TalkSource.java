@@ -24,10 +24,6 @@ interface TalkSource {
     /** Each talk's published identity and JSON, in the order of {@link #outlines()}. */
     void forEachJson(TalkStore.TalkJsonRow row);
 
-    static TalkSource of(TalkStore store) {
-        return of(store, new KeptOutlines());
-    }
-
     /** The store's talks, their outlines read again only where they changed since {@code kept} last read them. */
     static TalkSource of(TalkStore store, KeptOutlines kept) {
         return new TalkSource() {
