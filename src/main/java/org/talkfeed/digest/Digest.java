@@ -2,7 +2,6 @@ package org.talkfeed.digest;
 
 import org.talkfeed.store.StoredTalk;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,11 +10,11 @@ import java.util.Locale;
 
 /**
  * One week's digest: its talks in order (cancelled ones too, marked), and the talks changed since the last digest
- * was sent ({@code since}, null when none was).
+ * was sent.
  *
  * @param zone the list's zone, whose days the week is made of
  */
-public record Digest(IsoWeek week, ZoneId zone, List<StoredTalk> talks, List<Change> changes, Instant since) {
+public record Digest(IsoWeek week, ZoneId zone, List<StoredTalk> talks, List<Change> changes) {
     private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d", Locale.ENGLISH);

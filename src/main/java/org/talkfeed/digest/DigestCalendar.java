@@ -16,6 +16,7 @@ import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.talkfeed.publish.IcalText;
 import org.talkfeed.store.StoredTalk;
 import org.talkfeed.talk.Speaker;
 import org.talkfeed.talk.Talk;
@@ -34,7 +35,7 @@ import java.util.Set;
 /**
  * The week's talks as one iCalendar file for the digest email: one VEVENT per talk, with the UID and SEQUENCE of the
  * published feeds (so a client that has a talk from a feed or an earlier digest updates it), local times with TZID
- * and the zone's VTIMEZONE, cancelled talks as STATUS:CANCELLED.
+ * and the zone's VTIMEZONE, cancelled talks as STATUS:CANCELLED; text from mail cleaned as the feeds clean it.
  */
 final class DigestCalendar {
     private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
@@ -65,7 +66,7 @@ final class DigestCalendar {
                 end = t.end() != null ? ZonedDateTime.of(t.date(), t.end(), local.getZone()) : local.plus(defaultDuration);
                 zones.add(t.timezone());
             }
-            VEvent event = new VEvent(start, end, summary(stored));
+            VEvent event = new VEvent(start, end, IcalText.clean(summary(stored)));
             event.replace(new DtStamp(stored.updatedAt()));
             event.add(new Uid(stored.uid()));
             event.add(new Sequence(stored.sequence()));
@@ -73,11 +74,11 @@ final class DigestCalendar {
             event.add(new LastModified(stored.updatedAt()));
             String location = t.location() != null ? t.location() : t.online() && t.url() != null ? "Online: " + t.url() : null;
             if (location != null) {
-                event.add(new Location(location));
+                event.add(new Location(IcalText.clean(location)));
             }
             String description = description(t);
             if (!description.isEmpty()) {
-                event.add(new Description(description));
+                event.add(new Description(IcalText.clean(description)));
             }
             calendar.add(event);
         }

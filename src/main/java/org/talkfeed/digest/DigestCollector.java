@@ -46,7 +46,7 @@ public final class DigestCollector {
                 }
             }
         }
-        return new Digest(week, zone, inWeek, changes, since);
+        return new Digest(week, zone, inWeek, changes);
     }
 
     /** When the latest digest of another week went out. */

@@ -33,11 +33,6 @@ final class WhenText {
         return day + ", " + times + " " + offset(start.getOffset()) + " (" + talk.timezone() + ")";
     }
 
-    /** The day alone, "Tue 17 Feb". */
-    static String day(Talk talk) {
-        return talk.date() == null ? "" : DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH).format(talk.date());
-    }
-
     static String offset(ZoneOffset offset) {
         return offset.equals(ZoneOffset.UTC) ? "UTC" : "UTC" + offset.getId();
     }

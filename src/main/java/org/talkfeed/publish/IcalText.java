@@ -5,11 +5,11 @@ package org.talkfeed.publish;
  * becomes a space, and what no calendar text should hold is dropped: the other C0 controls, DEL, the C1
  * controls, unpaired surrogates and noncharacters.
  */
-final class IcalText {
+public final class IcalText {
     private IcalText() {
     }
 
-    static String clean(String value) {
+    public static String clean(String value) {
         StringBuilder out = new StringBuilder(value.length());
         int i = 0;
         while (i < value.length()) {

@@ -163,7 +163,7 @@ class DigestBuildTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> IsoWeek.parse("2025-W53"))
                 .hasMessageContaining("has no week 53");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> IsoWeek.parse("2026-8")).hasMessageContaining("2026-W08");
-        Digest acrossYears = new Digest(IsoWeek.parse("2026-W01"), DigestFixture.BERLIN, List.of(), List.of(), null);
+        Digest acrossYears = new Digest(IsoWeek.parse("2026-W01"), DigestFixture.BERLIN, List.of(), List.of());
         assertThat(acrossYears.subject()).isEqualTo("Talks this week: 29 Dec 2025 – 4 Jan 2026 (no talks)");
     }
 
