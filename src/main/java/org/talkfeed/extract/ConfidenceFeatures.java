@@ -46,7 +46,7 @@ public final class ConfidenceFeatures {
         if (talk.title() != null) {
             int words = talk.title().split("\\s+").length;
             f.add("title-words:" + bucket(words, 3, 8, 16));
-            if (draft.message().subject().toLowerCase(Locale.ROOT).contains(talk.title().toLowerCase(Locale.ROOT))) {
+            if (lowerSubject.contains(talk.title().toLowerCase(Locale.ROOT))) {
                 f.add("title-in-subject");
             }
         }

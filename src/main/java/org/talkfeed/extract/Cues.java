@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -60,8 +62,12 @@ final class Cues {
 
     /** The phrases of one category of a category-and-phrase resource of this package, such as cues.tsv. */
     static List<String> phrases(String resource, String category) {
-        return load(resource).stream().filter(c -> c.category().equals(category)).map(Cue::phrase).toList();
+        return LOADED.computeIfAbsent(resource, Cues::load).stream().filter(c -> c.category().equals(category))
+                .map(Cue::phrase).toList();
     }
+
+    /** Each resource read once, however many categories of it are asked for. */
+    private static final Map<String, List<Cue>> LOADED = new ConcurrentHashMap<>();
 
     private static List<Cue> load(String resource) {
         List<Cue> cues = new ArrayList<>();

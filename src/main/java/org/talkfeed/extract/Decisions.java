@@ -36,7 +36,6 @@ public record Decisions(Provenance provenance, Map<String, FieldModels> fields, 
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static volatile Decisions standard;
 
-    /** What made a model: the command, and a digest of each corpus it was trained on. */
     /** For one field: the probability that the value found is right, and that the talk states none. */
     public record FieldModels(LinearModel right, LinearModel absent) {
         public boolean holdsBack(Set<String> features) {
@@ -44,6 +43,7 @@ public record Decisions(Provenance provenance, Map<String, FieldModels> fields, 
         }
     }
 
+    /** What made a model: the command, and a digest of each corpus it was trained on. */
     public record Provenance(String command, Map<String, String> corpora) {
         public Provenance {
             corpora = new TreeMap<>(corpora);

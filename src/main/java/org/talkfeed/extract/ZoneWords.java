@@ -147,10 +147,9 @@ final class ZoneWords {
 
     /** The most likely named zone that has this offset at this instant, or null. */
     static String byOffset(ZoneOffset offset, Instant at) {
-        for (ZoneId zone : LIKELY_BY_OFFSET) {
-            if (zone.getRules().getOffset(at).equals(offset)) {
-                return zone.getId();
-            }
+        List<ZoneId> named = zonesWithOffset(offset, at);
+        if (!named.isEmpty()) {
+            return named.get(0).getId();
         }
         if (offset.getTotalSeconds() % 3600 == 0) {
             int h = offset.getTotalSeconds() / 3600;

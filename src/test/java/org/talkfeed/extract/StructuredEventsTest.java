@@ -18,7 +18,6 @@ import java.time.LocalTime;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
  * Messages that carry their talk as data, as calendar programs and newsletters send them (src/test/resources/structured):
@@ -277,7 +276,6 @@ class StructuredEventsTest {
 
     @Test
     void brokenCalendarDataFallsBackToTheRules() {
-        assertThatCode(() -> extract("broken-calendar.eml")).doesNotThrowAnyException();
         Announcement a = extract("broken-calendar.eml");
 
         assertThat(a.kind()).isEqualTo(Kind.ANNOUNCEMENT);
