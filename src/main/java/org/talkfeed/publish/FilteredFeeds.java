@@ -93,8 +93,9 @@ public final class FilteredFeeds {
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
+        Wanted wanted = Wanted.of(query);
         List<StoredTalk> members = current.entries.stream()
-                .filter(e -> FeedSet.inWindow(e.talk, settings.windowDays(), today, now) && e.matches(query))
+                .filter(e -> FeedSet.inWindow(e.talk, settings.windowDays(), today, now) && e.matches(wanted))
                 .map(Entry::talk).sorted(FeedSet.CHRONOLOGICAL).toList();
         String path = (alarms ? "calendar.alarm.ics" : "calendar.ics") + "?" + query.queryString();
         String title = current.title(query) + " — " + settings.name() + (alarms ? " (with reminders)" : "");
@@ -188,22 +189,36 @@ public final class FilteredFeeds {
         return keys;
     }
 
+    /**
+     * What a query compares, folded once per request: each name as folded and as lower-cased (a feed slug), and the
+     * words of each {@code q}.
+     */
+    private record Wanted(List<Set<String>> series, List<Set<String>> speakers, List<Set<String>> hosts, List<String[]> words) {
+        static Wanted of(FeedQuery query) {
+            return new Wanted(names(query.series()), names(query.speakers()), names(query.hosts()),
+                    query.words().stream().map(FeedQuery::fold).map(q -> q.isEmpty() ? null : q.split(" ")).toList());
+        }
+
+        private static List<Set<String>> names(List<String> values) {
+            return values.stream().map(v -> java.util.stream.Stream.of(FeedQuery.fold(v), v.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet())).toList();
+        }
+    }
+
     /** A talk that can be in a window, with what a query compares. */
     private record Entry(StoredTalk talk, Set<String> series, Set<String> speakers, Set<String> hosts, String text) {
-        boolean matches(FeedQuery query) {
-            return anyName(query.series(), series) && anyName(query.speakers(), speakers) && anyName(query.hosts(), hosts)
-                    && query.words().stream().allMatch(this::hasWords);
+        boolean matches(Wanted wanted) {
+            return anyName(wanted.series(), series) && anyName(wanted.speakers(), speakers) && anyName(wanted.hosts(), hosts)
+                    && wanted.words().stream().allMatch(this::hasWords);
         }
 
-        private static boolean anyName(List<String> wanted, Set<String> keys) {
-            return wanted.isEmpty() || wanted.stream().anyMatch(v -> keys.contains(FeedQuery.fold(v))
-                    || keys.contains(v.toLowerCase(Locale.ROOT)));
+        private static boolean anyName(List<Set<String>> wanted, Set<String> keys) {
+            return wanted.isEmpty() || wanted.stream().anyMatch(forms -> forms.stream().anyMatch(keys::contains));
         }
 
-        /** Every word of {@code q} begins a word of the talk's text. */
-        private boolean hasWords(String q) {
-            String folded = FeedQuery.fold(q);
-            return !folded.isEmpty() && java.util.Arrays.stream(folded.split(" ")).allMatch(w -> text.contains(" " + w));
+        /** Every word of one {@code q} begins a word of the talk's text. */
+        private boolean hasWords(String[] words) {
+            return words != null && java.util.Arrays.stream(words).allMatch(w -> text.contains(" " + w));
         }
     }
 
