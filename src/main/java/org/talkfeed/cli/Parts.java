@@ -2,7 +2,7 @@ package org.talkfeed.cli;
 
 import org.talkfeed.config.Config;
 import org.talkfeed.digest.DigestConfig;
-import org.talkfeed.digest.DigestTemplates;
+import org.talkfeed.templates.Templates;
 import org.talkfeed.digest.SmtpSender;
 import org.talkfeed.digest.WeeklyDigest;
 import org.talkfeed.pipeline.RepublishSchedule;
@@ -55,7 +55,7 @@ final class Parts {
         SmtpSender sender = digest.smtp() == null ? null : new SmtpSender(digest.smtp(), System::getenv);
         return new WeeklyDigest(store, digest, listZone(config),
                 new WeeklyDigest.Site(config.site(), config.calendarName(), baseUrl, config.defaultDuration()),
-                new DigestTemplates(config.file().getParent().resolve("templates")), sender, clock);
+                new Templates(config.file().getParent().resolve("templates")), sender, clock);
     }
 
     static WeeklyDigest weeklyDigest(Config config, TalkStore store, String baseUrl) {

@@ -1,6 +1,7 @@
 package org.talkfeed.digest;
 
 import org.talkfeed.store.DigestRecord;
+import org.talkfeed.templates.Templates;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +34,10 @@ final class DigestArchive {
     }
 
     private final Path folder;
-    private final DigestTemplates templates;
+    static final String INDEX_TEMPLATE = "digest-index.html.mustache";
+    private final Templates templates;
 
-    DigestArchive(Path site, DigestTemplates templates) {
+    DigestArchive(Path site, Templates templates) {
         this.folder = site.resolve(FOLDER);
         this.templates = templates;
     }
@@ -62,7 +64,7 @@ final class DigestArchive {
                 }
             }
         }
-        write(folder.resolve("index.html"), templates.render(DigestTemplates.INDEX, Map.of("name", name, "digests", listed)));
+        write(folder.resolve("index.html"), templates.render(INDEX_TEMPLATE, Map.of("name", name, "digests", listed)));
     }
 
     private static void write(Path file, String content) throws IOException {

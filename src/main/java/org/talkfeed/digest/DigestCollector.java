@@ -1,6 +1,7 @@
 package org.talkfeed.digest;
 
 import org.talkfeed.store.DigestRecord;
+import org.talkfeed.publish.ChangeText;
 import org.talkfeed.store.StoredTalk;
 import org.talkfeed.store.TalkStore;
 import org.talkfeed.talk.Talk;
@@ -41,7 +42,7 @@ public final class DigestCollector {
                 if (talk.updatedAt().isAfter(since) && !talk.createdAt().isAfter(since)) {
                     Optional<Talk> before = store.talkAsOf(talk.id(), since);
                     if (concerns(talk.talk(), week) || before.map(b -> concerns(b, week)).orElse(false)) {
-                        changes.add(new Digest.Change(talk, DigestChanges.describe(before.orElse(null), talk)));
+                        changes.add(new Digest.Change(talk, ChangeText.describe(before.orElse(null), talk)));
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package org.talkfeed.digest;
 
+import org.talkfeed.publish.WhenText;
 import org.talkfeed.store.StoredTalk;
 import org.talkfeed.talk.Speaker;
 import org.talkfeed.talk.Talk;

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkfeed.store.DigestRecord;
 import org.talkfeed.store.TalkStore;
+import org.talkfeed.templates.Templates;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,13 +44,15 @@ public final class WeeklyDigest {
     private final DigestConfig config;
     private final ZoneId zone;
     private final Site site;
-    private final DigestTemplates templates;
+    private static final String PAGE_TEMPLATE = "digest.html.mustache";
+    private static final String TEXT_TEMPLATE = "digest.txt.mustache";
+    private final Templates templates;
     private final DigestArchive archive;
     private final SmtpSender sender;
     private final Clock clock;
 
     /** @param sender null when no SMTP server is configured: then digests are only built */
-    public WeeklyDigest(TalkStore store, DigestConfig config, ZoneId listZone, Site site, DigestTemplates templates,
+    public WeeklyDigest(TalkStore store, DigestConfig config, ZoneId listZone, Site site, Templates templates,
                         SmtpSender sender, Clock clock) {
         this.store = store;
         this.config = config;
@@ -69,14 +72,14 @@ public final class WeeklyDigest {
     /** Collects {@code week}'s digest, keeps its page in the archive (and the index up to date), and renders its email. */
     public Built build(IsoWeek week) throws IOException {
         Digest digest = new DigestCollector(store, zone).collect(week);
-        String html = templates.render(DigestTemplates.PAGE, DigestView.of(digest, site.name(), true, "../talks/", "../index.html"));
+        String html = templates.render(PAGE_TEMPLATE, DigestView.of(digest, site.name(), true, "../talks/", "../index.html"));
         archive.writePage(week, html);
         archive.writeIndex(site.name(), store.digests(), zone);
         String talkBase = site.baseUrl() == null ? null : site.baseUrl() + "/talks/";
         DigestView mail = DigestView.of(digest, site.name(), false, talkBase,
                 site.baseUrl() == null ? null : site.baseUrl() + "/index.html");
-        DigestEmail.Content content = new DigestEmail.Content(digest.subject(), templates.render(DigestTemplates.TEXT, mail),
-                templates.render(DigestTemplates.PAGE, mail), DigestCalendar.render(digest, site.defaultDuration()),
+        DigestEmail.Content content = new DigestEmail.Content(digest.subject(), templates.render(TEXT_TEMPLATE, mail),
+                templates.render(PAGE_TEMPLATE, mail), DigestCalendar.render(digest, site.defaultDuration()),
                 "talks-" + week + ".ics");
         return new Built(digest, content, archive.page(week));
     }

@@ -8,6 +8,7 @@ import org.talkfeed.config.ConfigLoader;
 import org.talkfeed.pipeline.Daemon;
 import org.talkfeed.publish.SitePublisher;
 import org.talkfeed.store.TalkStore;
+import org.talkfeed.templates.Templates;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ final class DigestFixture {
     static WeeklyDigest digest(Config config, TalkStore store, Clock clock, SmtpSender sender) {
         return new WeeklyDigest(store, config.digest(), BERLIN,
                 new WeeklyDigest.Site(config.site(), config.calendarName(), "https://talks.example.edu", config.defaultDuration()),
-                new DigestTemplates(config.file().getParent().resolve("templates")), sender, clock);
+                new Templates(config.file().getParent().resolve("templates")), sender, clock);
     }
 
 }

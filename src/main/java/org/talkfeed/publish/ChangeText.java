@@ -1,4 +1,4 @@
-package org.talkfeed.digest;
+package org.talkfeed.publish;
 
 import org.talkfeed.store.StoredTalk;
 import org.talkfeed.talk.Talk;
@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** What changed in a talk since an earlier state of it, in a few words for readers. */
-final class DigestChanges {
-    private DigestChanges() {
+/** What changed in a talk since an earlier state of it, in a few words for readers (the digest's and the talk's page). */
+public final class ChangeText {
+    private ChangeText() {
     }
 
     /** @param before the talk as it was, null when unknown */
-    static String describe(Talk before, StoredTalk now) {
+    public static String describe(Talk before, StoredTalk now) {
         if (now.cancelled()) {
             return "cancelled";
         }

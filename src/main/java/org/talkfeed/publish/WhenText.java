@@ -1,4 +1,4 @@
-package org.talkfeed.digest;
+package org.talkfeed.publish;
 
 import org.talkfeed.talk.Talk;
 
@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** When a talk is, for readers: in the talk's own zone, with its UTC offset on that day. */
-final class WhenText {
+public final class WhenText {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
@@ -17,7 +17,7 @@ final class WhenText {
     }
 
     /** "Tue 17 Feb 2026, 16:00–17:00 UTC+01:00 (Europe/Berlin)". */
-    static String of(Talk talk) {
+    public static String of(Talk talk) {
         if (talk.date() == null) {
             return "date not given";
         }
