@@ -32,7 +32,7 @@ final class Parts {
 
     /** @param baseUrl the site's public address for links, or null for relative links */
     static SitePublisher publisher(Config config, String baseUrl) {
-        return new SitePublisher(config.site(), feedSettings(config, baseUrl), listZone(config).getId(), CLOCK);
+        return new SitePublisher(config.site(), feedSettings(config, baseUrl), listZone(config).getId(), templates(config), CLOCK);
     }
 
     static FilteredFeeds filteredFeeds(Config config, String baseUrl) {
@@ -55,11 +55,16 @@ final class Parts {
         SmtpSender sender = digest.smtp() == null ? null : new SmtpSender(digest.smtp(), System::getenv);
         return new WeeklyDigest(store, digest, listZone(config),
                 new WeeklyDigest.Site(config.site(), config.calendarName(), baseUrl, config.defaultDuration()),
-                new Templates(config.file().getParent().resolve("templates")), sender, clock);
+                new Templates(templates(config)), sender, clock);
     }
 
     static WeeklyDigest weeklyDigest(Config config, TalkStore store, String baseUrl) {
         return weeklyDigest(config, store, baseUrl, CLOCK);
+    }
+
+    /** The folder whose templates replace the built-in ones: templates/ beside the configuration file. */
+    static java.nio.file.Path templates(Config config) {
+        return config.file().getParent().resolve("templates");
     }
 
     /** The list's zone, whose day splits upcoming from past talks: the first mailbox's configured zone, else UTC. */

@@ -1,5 +1,6 @@
 package org.talkfeed.digest;
 
+import org.talkfeed.publish.WebAddress;
 import org.talkfeed.publish.WhenText;
 import org.talkfeed.store.StoredTalk;
 import org.talkfeed.talk.Speaker;
@@ -63,16 +64,7 @@ public record DigestView(String name, String week, String span, String subject, 
         }
         String location = t.location() != null ? t.location() : t.online() ? "Online" : null;
         return new Entry(title(t), speakers.isEmpty() ? null : String.join(", ", speakers), WhenText.of(t), location,
-                t.online() ? webAddress(t.url()) : null, t.series(), t.host(), stored.cancelled(), link(stored, talkBase));
-    }
-
-    /** An http(s) address, else null: a link in the page or email may lead nowhere else (no javascript:, no data:). */
-    private static String webAddress(String url) {
-        if (url == null) {
-            return null;
-        }
-        String lower = url.strip().toLowerCase(Locale.ROOT);
-        return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : null;
+                t.online() ? WebAddress.of(t.url()) : null, t.series(), t.host(), stored.cancelled(), link(stored, talkBase));
     }
 
     private static String title(Talk t) {

@@ -27,7 +27,17 @@ import java.util.stream.Stream;
  * whole history ({@code calendar-YYYY.ics}); one file per talk. Each has a reminder variant ({@link Feed#withAlarms}).
  * Only talks with a date are in a calendar.
  */
-record FeedSet(List<Feed> subscribable, List<StoredTalk> dated, String siteName) {
+record FeedSet(List<Feed> subscribable, List<StoredTalk> dated, List<Named> names, String siteName) {
+    /**
+     * A series, speaker or host: its name as first spelled, the slug of its feed and page, and all its talks with a
+     * date, oldest first (its feed holds only those in the window).
+     */
+    record Named(Feed.Kind kind, String folder, String label, String slug, List<StoredTalk> talks) {
+        String feedPath() {
+            return folder + "/" + slug + ".ics";
+        }
+    }
+
     /** A cancellation stays in the windowed feeds at least this long, so that subscribers' clients see it. */
     static final Duration CANCELLED_KEPT = Duration.ofDays(30);
     static final String SERIES = "series";
@@ -57,12 +67,13 @@ record FeedSet(List<Feed> subscribable, List<StoredTalk> dated, String siteName)
                 .sorted(Comparator.comparing(StoredTalk::createdAt).thenComparing(StoredTalk::id)).toList();
 
         List<Feed> subscribable = new ArrayList<>();
+        List<Named> names = new ArrayList<>();
         subscribable.add(new Feed("calendar.ics", Feed.Kind.ALL, null, siteName, windowed, true, false));
-        named(subscribable, byCreation, windowed, slugs, Feed.Kind.SERIES, SERIES, "series",
+        named(subscribable, names, dated, byCreation, windowed, slugs, Feed.Kind.SERIES, SERIES, "series",
                 t -> t.series() == null ? List.of() : List.of(t.series()), name -> name + " — " + siteName);
-        named(subscribable, byCreation, windowed, slugs, Feed.Kind.SPEAKER, SPEAKERS, "speaker",
+        named(subscribable, names, dated, byCreation, windowed, slugs, Feed.Kind.SPEAKER, SPEAKERS, "speaker",
                 t -> t.speakers().stream().map(Speaker::name).toList(), name -> "Talks by " + name + " — " + siteName);
-        named(subscribable, byCreation, windowed, slugs, Feed.Kind.HOST, HOSTS, "host",
+        named(subscribable, names, dated, byCreation, windowed, slugs, Feed.Kind.HOST, HOSTS, "host",
                 t -> t.host() == null ? List.of() : List.of(t.host()), name -> "Hosted by " + name + " — " + siteName);
         Map<Integer, List<StoredTalk>> years = new TreeMap<>();
         for (StoredTalk talk : dated) {
@@ -71,7 +82,7 @@ record FeedSet(List<Feed> subscribable, List<StoredTalk> dated, String siteName)
         years.forEach((year, members) -> subscribable.add(new Feed("calendar-" + year + ".ics", Feed.Kind.YEAR,
                 String.valueOf(year), siteName + " " + year, members, false, false)));
 
-        return new FeedSet(List.copyOf(subscribable), dated, siteName);
+        return new FeedSet(List.copyOf(subscribable), dated, List.copyOf(names), siteName);
     }
 
     /** The feed of each talk with a date (made when asked: a publish makes only those it renders). */
@@ -107,7 +118,8 @@ record FeedSet(List<Feed> subscribable, List<StoredTalk> dated, String siteName)
      * One feed per name, in the order names first appear in talks by creation (so that slugs are given in that
      * order), with the windowed talks that carry the name. Spellings of one name share its feed, under the first one.
      */
-    private static void named(List<Feed> feeds, List<StoredTalk> byCreation, List<StoredTalk> windowed, FeedSlugs slugs,
+    private static void named(List<Feed> feeds, List<Named> named, List<StoredTalk> dated, List<StoredTalk> byCreation,
+                              List<StoredTalk> windowed, FeedSlugs slugs,
                               Feed.Kind kind, String folder, String fallback, Function<Talk, List<String>> names,
                               Function<String, String> title) {
         Map<String, String> keys = new HashMap<>(); // names repeat: each is normalized once
@@ -120,14 +132,25 @@ record FeedSet(List<Feed> subscribable, List<StoredTalk> dated, String siteName)
             }
         }
         Map<String, List<StoredTalk>> members = new LinkedHashMap<>();
+        Map<String, List<StoredTalk>> all = new HashMap<>();
         labels.keySet().forEach(key -> members.put(key, new ArrayList<>()));
-        for (StoredTalk talk : windowed) {
+        Set<StoredTalk> inWindow = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        inWindow.addAll(windowed);
+        for (StoredTalk talk : dated) {
             Set<String> talkKeys = new LinkedHashSet<>();
             names.apply(talk.talk()).stream().filter(n -> !n.isBlank()).forEach(n -> talkKeys.add(keys.computeIfAbsent(n, FeedSlugs::key)));
-            talkKeys.forEach(key -> members.get(key).add(talk));
+            for (String key : talkKeys) {
+                all.computeIfAbsent(key, k -> new ArrayList<>()).add(talk);
+                if (inWindow.contains(talk)) {
+                    members.get(key).add(talk);
+                }
+            }
         }
-        labels.forEach((key, label) -> feeds.add(new Feed(folder + "/" + slugs.slug(folder, label, fallback) + ".ics", kind,
-                label, title.apply(label), members.get(key), true, false)));
+        labels.forEach((key, label) -> {
+            String slug = slugs.slug(folder, label, fallback);
+            feeds.add(new Feed(folder + "/" + slug + ".ics", kind, label, title.apply(label), members.get(key), true, false));
+            named.add(new Named(kind, folder, label, slug, List.copyOf(all.get(key))));
+        });
     }
 
     static String titleOf(Talk talk) {

@@ -29,6 +29,8 @@ final class FeedSlugs {
     private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final int MAX_LENGTH = 60;
+    /** The list of a folder's names is its index.html: no name's page may take that address. */
+    private static final String RESERVED = "index";
 
     /** Per kind's folder (series, speakers, hosts): name key to slug, in the order the slugs were given. */
     private final Map<String, Map<String, String>> byFolder;
@@ -75,7 +77,7 @@ final class FeedSlugs {
         Set<String> used = taken.computeIfAbsent(folder, f -> new HashSet<>());
         String base = base(name, fallback);
         String slug = base;
-        for (int n = 2; used.contains(slug); n++) {
+        for (int n = 2; used.contains(slug) || slug.equals(RESERVED); n++) {
             slug = base + "-" + n;
         }
         slugs.put(key, slug);

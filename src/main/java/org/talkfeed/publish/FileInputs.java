@@ -2,7 +2,6 @@ package org.talkfeed.publish;
 
 import org.talkfeed.store.StoredTalk;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,9 @@ import java.util.Map;
  * The fingerprint of what each published file is made from. Every file depends on the settings and the list's zone;
  * a talk's page and .ics files on the talk (id, uid, slug, whether cancelled, sequence, when created and updated: the
  * store raises the sequence and the update time with every change of its fields); a feed on its definition and its
- * members; the index on every talk, the day (upcoming or past) and the feeds it lists; talks.json on every talk; atom.xml on the
- * talks it shows.
+ * members; talks.json on every talk; atom.xml on the talks it shows; each archive page ({@link ArchivePlan}) on what it
+ * shows besides talks and the talks it lists; a talk's page also on the pages it links to. Every page also depends on
+ * the override templates as they are.
  */
 final class FileInputs {
     private final String common;
@@ -22,9 +22,16 @@ final class FileInputs {
     }
     private final Map<RenderedEvents.Version, TalkPrints> prints;
 
-    /** @param kept the talks' prints made by an earlier publish with the same settings and zone (saves digests) */
-    FileInputs(FeedSettings settings, String timezone, List<StoredTalk> outlines, Map<RenderedEvents.Version, TalkPrints> kept) {
+    private final String templates;
+
+    /**
+     * @param templates a digest of the override templates (and stylesheet) as they are now
+     * @param kept      the talks' prints made by an earlier publish with the same settings and zone (saves digests)
+     */
+    FileInputs(FeedSettings settings, String timezone, String templates, List<StoredTalk> outlines,
+               Map<RenderedEvents.Version, TalkPrints> kept) {
         this.common = new Fingerprint().add(settings.toString()).add(timezone).hex();
+        this.templates = templates;
         this.prints = new HashMap<>(outlines.size() * 2);
         for (StoredTalk talk : outlines) {
             RenderedEvents.Version version = RenderedEvents.Version.of(talk);
@@ -39,7 +46,7 @@ final class FileInputs {
         }
     }
 
-    /** Of a talk's page, its .ics and the .ics's reminder variant. */
+    /** Of a talk's .ics and its reminder variant. */
     String talk(StoredTalk talk) {
         return prints.get(RenderedEvents.Version.of(talk)).files();
     }
@@ -55,12 +62,19 @@ final class FileInputs {
         return print.add(feed.members().size()).add(members(feed.members())).hex();
     }
 
-    String index(List<StoredTalk> outlines, LocalDate today, List<Feed> feeds) {
-        Fingerprint print = start("index").add(today.toString());
-        for (Feed feed : feeds) {
-            print.add(feed.kind().name()).add(feed.label()).add(feed.path());
-        }
-        return every(print, outlines);
+    /** Of a talk's page: the talk, the pages it links to ({@link ArchivePlan#linksOf}) and the templates. */
+    String talkPage(StoredTalk talk, String links) {
+        return start("talk page").add(templates).add(prints.get(RenderedEvents.Version.of(talk)).files()).add(links).hex();
+    }
+
+    /** Of an archive page: where it is, its template, what it shows besides talks, and its talks in order. */
+    String page(ArchivePlan.Page page) {
+        return every(start("page").add(templates).add(page.path()).add(page.template()).add(page.inputs()), page.talks());
+    }
+
+    /** Of a file whose content is known as it is published (the stylesheet). */
+    String content(String path, byte[] content) {
+        return start("content").add(path).add(content).hex();
     }
 
     /** @param entries the talks atom.xml shows, in its order */

@@ -28,6 +28,12 @@ final class Fingerprint {
         return this;
     }
 
+    Fingerprint add(byte[] bytes) {
+        add(bytes.length);
+        digest.update(bytes);
+        return this;
+    }
+
     Fingerprint add(long value) {
         for (int i = 0; i < 8; i++) {
             number[i] = (byte) (value >>> (8 * i));

@@ -22,7 +22,7 @@ import java.util.Map;
 final class PublishManifest {
     static final String FILE_NAME = ".publish-manifest";
     /** Raise it when rendering changes, so that every file is rendered again by the new code. */
-    private static final String HEADER = "talkfeed publish manifest 1";
+    private static final String HEADER = "talkfeed publish manifest 2";
     private static final String END = "end ";
 
     private final Map<String, String> fingerprints;

@@ -3,7 +3,9 @@ package org.talkfeed.publish;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.talkfeed.store.StoredTalk;
 import org.talkfeed.store.TalkStore;
+import org.talkfeed.talk.Talk;
 import org.talkfeed.talk.TalkJson;
+import org.talkfeed.templates.Templates;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,8 +30,9 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Store to files: site/calendar.ics and the other feeds of {@link FeedSet} (each with its reminder variant),
- * site/index.html, site/talks.json, site/atom.xml and site/talks/SLUG.{html,ics}. A publish renders only the files whose inputs
+ * Store to files: site/calendar.ics and the other feeds of {@link FeedSet} (each with its reminder variant), the
+ * archive's pages ({@link ArchivePlan}: index, past and upcoming pages, one per series, speaker and host, their lists,
+ * feeds.html) with style.css, site/talks.json, site/atom.xml and site/talks/SLUG.{html,ics}. A publish renders only the files whose inputs
  * changed ({@link FileInputs}) since the last one ({@link PublishManifest}), from outlines of the talks, and reads
  * whole only the talks those files show. One publisher serves one site with one set of settings, and keeps from
  * publish to publish what it made: the talks' outlines ({@link KeptOutlines}), their events ({@link RenderedEvents}),
@@ -37,10 +40,11 @@ import java.util.regex.Pattern;
  */
 public final class SitePublisher {
     private static final Pattern YEAR_FEED = Pattern.compile("calendar-\\d{4}(\\.alarm)?\\.ics");
-    private static final String INDEX = "index.html";
     private static final String JSON = "talks.json";
+    private static final String STYLE = "style.css";
     /** The site's root ("") and the folders it publishes into. */
-    private static final List<String> FOLDERS = List.of("", "talks", FeedSet.SERIES, FeedSet.SPEAKERS, FeedSet.HOSTS);
+    private static final List<String> FOLDERS = List.of("", "talks", "past", "upcoming", FeedSet.SERIES, FeedSet.SPEAKERS,
+            FeedSet.HOSTS);
     /** How many whole talks are read and rendered at once into pages. */
     private static final int TALKS_AT_ONCE = 500;
     /**
@@ -51,7 +55,11 @@ public final class SitePublisher {
 
     private final Path site;
     private final FeedSettings settings;
-    private final HtmlPages pages;
+    private final ArchiveViews views;
+    private final Path templateFolder;
+    /** The templates as of the override folder's state last seen ({@link #templatesPrint}): made again when it changes. */
+    private Templates templates;
+    private String templatesPrint;
     private final AtomFeed atom;
     private final Clock clock;
     private final String timezone;
@@ -71,9 +79,17 @@ public final class SitePublisher {
      * @param timezone the zone whose "today" splits upcoming from past talks and ends the feeds' windows
      */
     public SitePublisher(Path site, FeedSettings settings, String timezone, Clock clock) {
+        this(site, settings, timezone, null, clock);
+    }
+
+    /**
+     * @param templates the folder whose templates (and style.css) replace the built-in ones of the same name; null for none
+     */
+    public SitePublisher(Path site, FeedSettings settings, String timezone, Path templates, Clock clock) {
         this.site = site;
         this.settings = settings;
-        this.pages = new HtmlPages(settings.name(), new SubscribeLinks(settings.baseUrl(), settings.defaultDuration()));
+        this.views = new ArchiveViews(settings.name(), new SubscribeLinks(settings.baseUrl(), settings.defaultDuration()));
+        this.templateFolder = templates;
         this.atom = new AtomFeed(settings);
         this.timezone = timezone;
         this.clock = clock;
@@ -104,9 +120,17 @@ public final class SitePublisher {
         // not counted among the published files)
         new SiteFiles().write(slugFile, slugs.json());
 
+        String print = Templates.overridesPrint(templateFolder);
+        if (templates == null || !print.equals(templatesPrint)) {
+            templates = new Templates(templateFolder);
+            templatesPrint = print;
+        }
+        byte[] style = templates.file(STYLE);
+        ArchivePlan plan = ArchivePlan.of(outlines, feeds, today, views);
+
         PublishManifest last = lastManifest();
         Set<String> existing = existingFiles();
-        FileInputs inputs = new FileInputs(settings, timezone, outlines, keptPrints);
+        FileInputs inputs = new FileInputs(settings, timezone, print, outlines, keptPrints);
         keptPrints = inputs.prints();
         Map<String, String> made = new HashMap<>();
         List<String> toWrite = new ArrayList<>();
@@ -130,18 +154,27 @@ public final class SitePublisher {
         }
         List<Long> talksToRender = new ArrayList<>();
         for (StoredTalk talk : outlines) {
-            String print = inputs.talk(talk);
-            boolean render = false;
-            for (String path : talkPaths(talk)) {
-                made.put(path, print);
+            String page = talkPage(talk);
+            made.put(page, inputs.talkPage(talk, plan.linksOf(talk.talk())));
+            boolean render = stale.test(page);
+            String calendar = inputs.talk(talk);
+            for (String path : talkCalendars(talk)) {
+                made.put(path, calendar);
                 render |= stale.test(path);
             }
             if (render) {
                 talksToRender.add(talk.id());
             }
         }
-        made.put(INDEX, inputs.index(outlines, today, feeds.subscribable()));
-        boolean index = stale.test(INDEX);
+        List<ArchivePlan.Page> pagesToRender = new ArrayList<>();
+        for (ArchivePlan.Page page : plan.pages()) {
+            made.put(page.path(), inputs.page(page));
+            if (stale.test(page.path())) {
+                pagesToRender.add(page);
+            }
+        }
+        made.put(STYLE, inputs.content(STYLE, style));
+        boolean styleSheet = stale.test(STYLE);
         made.put(JSON, inputs.json(outlines));
         boolean json = stale.test(JSON);
         List<StoredTalk> atomEntries = AtomFeed.entries(outlines);
@@ -152,9 +185,12 @@ public final class SitePublisher {
         }
 
         renderFeeds(feedsToRender, source, files);
-        renderTalks(talksToRender, source, files);
-        if (index) {
-            files.write(site.resolve(INDEX), pages.index(outlines, today, feeds.subscribable()));
+        renderTalks(talksToRender, source, plan, files);
+        for (ArchivePlan.Page page : pagesToRender) {
+            files.write(site.resolve(page.path()), templates.render(page.template() + Templates.EXTENSION, page.view().get()));
+        }
+        if (styleSheet) {
+            files.stream(site.resolve(STYLE), out -> out.write(style));
         }
         if (json) {
             files.stream(site.resolve(JSON), out -> writeJson(source, out));
@@ -197,11 +233,13 @@ public final class SitePublisher {
     }
 
     /** Each talk's page and .ics files, a few hundred talks at a time. */
-    private void renderTalks(List<Long> ids, TalkSource source, SiteFiles files) throws IOException {
+    private void renderTalks(List<Long> ids, TalkSource source, ArchivePlan plan, SiteFiles files) throws IOException {
         CalendarFeed calendar = new CalendarFeed(settings, zones, events);
         for (int from = 0; from < ids.size(); from += TALKS_AT_ONCE) {
             for (StoredTalk talk : source.whole(ids.subList(from, Math.min(ids.size(), from + TALKS_AT_ONCE)))) {
-                files.write(site.resolve("talks").resolve(talk.slug() + ".html"), pages.talk(talk));
+                Talk before = talk.cancelled() || talk.sequence() > 0 ? source.asFirstAnnounced(talk) : null;
+                files.write(site.resolve(talkPage(talk)), templates.render("talk.html" + Templates.EXTENSION,
+                        views.talk(talk, plan, before)));
                 if (talk.talk().date() != null) {
                     Feed feed = FeedSet.talkFeed(talk, settings.name());
                     files.write(site.resolve(feed.path()), calendar.render(feed));
@@ -211,13 +249,16 @@ public final class SitePublisher {
         }
     }
 
-    private static List<String> talkPaths(StoredTalk talk) {
-        String page = "talks/" + talk.slug() + ".html";
+    private static String talkPage(StoredTalk talk) {
+        return "talks/" + talk.slug() + ".html";
+    }
+
+    private static List<String> talkCalendars(StoredTalk talk) {
         if (talk.talk().date() == null) {
-            return List.of(page);
+            return List.of();
         }
         String ics = "talks/" + talk.slug() + ".ics";
-        return List.of(page, ics, Feed.alarmPath(ics));
+        return List.of(ics, Feed.alarmPath(ics));
     }
 
     /** talks.json, one talk at a time: each entry's talk is the stored JSON as it is (written by {@link TalkJson}). */

@@ -24,6 +24,9 @@ interface TalkSource {
     /** Each talk's published identity and JSON, in the order of {@link #outlines()}. */
     void forEachJson(TalkStore.TalkJsonRow row);
 
+    /** The talk as it was first announced (its first revision); null when not known. */
+    org.talkfeed.talk.Talk asFirstAnnounced(StoredTalk talk);
+
     /** The store's talks, their outlines read again only where they changed since {@code kept} last read them. */
     static TalkSource of(TalkStore store, KeptOutlines kept) {
         return new TalkSource() {
@@ -40,6 +43,11 @@ interface TalkSource {
             @Override
             public void forEachJson(TalkStore.TalkJsonRow row) {
                 store.forEachTalkJson(row);
+            }
+
+            @Override
+            public org.talkfeed.talk.Talk asFirstAnnounced(StoredTalk talk) {
+                return store.talkAsOf(talk.id(), talk.createdAt()).orElse(null);
             }
         };
     }
@@ -62,6 +70,11 @@ interface TalkSource {
             public void forEachJson(TalkStore.TalkJsonRow row) {
                 talks.forEach(t -> row.accept(t.uid(), t.slug(), t.cancelled(), t.sequence(), t.createdAt(), t.updatedAt(),
                         TalkJson.write(t.talk())));
+            }
+
+            @Override
+            public org.talkfeed.talk.Talk asFirstAnnounced(StoredTalk talk) {
+                return null;
             }
         };
     }

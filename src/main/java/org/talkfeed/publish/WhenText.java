@@ -12,6 +12,7 @@ import java.util.Locale;
 public final class WhenText {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
     private WhenText() {
     }
@@ -31,6 +32,39 @@ public final class WhenText {
         }
         ZonedDateTime start = ZonedDateTime.of(talk.date(), talk.start(), ZoneId.of(talk.timezone()));
         return day + ", " + times + " " + offset(start.getOffset()) + " (" + talk.timezone() + ")";
+    }
+
+    /** "Tue 3 Mar 2026, 16:00–17:00 EST (UTC−05:00)", for the talk's page; without a zone, "(local time)". */
+    public static String withZoneName(Talk talk) {
+        if (talk.date() == null) {
+            return "date not given";
+        }
+        String day = DAY.format(talk.date());
+        if (talk.start() == null) {
+            return day;
+        }
+        String times = TIME.format(talk.start()) + (talk.end() == null ? "" : "–" + TIME.format(talk.end()));
+        if (talk.timezone() == null) {
+            return day + ", " + times + " (local time)";
+        }
+        ZonedDateTime start = ZonedDateTime.of(talk.date(), talk.start(), ZoneId.of(talk.timezone()));
+        return day + ", " + times + " " + ZONE_NAME.format(start) + " (" + offset(start.getOffset()).replace('-', '\u2212') + ")";
+    }
+
+    /** "Tue 3 Mar 2026, 16:00 EST", for lists of talks. */
+    public static String brief(Talk talk) {
+        if (talk.date() == null) {
+            return "date not given";
+        }
+        String day = DAY.format(talk.date());
+        if (talk.start() == null) {
+            return day;
+        }
+        if (talk.timezone() == null) {
+            return day + ", " + TIME.format(talk.start());
+        }
+        return day + ", " + TIME.format(talk.start()) + " "
+                + ZONE_NAME.format(ZonedDateTime.of(talk.date(), talk.start(), ZoneId.of(talk.timezone())));
     }
 
     static String offset(ZoneOffset offset) {

@@ -28,7 +28,7 @@ import java.util.List;
  * ({@code *.html.mustache}) escape every value; text ones do not. Partials and parents are found the same way, by name.
  */
 public final class Templates {
-    /** What a template file's name ends with; its partials are named without it ({@code {{> row.html}}}). */
+    /** What a template file's name ends with; partials and parents are named with it ({@code {{> row.html}}}). */
     public static final String EXTENSION = ".mustache";
     private static final String BUILT_IN = "org/talkfeed/templates/";
 
@@ -72,6 +72,19 @@ public final class Templates {
             template.execute(out, scope);
         } catch (MustacheException e) {
             throw new IllegalStateException("template " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The bytes of a file published as it is (the stylesheet): the override folder's, else the built-in one. */
+    public byte[] file(String name) throws IOException {
+        if (overrides != null && Files.isRegularFile(overrides.resolve(name))) {
+            return Files.readAllBytes(overrides.resolve(name));
+        }
+        try (InputStream builtIn = Templates.class.getClassLoader().getResourceAsStream(BUILT_IN + name)) {
+            if (builtIn == null) {
+                throw new IOException("no built-in file " + name);
+            }
+            return builtIn.readAllBytes();
         }
     }
 

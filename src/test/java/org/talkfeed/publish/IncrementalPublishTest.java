@@ -113,7 +113,8 @@ class IncrementalPublishTest {
 
         Set<String> expected = withVariants("talks/" + bo.slug() + ".ics", "calendar.ics", "calendar-2026.ics", "series/theory.ics",
                 "hosts/h2.ics", "speakers/bo.ics");
-        expected.addAll(List.of("talks/" + bo.slug() + ".html", "index.html", "talks.json", "atom.xml"));
+        expected.addAll(List.of("talks/" + bo.slug() + ".html", "index.html", "talks.json", "atom.xml", "series/theory.html",
+                "hosts/h2.html", "speakers/bo.html"));
         assertThat(rewritten(before, files(site))).isEqualTo(expected);
         assertThat(report.written()).isEqualTo(expected.size());
         assertThat(report.unchanged()).isEqualTo(before.size() - expected.size());
@@ -197,7 +198,9 @@ class IncrementalPublishTest {
 
         assertThat(site.resolve("talks/" + cy.slug() + ".html")).doesNotExist();
         assertThat(site.resolve("series/systems.alarm.ics")).doesNotExist();
-        assertThat(report.removed()).isEqualTo(3 + 2 + 2); // its page, .ics and variant; its series' and speaker's feeds
+        assertThat(site.resolve("speakers/cy.html")).doesNotExist();
+        // its page, .ics and variant; its series' and speaker's feeds and pages
+        assertThat(report.removed()).isEqualTo(3 + 2 + 2 + 2);
     }
 
     /** Publishing from the store reads outlines and only the whole talks it renders, and makes the same files. */
