@@ -32,6 +32,8 @@ final class ArchivePlan {
     static final String INDEX = "index.html";
     static final String FEEDS = "feeds.html";
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+    /** Months of upcoming talks have ids of their own: a month can be both upcoming and past on one page. */
+    private static final String UPCOMING_IDS = "up-";
     private static final DateTimeFormatter WEEK_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     /** One page to publish. */
@@ -128,7 +130,7 @@ final class ArchivePlan {
             String root = "";
             return new ArchiveViews.IndexPage(root, views.site(0), views.siteName(),
                     section("This week", "this-week", thisWeek, byDay(thisWeek, root)),
-                    section("Upcoming", "upcoming", laterOnIndex, byMonth(laterOnIndex, root, "")),
+                    section("Upcoming", "upcoming", laterOnIndex, byMonth(laterOnIndex, root, UPCOMING_IDS)),
                     section("Past talks", "past", pastOnIndex, byMonth(pastOnIndex, root, "")),
                     section("Date not known", "undated", undated, List.of(new ArchiveViews.Group(null, null,
                             ArchiveViews.rows(undated, root)))),
@@ -143,7 +145,7 @@ final class ArchivePlan {
             String older = n < laterPages.size() ? (n + 1) + ".html" : null;
             pages.add(new Page("upcoming/" + n + ".html", "list.html", "upcoming " + n + " " + laterPages.size(), talks,
                     () -> new ArchiveViews.ListPage("../", views.site(1), "Upcoming talks, page " + page + " · " + views.siteName(),
-                            "Upcoming talks, page " + page, page, laterPages.size(), byMonth(talks, "../", ""), newer, older,
+                            "Upcoming talks, page " + page, page, laterPages.size(), byMonth(talks, "../", UPCOMING_IDS), newer, older,
                             List.of())));
         }
         for (int n = 2; n <= pastNewestFirst.size(); n++) {
@@ -258,7 +260,7 @@ final class ArchivePlan {
                 return new ArchiveViews.PersonPage("../", views.site(1), title + (page > 1 ? ", page " + page : "") + " · "
                         + views.siteName(), kind, title, name.talks().size(),
                         views.feed(title, name.feedPath(), 1),
-                        section("Upcoming", "upcoming", soon, byMonth(soon, "../", "")),
+                        section("Upcoming", "upcoming", soon, byMonth(soon, "../", UPCOMING_IDS)),
                         section("Past talks", "past", before, byMonth(before, "../", "")),
                         page, chunks.size(), page > 1 ? pagePath(name.slug(), page - 1) : null,
                         page < chunks.size() ? pagePath(name.slug(), page + 1) : null);

@@ -30,13 +30,13 @@ class RepublishAsTimePassesTest {
     Path dir;
 
     @Test
-    void aTalkMovesFromUpcomingToPastAfterMidnightWithoutAnyMessage() throws Exception {
+    void aTalkMovesFromThisWeekToPastWhenTheWeekTurnsWithoutAnyMessage() throws Exception {
         Path maildir = dir.resolve("mail");
         for (String sub : new String[] {"cur", "new", "tmp"}) {
             Files.createDirectories(maildir.resolve(sub));
         }
         Files.write(maildir.resolve("new/1772400000.M1P1.host"),
-                TestMail.announcement("<graph-minors@dept.example>", "Graph Minors", "Thursday, March 5, 2026"));
+                TestMail.announcement("<graph-minors@dept.example>", "Graph Minors", "Sunday, March 8, 2026"));
         Config config = new ConfigLoader().load(Files.writeString(dir.resolve("talkfeed.yaml"), """
                 store: talkfeed.db
                 site: site
@@ -46,7 +46,7 @@ class RepublishAsTimePassesTest {
                     maildir: mail
                     timezone: Europe/Berlin
                 """));
-        SetClock clock = new SetClock(OffsetDateTime.parse("2026-03-05T23:30:00+01:00").toInstant());
+        SetClock clock = new SetClock(OffsetDateTime.parse("2026-03-08T23:30:00+01:00").toInstant());
         Path index = config.site().resolve("index.html");
 
         try (TalkStore store = TalkStore.open(config.store())) {
@@ -56,13 +56,13 @@ class RepublishAsTimePassesTest {
             Thread running = new Thread(daemon::runUntilStopped, "daemon under test");
             running.start();
             try {
-                awaitWhileTheDaemonReadsTheClock(clock, () -> section(index, "Graph Minors").equals("upcoming"),
-                        "the talk announced for today listed as upcoming");
+                awaitWhileTheDaemonReadsTheClock(clock, () -> section(index, "Graph Minors").equals("this week"),
+                        "the talk announced for today, a Sunday, listed in this week");
                 assertThat(store.messages()).hasSize(1);
 
-                clock.set(OffsetDateTime.parse("2026-03-06T00:00:10+01:00").toInstant());
+                clock.set(OffsetDateTime.parse("2026-03-09T00:00:10+01:00").toInstant());
                 awaitWhileTheDaemonReadsTheClock(clock, () -> section(index, "Graph Minors").equals("past"),
-                        "yesterday's talk listed as past");
+                        "last week's talk listed as past on Monday");
                 assertThat(store.messages()).as("no message came meanwhile").hasSize(1);
             } finally {
                 daemon.stop();
@@ -71,7 +71,7 @@ class RepublishAsTimePassesTest {
         }
     }
 
-    /** Which section of the index lists the talk titled {@code title}: "upcoming", "past" or "" (none, or no index yet). */
+    /** Which section of the index lists the talk titled {@code title}: "this week", "past" or "" (none, or no index yet). */
     private static String section(Path index, String title) {
         try {
             if (!Files.exists(index)) {
@@ -80,7 +80,8 @@ class RepublishAsTimePassesTest {
             String html = Files.readString(index);
             int talk = html.indexOf(">" + title + "<");
             int past = html.indexOf("id=\"past\"");
-            return talk < 0 || past < 0 ? "" : talk < past ? "upcoming" : "past";
+            int thisWeek = html.indexOf("id=\"this-week\"");
+            return talk < 0 ? "" : past >= 0 && talk > past ? "past" : thisWeek >= 0 && talk > thisWeek ? "this week" : "";
         } catch (java.io.IOException e) {
             return ""; // being replaced at this moment: read it at the next step
         }

@@ -21,8 +21,8 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,21 +115,27 @@ class FeedContentTest {
         StoredTalk talk = talks.talk(LocalDate.of(2026, 6, 10), FOUR, "America/Chicago", "Theory Seminar", "Bo Host", "Ada Moreno");
         new SitePublisher(site, settings(BASE), "America/Chicago", Clock.fixed(NOW, ZoneOffset.UTC)).publish(List.of(talk));
 
-        String index = Files.readString(site.resolve("index.html"));
-        for (String path : List.of("calendar.ics", "series/theory-seminar.ics", "speakers/ada-moreno.ics", "hosts/bo-host.ics",
-                "calendar-2026.ics", "calendar.alarm.ics", "series/theory-seminar.alarm.ics")) {
+        // each feed is linked where a reader looks for it: all talks on the index and feeds.html, years on feeds.html, a
+        // series', speaker's or host's on its page
+        Map<String, List<String>> linkedFrom = Map.of("calendar.ics", List.of("index.html", "feeds.html"),
+                "calendar.alarm.ics", List.of("index.html", "feeds.html"), "calendar-2026.ics", List.of("feeds.html"),
+                "series/theory-seminar.ics", List.of("series/theory-seminar.html"),
+                "series/theory-seminar.alarm.ics", List.of("series/theory-seminar.html"),
+                "speakers/ada-moreno.ics", List.of("speakers/ada-moreno.html"), "hosts/bo-host.ics", List.of("hosts/bo-host.html"));
+        for (Map.Entry<String, List<String>> feed : linkedFrom.entrySet()) {
+            String path = feed.getKey();
             String webcal = "webcal://talks.example.edu/" + path;
-            assertThat(index).as(path).contains("href=\"" + BASE + "/" + path + "\"", "href=\"" + webcal + "\"",
-                    "href=\"https://calendar.google.com/calendar/r?cid=" + java.net.URLEncoder.encode(webcal, StandardCharsets.UTF_8) + "\"");
+            for (String page : feed.getValue()) {
+                assertThat(org.jsoup.Jsoup.parse(site.resolve(page).toFile()).select("a").eachAttr("href")).as(path + " on " + page)
+                        .contains(BASE + "/" + path, webcal,
+                                "https://calendar.google.com/calendar/r?cid=" + java.net.URLEncoder.encode(webcal, StandardCharsets.UTF_8));
+            }
             assertThat(site.resolve(path)).exists();
         }
 
-        String page = Files.readString(site.resolve("talks/" + talk.slug() + ".html"));
-        assertThat(page).contains("href=\"" + BASE + "/talks/" + talk.slug() + ".ics\"", "href=\"" + BASE + "/talks/" + talk.slug()
-                + ".alarm.ics\"");
-        Matcher google = Pattern.compile("href=\"(https://calendar\\.google\\.com/calendar/render\\?[^\"]+)\"").matcher(page);
-        assertThat(google.find()).isTrue();
-        String link = google.group(1).replace("&amp;", "&");
+        List<String> links = org.jsoup.Jsoup.parse(site.resolve("talks/" + talk.slug() + ".html").toFile()).select("a").eachAttr("href");
+        assertThat(links).contains(BASE + "/talks/" + talk.slug() + ".ics", BASE + "/talks/" + talk.slug() + ".alarm.ics");
+        String link = links.stream().filter(l -> l.startsWith("https://calendar.google.com/calendar/render?")).findFirst().orElseThrow();
         assertThat(link).contains("action=TEMPLATE", "&dates=20260610T210000Z/20260610T220000Z");
         assertThat(URLDecoder.decode(link, StandardCharsets.UTF_8)).contains("text=Talk number 1 (Ada Moreno)", "location=Room 1",
                 "details=Speaker: Ada Moreno");
@@ -141,7 +147,9 @@ class FeedContentTest {
         new SitePublisher(site, settings(null), "America/Chicago", Clock.fixed(NOW, ZoneOffset.UTC)).publish(List.of(talk));
 
         String index = Files.readString(site.resolve("index.html"));
-        assertThat(index).contains("href=\"series/theory-seminar.ics\"", "href=\"series/theory-seminar.alarm.ics\"")
+        assertThat(index).contains("href=\"calendar.ics\"", "href=\"calendar.alarm.ics\"").doesNotContain("webcal:", "cid=");
+        assertThat(Files.readString(site.resolve("series/theory-seminar.html")))
+                .contains("href=\"../series/theory-seminar.ics\"", "href=\"../series/theory-seminar.alarm.ics\"")
                 .doesNotContain("webcal:", "cid=");
         assertThat(Files.readString(site.resolve("talks/" + talk.slug() + ".html"))).contains("href=\"../talks/" + talk.slug() + ".ics\"");
     }
