@@ -52,6 +52,7 @@ public final class PublishBench {
     private static final double TARGET_FULL_SECONDS = 2;
     private static final double TARGET_REPUBLISH_SECONDS = 0.2;
     private static final long TARGET_HEAP_MB = 256;
+    private static final long TARGET_PAGE_BYTES = 300_000;
 
     private final int talks;
     private final long seed;
@@ -111,6 +112,7 @@ public final class PublishBench {
                     out.printf(Locale.ROOT, "round %d: full %s; nothing changed %s; after one new message %s%n", r,
                             brief(full.get(r - 1)), brief(unchanged.get(r - 1)), brief(afterOne.get(r - 1)));
                 }
+                archive(config.site());
                 report("full publish into an empty site folder (as `talkfeed publish`)", full);
                 report("republish with nothing changed (as the daemon does)", unchanged);
                 report("republish after one new announcement is recorded", afterOne);
@@ -126,6 +128,27 @@ public final class PublishBench {
         } finally {
             deleteAll(dir);
         }
+    }
+
+    /** The archive's pages as the last publish left them: how many, their total size and the largest. */
+    private void archive(Path site) throws IOException {
+        long total = 0;
+        long largest = 0;
+        String largestPage = null;
+        int pages = 0;
+        try (Stream<Path> walk = Files.walk(site)) {
+            for (Path page : walk.filter(p -> p.toString().endsWith(".html") && Files.isRegularFile(p)).toList()) {
+                long size = Files.size(page);
+                pages++;
+                total += size;
+                if (size > largest) {
+                    largest = size;
+                    largestPage = site.relativize(page).toString();
+                }
+            }
+        }
+        out.printf(Locale.ROOT, "archive: %,d pages, %,d bytes of pages in all; largest page %,d bytes (%s); target no page over "
+                + "%,d bytes: %s%n", pages, total, largest, largestPage, TARGET_PAGE_BYTES, largest <= TARGET_PAGE_BYTES ? "met" : "NOT met");
     }
 
     /** A configuration file as a user writes one, read as every command reads it, so that its defaults apply here too. */

@@ -24,7 +24,9 @@ class PublishBenchTest {
                 .containsPattern("[1-9][0-9]* series, [0-9,]+ speakers, [0-9,]+ hosts, [1-9][0-9]* online, [1-9][0-9]* cancelled, "
                         + "[2-9] zones")
                 .contains("round 1: full ")
-                .contains("target (20,000 talks: ");
+                .contains("target (20,000 talks: ")
+                .containsPattern("archive: [1-9][0-9,]* pages, [1-9][0-9,]* bytes of pages in all; largest page [1-9][0-9,]* bytes "
+                        + "\\([^)]+\\.html\\)");
         Figures full = figures(bench.out(), "full publish into an empty site folder");
         Figures unchanged = figures(bench.out(), "republish with nothing changed");
         Figures afterOne = figures(bench.out(), "republish after one new announcement is recorded");
