@@ -51,7 +51,11 @@ class SearchScriptTest {
                         List.of(new Speaker("Søren Ødegård", "Université de Montréal")), LocalDate.of(2026, 2, 1),
                         "Grace Murray", "Physics Colloquium", null, "Topological codes protect qubits."), false),
                 stored(4, "graceful", talk("Graceful Degradation under Load", List.of(new Speaker("Jonas Thorne", "MIT")),
-                        LocalDate.of(2025, 11, 5), null, "Networks Seminar", null, "Servers fail in interesting ways."), true)));
+                        LocalDate.of(2025, 11, 5), null, "Networks Seminar", null, "Servers fail in interesting ways."), true),
+                stored(5, "later", talk("Consensus in Practice", List.of(new Speaker("Kofi Mbeki", null)),
+                        LocalDate.of(2026, 5, 1), null, "Systems Colloquium", null, null), false),
+                stored(6, "older", talk("Spin Chains", List.of(new Speaker("Orla Conroy", null)),
+                        LocalDate.of(2024, 10, 1), null, "Physics Colloquium", null, null), false)));
         for (int i = 0; i < BULK; i++) {
             talks.add(stored(100 + i, "bulk-" + i, talk("Seminar " + i, List.of(), LocalDate.of(2024, 1, 1).plusDays(i),
                     null, "Bulk Series", null, null), false));
@@ -64,7 +68,7 @@ class SearchScriptTest {
 
         List<String> command = new ArrayList<>(List.of("node", Path.of("src", "test", "js", "search-results.mjs").toString(),
                 script.toString(), index.toString(), TODAY, String.valueOf(LIMIT),
-                "grace", "lovelace", "TOPOLOGICAL", "soren odegard", "montreal universite", "hopper colloquium",
+                "grace", "lovelace", "TOPOLOGICAL", "soren odegard", "montreal universite", "hopper colloquium", "colloquium",
                 "zebra", "hopper zebra", "race", "opper", "compiler", "bulk"));
         Process node = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -123,6 +127,11 @@ class SearchScriptTest {
         JsonNode graceful = answers.get("grace").get("results").get(1);
         assertThat(graceful.get("title").asText()).isEqualTo("<mark>Grace</mark>ful Degradation under Load");
         assertThat(why("grace", 2)).contains("host: <mark>Grace</mark> Murray");
+    }
+
+    @Test
+    void upcomingTalksComeSoonestFirstThenPastTalksNewestFirst() {
+        assertThat(slugs("colloquium")).containsExactly("hopper", "later", "sorensen", "older");
     }
 
     @Test
