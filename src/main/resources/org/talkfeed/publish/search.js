@@ -1,9 +1,8 @@
-/* talkfeed archive search (see search.json); no framework, no build step. */
+/* talkfeed archive search: no framework, no build step. */
 (() => {
 const MARKS = /[\u0300-\u036f\u1dc0-\u1dff]/g;
 const PLAIN = {ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't', ς: 'σ'};
-const SEP = /[\s\0-/:-@[-`{-¿×÷\u2000-\u2bff\u3000-\u303f\ud800-\udfff\uff00-\uff0f\uff1a-\uff20]/;
-const LABELS = ['title', 'speaker', 'affiliation', 'host', 'series', 'location', 'abstract'];
+const SEP = /[\s\0-/:-@[-`{-¿×÷\u2000-\u2bff\u3000-\u303f\ud800-\udfff]/;
 const WEIGHT = [0, 0, 1, 1, 1, 1, 2];
 const AROUND = 70;
 
@@ -11,7 +10,7 @@ const fold = text => text.toLowerCase().normalize('NFD').replace(MARKS, '').repl
 
 const queryWords = query => [...new Set(fold(query).split(new RegExp(SEP.source + '+')).filter(w => w))];
 
-// where word starts a word of folded (any place in scripts without spaces), else -1
+// where word starts a word of folded (CJK: anywhere), else -1
 const find = (folded, word, from) => {
   for (let i = folded.indexOf(word, from); i >= 0; i = folded.indexOf(word, i + 1)) {
     if (i === 0 || word.charCodeAt(0) >= 0x2e80 || SEP.test(folded[i - 1])) return i;
@@ -87,17 +86,23 @@ const box = document.getElementById('search-results');
 const main = document.querySelector('main');
 if (!input || !box) return;
 let talks;
+let labels;
 let loading;
 let hidden = [];
 
 const load = () => {
   loading = loading || fetch(root + 'search.json')
     .then(r => r.ok ? r.json() : Promise.reject(r.status))
-    .then(data => { talks = prepare(data); show(); },
-      () => render(el('p', 'Search is not available.')));
+    .then(data => { labels = data.fields; talks = prepare(data); show(); },
+      () => render(el('p', 'Search is unavailable.')));
 };
 
-const el = (tag, textContent = '', className = '') => Object.assign(document.createElement(tag), {textContent, className});
+const el = (tag, text, cls) => {
+  const node = document.createElement(tag);
+  node.textContent = text || '';
+  if (cls) node.className = cls;
+  return node;
+};
 
 const marked = (parent, pieces) => {
   for (const [text, mark] of pieces) parent.append(mark ? el('mark', text) : text);
@@ -116,7 +121,7 @@ const render = node => {
 const show = () => {
   const query = input.value;
   const url = new URL(location);
-  url.searchParams[query.trim() ? 'set' : 'delete']('q', query);
+  url.search = query.trim() ? new URLSearchParams({q: query}) : '';
   history.replaceState(history.state, '', url.href);
   if (!queryWords(query).length) return render(null);
   if (!talks) return load();
@@ -125,14 +130,14 @@ const show = () => {
   const n = found.total;
   const all = document.createDocumentFragment();
   all.append(el('p', n ? `${n} talk${n === 1 ? ' matches' : 's match'}`
-    + (n > found.results.length ? `; the first ${found.results.length} are shown` : '') : 'No talks match', 'count'));
+    + (n > found.results.length ? `, the first ${found.results.length} shown` : '') : 'No talks match', 'count'));
   const list = el('ol');
   for (const {talk, fields} of found.results) {
     const item = el('li', '', talk.cancelled ? 'result cancelled' : 'result');
     item.append(marked(Object.assign(el('a'), {href: `${root}talks/${encodeURIComponent(talk.slug)}.html`}), highlight(talk.values[0] || '(untitled)', found.words)));
-    item.append(' ', el('span', (talk.date || 'no date') + (talk.cancelled ? ', cancelled' : ''), 'when'));
+    item.append(' ', el('span', talk.date + (talk.cancelled ? ', cancelled' : ''), 'when'));
     for (const f of fields) {
-      if (f) item.append(' ', marked(el('span', LABELS[f] + ': ', 'why'), highlight(talk.values[f], found.words, 2 * AROUND)));
+      if (f) item.append(' ', marked(el('span', labels[f] + ': ', 'why'), highlight(talk.values[f], found.words, 2 * AROUND)));
     }
     if (fields.length === 1 && !fields[0]) item.append(' ', el('span', 'in the title', 'why'));
     list.append(item);
@@ -146,7 +151,7 @@ if (asked) {
   input.value = asked;
   load();
 }
-input.addEventListener('focus', load);
-input.addEventListener('input', show);
-if (input.form) input.form.addEventListener('submit', e => { e.preventDefault(); show(); });
+input.onfocus = load;
+input.oninput = show;
+if (input.form) input.form.onsubmit = e => { e.preventDefault(); show(); };
 })();
