@@ -91,10 +91,19 @@ let loading;
 let hidden = [];
 
 const load = () => {
-  loading = loading || fetch(root + 'search.json')
-    .then(r => r.ok ? r.json() : Promise.reject(r.status))
+  loading = loading || fetch(root + 'search.json.gz')
+    .then(r => r.ok ? r.arrayBuffer() : Promise.reject(r.status))
+    .then(unzipped)
     .then(data => { labels = data.fields; talks = prepare(data); show(); },
       () => render(el('p', 'Search is unavailable.')));
+};
+
+// the index is stored gzipped; a server that sends it with Content-Encoding: gzip has unzipped it already
+const unzipped = buffer => {
+  const bytes = new Uint8Array(buffer);
+  const zipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  return zipped ? new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).json()
+    : JSON.parse(new TextDecoder().decode(bytes));
 };
 
 const el = (tag, text, cls) => {

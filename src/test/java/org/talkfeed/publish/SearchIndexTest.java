@@ -7,6 +7,7 @@ import org.talkfeed.store.StoredTalk;
 import org.talkfeed.talk.Speaker;
 import org.talkfeed.talk.Talk;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,12 +99,12 @@ class SearchIndexTest {
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SearchIndex.write(List.of(stored(1, "hostile", talk, false)), out);
-        JsonNode index = JSON.readTree(out.toByteArray());
+        String raw = new String(new GZIPInputStream(new ByteArrayInputStream(out.toByteArray())).readAllBytes(), StandardCharsets.UTF_8);
+        JsonNode index = JSON.readTree(raw);
 
         String clean = "\"Quoted\" \\ back</script><script>alert('x')</script> next line Ελληνικά 中文 🎉";
         assertThat(row(index, 0)).containsExactly("hostile", "2026-01-01", "0", clean, "O\"Brien </script>", "a\\b",
                 "<b>host</b>", "series next", "loc", clean + "\uFFFD");
-        String raw = out.toString(StandardCharsets.UTF_8);
         assertThat(raw).doesNotContain("\n", "\r", "\u0000", "\u2028");
     }
 
@@ -110,14 +112,14 @@ class SearchIndexTest {
     void theBuiltInScriptIsThereAndSmall() {
         byte[] script = SearchIndex.script();
 
-        assertThat(new String(script, StandardCharsets.UTF_8)).contains("search.json", "search-results", "history.replaceState");
-        assertThat(script.length).isLessThan(6 * 1024);
+        assertThat(new String(script, StandardCharsets.UTF_8)).contains("search.json.gz", "DecompressionStream", "search-results", "history.replaceState");
+        assertThat(script.length).isLessThan(7 * 1024);
     }
 
     private static JsonNode written(List<StoredTalk> talks) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SearchIndex.write(talks, out);
-        return JSON.readTree(out.toByteArray());
+        return JSON.readTree(new GZIPInputStream(new ByteArrayInputStream(out.toByteArray())));
     }
 
     private static List<String> row(JsonNode index, int i) {

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.talkfeed.publish.SearchIndexTest.stored;
 import static org.talkfeed.publish.SearchIndexTest.talk;
 
-/** search.js's matching and ranking, run by node on a search.json that {@link SearchIndex} wrote. */
+/** search.js's matching and ranking, run by node on a search.json.gz that {@link SearchIndex} wrote. */
 class SearchScriptTest {
     private static final String TODAY = "2026-03-10";
     private static final int LIMIT = 50;
@@ -60,7 +60,7 @@ class SearchScriptTest {
             talks.add(stored(100 + i, "bulk-" + i, talk("Seminar " + i, List.of(), LocalDate.of(2024, 1, 1).plusDays(i),
                     null, "Bulk Series", null, null), false));
         }
-        Path index = dir.resolve("search.json");
+        Path index = dir.resolve(SearchIndex.PATH);
         try (OutputStream out = Files.newOutputStream(index)) {
             SearchIndex.write(talks, out);
         }
