@@ -180,6 +180,7 @@ public final class MessageProcessor {
                 recorded.reason());
     }
 
+    /** @param outcome null for a message recorded with its talks ({@link TalkRecorder} decides), the only kind whose text is kept */
     private static MessageRecord messageRecord(Reading reading, String key, Outcome outcome, String reason) {
         MessageText text = reading.text();
         String mailbox = reading.mailbox().name();
@@ -188,7 +189,7 @@ public final class MessageProcessor {
         }
         String sender = text.fromAddress() != null ? text.fromAddress() : text.fromName();
         return new MessageRecord(key, mailbox, reading.raw().origin(), text.subject(), sender, text.date(), outcome, reason,
-                reading.messageId(), reading.contentHash());
+                reading.messageId(), reading.contentHash(), outcome == null ? text.original() : null);
     }
 
     private static String describe(List<TalkChange> changes) {

@@ -47,7 +47,8 @@ public final class TalkRecorder {
             String reason = skipped.isEmpty() ? null : String.join("; ", skipped.stream().map(TalkChanges.Skip::reason).toList());
             boolean changesTalks = skipped.size() < decisions.size();
             long row = writer.insertMessage(new MessageRecord(changesTalks ? message.messageKey() : keyWhenNoChange, message.mailbox(), message.origin(),
-                    message.subject(), message.sender(), message.sentAt(), outcome, reason, message.messageId(), message.contentHash()));
+                    message.subject(), message.sender(), message.sentAt(), outcome, reason, message.messageId(), message.contentHash(),
+                    changesTalks ? message.original() : null));
             writer.saveCheckpoint(checkpoint);
             List<TalkChange> changes = new ArrayList<>();
             for (int i = 0; i < decisions.size(); i++) {

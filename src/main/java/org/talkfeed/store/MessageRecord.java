@@ -1,5 +1,7 @@
 package org.talkfeed.store;
 
+import org.talkfeed.text.MessageText;
+
 import java.time.ZonedDateTime;
 
 /**
@@ -11,7 +13,19 @@ import java.time.ZonedDateTime;
  * @param messageId   its Message-ID header; null when it has none or could not be read
  * @param contentHash a hash of what it says (subject, sender, body), to tell a re-delivery from other content under a
  *                    known Message-ID; null when it could not be read
+ * @param original    the text readers saw and the list archive's address, kept for the archive; NONE when not kept
  */
 public record MessageRecord(String messageKey, String mailbox, String origin, String subject, String sender,
-                            ZonedDateTime sentAt, Outcome outcome, String reason, String messageId, String contentHash) {
+                            ZonedDateTime sentAt, Outcome outcome, String reason, String messageId, String contentHash,
+                            MessageText.Original original) {
+
+    public MessageRecord {
+        original = original == null ? MessageText.Original.NONE : original;
+    }
+
+    /** A record that keeps no text of the message. */
+    public MessageRecord(String messageKey, String mailbox, String origin, String subject, String sender,
+                         ZonedDateTime sentAt, Outcome outcome, String reason, String messageId, String contentHash) {
+        this(messageKey, mailbox, origin, subject, sender, sentAt, outcome, reason, messageId, contentHash, MessageText.Original.NONE);
+    }
 }

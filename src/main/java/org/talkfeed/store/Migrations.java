@@ -102,6 +102,13 @@ final class Migrations {
                 message_id TEXT,
                 talks INTEGER NOT NULL
             );
+            """,
+            """
+            CREATE TABLE message_texts (
+                message_id INTEGER PRIMARY KEY REFERENCES messages(id),
+                text TEXT NOT NULL,
+                archived_at TEXT
+            );
             """);
 
     private Migrations() {

@@ -226,6 +226,23 @@ public final class TalkStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The messages that made or changed each of these talks, oldest first, with the text kept of each (none for a
+     * message recorded before texts were kept); talks without any are left out.
+     */
+    public synchronized Map<Long, List<TalkMessage>> talkMessages(Collection<Long> talkIds) {
+        Map<Long, List<TalkMessage>> messages = new HashMap<>();
+        inBatches(talkIds, in -> query("SELECT r.talk_id, r.kind, m.subject, m.sender, m.sent_at, x.text, x.archived_at "
+                + "FROM revisions r JOIN messages m ON m.id = r.message_id LEFT JOIN message_texts x ON x.message_id = m.id "
+                + "WHERE r.talk_id IN " + in + " ORDER BY r.id", rs -> {
+            messages.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new TalkMessage(
+                    Kind.fromLabel(rs.getString(2)), rs.getString(3), rs.getString(4),
+                    rs.getString(5) == null ? null : ZonedDateTime.parse(rs.getString(5)), rs.getString(6), rs.getString(7)));
+            return null;
+        }));
+        return messages;
+    }
+
     public synchronized List<StoredTalk> talks() {
         return query(SELECT_TALKS
                 + "ORDER BY starts_at IS NULL, starts_at, date, id", TalkStore::storedTalk);
@@ -584,7 +601,15 @@ public final class TalkStore implements AutoCloseable {
         st.setString(9, now().toString());
         st.setString(10, m.messageId());
         st.setString(11, m.contentHash());
-        return insertedId(st);
+        long id = insertedId(st);
+        if (m.original().text() != null) {
+            PreparedStatement text = statements.get("INSERT INTO message_texts (message_id, text, archived_at) VALUES (?, ?, ?)");
+            text.setLong(1, id);
+            text.setString(2, m.original().text());
+            text.setString(3, m.original().archivedAt());
+            text.executeUpdate();
+        }
+        return id;
     }
 
     /** Runs an INSERT ... RETURNING id; returns the id. */

@@ -13,12 +13,15 @@ import jakarta.mail.internet.MimeUtility;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.MatchResult;
@@ -36,6 +39,8 @@ public final class MessageReader {
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
     /** A thread of more messages than this names its nearest ones first; older ones are not needed to find a talk. */
     private static final int MAX_REFERENCES = 50;
+    /** Characters of a message kept for the archive's page of its talk. */
+    private static final int MAX_ORIGINAL_CHARS = 200_000;
     /** Angus's base64 decoder ends its complaint with the characters it last read: message text, not the reason. */
     private static final Pattern DECODER_CONTEXT = Pattern.compile(", the \\d+ most recent characters were: .*", Pattern.DOTALL);
 
@@ -94,7 +99,42 @@ public final class MessageReader {
                 senderHeaders(message),
                 references(message),
                 structured.calendars(),
-                structured.htmls());
+                structured.htmls(),
+                original(from, date, subject, body, header(message, "Archived-At")));
+    }
+
+    /** The message as its readers saw it: the headers they look at, then the body as decoded, bounded. */
+    private static MessageText.Original original(String from, String date, String subject, String body, String archivedAt) {
+        StringBuilder text = new StringBuilder();
+        for (String[] header : new String[][] {{"From", from}, {"Date", date}, {"Subject", subject}}) {
+            if (header[1] != null) {
+                text.append(header[0]).append(": ").append(decode(header[1]).strip()).append('\n');
+            }
+        }
+        text.append('\n').append(body == null ? "" : body.strip());
+        if (text.length() > MAX_ORIGINAL_CHARS) {
+            text.setLength(MAX_ORIGINAL_CHARS);
+            text.append("\n[…]");
+        }
+        return new MessageText.Original(text.toString(), webAddress(archivedAt));
+    }
+
+    /** An Archived-At value ({@code <https://…>}) as an http(s) address; null when it is none. */
+    private static String webAddress(String archivedAt) {
+        if (archivedAt == null) {
+            return null;
+        }
+        String value = archivedAt.strip();
+        if (value.startsWith("<") && value.endsWith(">")) {
+            value = value.substring(1, value.length() - 1).strip();
+        }
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri.toString() : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     private static SenderHeaders senderHeaders(MimeMessage message) {
@@ -264,7 +304,7 @@ public final class MessageReader {
     private static String contentType(Part part) {
         try {
             String type = part.getContentType();
-            return type == null ? "" : type.toLowerCase(java.util.Locale.ROOT).strip();
+            return type == null ? "" : type.toLowerCase(Locale.ROOT).strip();
         } catch (MessagingException e) {
             return "";
         }

@@ -11,6 +11,7 @@ import java.util.List;
  * @param references    the Message-IDs of In-Reply-To and References, nearest first, each in angle brackets
  * @param calendarParts the text of each iCalendar part or {@code .ics} attachment, at most a few, each bounded
  * @param htmlParts     the raw HTML of each HTML part, at most a few, each bounded
+ * @param original      the message as its readers saw it, for the archive
  */
 public record MessageText(
         String messageId,
@@ -23,15 +24,35 @@ public record MessageText(
         SenderHeaders senderHeaders,
         List<String> references,
         List<String> calendarParts,
-        List<String> htmlParts) {
+        List<String> htmlParts,
+        Original original) {
+
+    /**
+     * What the archive shows of a message: its decoded text before cleaning, bounded, and the address of the list
+     * archive's copy (the Archived-At header, RFC 5064).
+     *
+     * @param text       From, Date and Subject, then the body as decoded; null when not kept
+     * @param archivedAt an http(s) address, or null
+     */
+    public record Original(String text, String archivedAt) {
+        public static final Original NONE = new Original(null, null);
+    }
 
     public MessageText {
+        original = original == null ? Original.NONE : original;
         lines = List.copyOf(lines);
         subject = subject == null ? "" : subject;
         senderHeaders = senderHeaders == null ? SenderHeaders.NONE : senderHeaders;
         references = references == null ? List.of() : List.copyOf(references);
         calendarParts = calendarParts == null ? List.of() : List.copyOf(calendarParts);
         htmlParts = htmlParts == null ? List.of() : List.copyOf(htmlParts);
+    }
+
+    public MessageText(String messageId, String subject, String fromName, String fromAddress, ZonedDateTime date,
+                       String listId, List<String> lines, SenderHeaders senderHeaders, List<String> references,
+                       List<String> calendarParts, List<String> htmlParts) {
+        this(messageId, subject, fromName, fromAddress, date, listId, lines, senderHeaders, references, calendarParts,
+                htmlParts, Original.NONE);
     }
 
     /** A message with no calendar or HTML parts. */
