@@ -140,7 +140,7 @@ final class ArchiveViews {
      * @param plan   gives the pages of its speakers, host and series
      * @param before the talk as first announced, null when not known; what changed since is said when it changed
      */
-    TalkPage talk(StoredTalk stored, ArchivePlan plan, Talk before) {
+    TalkPage talk(StoredTalk stored, ArchivePlan plan, Talk before, List<org.talkfeed.store.TalkMessage> messages) {
         Talk talk = stored.talk();
         String root = root(1);
         List<Named> speakers = new ArrayList<>();
@@ -156,7 +156,17 @@ final class ArchiveViews {
         return new TalkPage(root, site(1), FeedSet.titleOf(talk) + " · " + siteName, FeedSet.titleOf(talk), stored.cancelled(), change, speakers,
                 WhenText.withZoneName(talk), talk.location(), talk.online(), join, join == null ? talk.url() : null, host, series,
                 talk.abstractText(), talk.bio(), ics == null ? null : links.href(ics, 1),
-                ics == null ? null : links.href(Feed.alarmPath(ics), 1), ics == null ? null : links.googleEvent(stored), List.of());
+                ics == null ? null : links.href(Feed.alarmPath(ics), 1), ics == null ? null : links.googleEvent(stored),
+                messages.stream().filter(m -> m.text() != null || WebAddress.of(m.archivedAt()) != null).map(ArchiveViews::message)
+                        .toList());
+    }
+
+    private static final java.time.format.DateTimeFormatter SENT =
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm xxx", java.util.Locale.ENGLISH);
+
+    private static Message message(org.talkfeed.store.TalkMessage m) {
+        return new Message(m.kind() == null ? "message" : m.kind().label(), m.subject(), m.sender(),
+                m.sentAt() == null ? null : SENT.format(m.sentAt()), m.text(), WebAddress.of(m.archivedAt()));
     }
 
     private static String href(String page, String root) {

@@ -2,6 +2,7 @@ package org.talkfeed.publish;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.talkfeed.store.StoredTalk;
+import org.talkfeed.store.TalkMessage;
 import org.talkfeed.store.TalkStore;
 import org.talkfeed.talk.Talk;
 import org.talkfeed.talk.TalkJson;
@@ -236,10 +237,12 @@ public final class SitePublisher {
     private void renderTalks(List<Long> ids, TalkSource source, ArchivePlan plan, SiteFiles files) throws IOException {
         CalendarFeed calendar = new CalendarFeed(settings, zones, events);
         for (int from = 0; from < ids.size(); from += TALKS_AT_ONCE) {
-            for (StoredTalk talk : source.whole(ids.subList(from, Math.min(ids.size(), from + TALKS_AT_ONCE)))) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + TALKS_AT_ONCE));
+            Map<Long, List<TalkMessage>> messages = source.messages(batch);
+            for (StoredTalk talk : source.whole(batch)) {
                 Talk before = talk.cancelled() || talk.sequence() > 0 ? source.asFirstAnnounced(talk) : null;
                 files.write(site.resolve(talkPage(talk)), templates.render("talk.html" + Templates.EXTENSION,
-                        views.talk(talk, plan, before)));
+                        views.talk(talk, plan, before, messages.getOrDefault(talk.id(), List.of()))));
                 if (talk.talk().date() != null) {
                     Feed feed = FeedSet.talkFeed(talk, settings.name());
                     files.write(site.resolve(feed.path()), calendar.render(feed));

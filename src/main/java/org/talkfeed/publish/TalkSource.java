@@ -24,6 +24,9 @@ interface TalkSource {
     /** Each talk's published identity and JSON, in the order of {@link #outlines()}. */
     void forEachJson(TalkStore.TalkJsonRow row);
 
+    /** The messages that made or changed these talks, each talk's oldest first; a talk with none may be left out. */
+    java.util.Map<Long, List<org.talkfeed.store.TalkMessage>> messages(Collection<Long> ids);
+
     /** The talk as it was first announced (its first revision); null when not known. */
     org.talkfeed.talk.Talk asFirstAnnounced(StoredTalk talk);
 
@@ -48,6 +51,11 @@ interface TalkSource {
             @Override
             public org.talkfeed.talk.Talk asFirstAnnounced(StoredTalk talk) {
                 return store.talkAsOf(talk.id(), talk.createdAt()).orElse(null);
+            }
+
+            @Override
+            public java.util.Map<Long, List<org.talkfeed.store.TalkMessage>> messages(Collection<Long> ids) {
+                return store.talkMessages(ids);
             }
         };
     }
@@ -75,6 +83,11 @@ interface TalkSource {
             @Override
             public org.talkfeed.talk.Talk asFirstAnnounced(StoredTalk talk) {
                 return null;
+            }
+
+            @Override
+            public java.util.Map<Long, List<org.talkfeed.store.TalkMessage>> messages(Collection<Long> ids) {
+                return java.util.Map.of();
             }
         };
     }

@@ -139,6 +139,37 @@ class ArchivePagesTest {
     }
 
     @Test
+    void aTalkFromTheStoreShowsWhatChangedAndTheMessagesAsTheyCame(@TempDir Path dir) throws Exception {
+        String admin = "Talk Admin <admin@dept.example>";
+        String date = "Mon, 2 Mar 2026 09:00:00 -0600";
+        org.talkfeed.SetClock clock = new org.talkfeed.SetClock(Instant.parse("2026-03-02T15:00:00Z"));
+        try (org.talkfeed.store.TalkStore store = org.talkfeed.store.TalkStore.open(dir.resolve("t.db"), clock)) {
+            org.talkfeed.pipeline.MessageProcessor processor = new org.talkfeed.pipeline.MessageProcessor(store);
+            org.talkfeed.config.MailboxConfig list = org.talkfeed.config.MailboxConfig.of("list",
+                    org.talkfeed.extract.ExtractionDefaults.NONE);
+            processor.process(new org.talkfeed.mail.RawMessage("a", org.talkfeed.TestMail.plain(admin, "<a@dept.example>", date,
+                    "Talk: Graph Minors", "Title: Graph Minors\nSpeaker: Ada Quint, Lakeshore University\nDate: Thursday, March 5, 2026\n"
+                            + "Time: 4:00-5:00 pm\nPlace: Hall 210\n\n<script>alert(1)</script>",
+                    "Archived-At: <https://lists.dept.example/archive/2026/000123.html>\n")), list);
+            clock.set(Instant.parse("2026-03-02T16:00:00Z"));
+            processor.process(new org.talkfeed.mail.RawMessage("b", org.talkfeed.TestMail.plain(admin, "<b@dept.example>", date,
+                    "Room change: Graph Minors", "Ada Quint's talk on Thursday, March 5, 2026 at 4 pm (Graph Minors) moves to Hall 330.",
+                    "")), list);
+            Path site = dir.resolve("site");
+            publisher(site, null).publish(store);
+
+            Document doc = page(site, "talks/" + store.talks().get(0).slug() + ".html");
+            assertThat(doc.select(".status.changed").text()).contains("place (now Hall 330)");
+            assertThat(doc.select("h2").eachText()).contains("Original announcement");
+            assertThat(doc.select("section.message h3").eachText()).containsExactly("Talk: Graph Minors", "Room change: Graph Minors");
+            assertThat(doc.select("section.message pre.mail").first().wholeText()).contains("Place: Hall 210", "<script>alert(1)</script>");
+            assertThat(doc.select("section.message a").eachAttr("href"))
+                    .containsExactly("https://lists.dept.example/archive/2026/000123.html");
+            assertThat(doc.select("script")).hasSize(1);
+        }
+    }
+
+    @Test
     void hostileTextIsEscapedAndReadableOnTheTalkPageAndInTheLists(@TempDir Path site) throws Exception {
         String title = "Графы, 图论 και γράφοι 🧮🎉 <b>bold</b>";
         StringBuilder abstractText = new StringBuilder("<script>alert('x')</script><style>body{display:none}</style>\n");
