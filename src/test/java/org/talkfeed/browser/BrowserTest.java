@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebElement;
 import org.talkfeed.browser.Browser.Viewport;
 import org.talkfeed.serve.SiteServer;
 
@@ -11,6 +12,7 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +35,10 @@ class BrowserTest {
                 + "<main><h1>Desktop only</h1></main></body></html>");
         Files.writeString(site.resolve("faults.html"), "<!doctype html><html><head><title>f</title></head><body>"
                 + "<img src=\"a.png\"><input type=\"search\"><p style=\"color:#bbb;background:#fff\">faint</p></body></html>");
+        Files.writeString(site.resolve("late.html"), HEAD + "<main><h1>Late</h1><input type=\"search\" id=\"search\" aria-label=\"s\">"
+                + "<ol id=\"results\"></ol></main><script>document.getElementById('search').addEventListener('input', e => {"
+                + "const q = e.target.value; setTimeout(() => { document.getElementById('results').innerHTML ="
+                + " '<li class=\"result\"><a href=\"#\">' + q.toUpperCase() + '</a></li>'; }, 200); });</script></body></html>");
         server = SiteServer.start("127.0.0.1", 0, site);
         browser = Browser.start(dir);
     }
@@ -69,6 +75,18 @@ class BrowserTest {
         browser.open(url("wide.html"));
         assertThat(browser.layoutWidth()).isEqualTo(1280);
         assertThat(browser.horizontalOverflow()).isZero();
+    }
+
+    @Test
+    void waitsForWhatAScriptShowsLater() {
+        browser.viewport(Viewport.DESKTOP);
+        browser.open(url("late.html"));
+        browser.all("#search").get(0).sendKeys("grace");
+
+        List<String> shown = browser.await(b -> b.all("#results li.result a").stream().map(WebElement::getText).toList(),
+                List.of("GRACE")::equals);
+
+        assertThat(shown).containsExactly("GRACE");
     }
 
     @Test
