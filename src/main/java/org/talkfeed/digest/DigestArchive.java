@@ -1,5 +1,6 @@
 package org.talkfeed.digest;
 
+import org.talkfeed.publish.PageSite;
 import org.talkfeed.store.DigestRecord;
 import org.talkfeed.templates.Templates;
 
@@ -50,7 +51,7 @@ final class DigestArchive {
         write(page(week), html);
     }
 
-    void writeIndex(String name, List<DigestRecord> records, ZoneId zone) throws IOException {
+    void writeIndex(PageSite site, List<DigestRecord> records, ZoneId zone) throws IOException {
         Map<String, DigestRecord> sent = records.stream().filter(r -> r.sentAt() != null && r.messageId() != null)
                 .collect(Collectors.toMap(DigestRecord::week, Function.identity()));
         List<Listed> listed = new ArrayList<>();
@@ -64,7 +65,8 @@ final class DigestArchive {
                 }
             }
         }
-        write(folder.resolve("index.html"), templates.render(INDEX_TEMPLATE, Map.of("name", name, "digests", listed)));
+        write(folder.resolve("index.html"), templates.render(INDEX_TEMPLATE, Map.of("root", DigestPage.ROOT,
+                "site", site, "title", "Weekly digests · " + site.name(), "digests", listed)));
     }
 
     private static void write(Path file, String content) throws IOException {

@@ -6,6 +6,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.talkfeed.publish.PageSite;
 import org.talkfeed.store.DigestRecord;
 import org.talkfeed.store.TalkStore;
 import org.talkfeed.templates.Templates;
@@ -31,6 +32,10 @@ public final class WeeklyDigest {
 
     /** Where the site is and what it is called: the digest links to its talk pages and names it. */
     public record Site(Path folder, String name, String baseUrl, Duration defaultDuration) {
+        /** What the layout of a digest page (one folder below the site's root) shows of the site. */
+        PageSite pageSite() {
+            return PageSite.of(name, baseUrl, defaultDuration, 1);
+        }
     }
 
     /** What a send to the list did. */
@@ -44,7 +49,8 @@ public final class WeeklyDigest {
     private final DigestConfig config;
     private final ZoneId zone;
     private final Site site;
-    private static final String PAGE_TEMPLATE = "digest.html.mustache";
+    private static final String EMAIL_TEMPLATE = "digest.html.mustache";
+    private static final String PAGE_TEMPLATE = "digest-page.html.mustache";
     private static final String TEXT_TEMPLATE = "digest.txt.mustache";
     private final Templates templates;
     private final DigestArchive archive;
@@ -72,14 +78,15 @@ public final class WeeklyDigest {
     /** Collects {@code week}'s digest, keeps its page in the archive (and the index up to date), and renders its email. */
     public Built build(IsoWeek week) throws IOException {
         Digest digest = new DigestCollector(store, zone).collect(week);
-        String html = templates.render(PAGE_TEMPLATE, DigestView.of(digest, site.name(), true, "../talks/", "../index.html"));
-        archive.writePage(week, html);
-        archive.writeIndex(site.name(), store.digests(), zone);
+        DigestView view = DigestView.of(digest, site.name(), true, "../talks/", "../index.html");
+        archive.writePage(week, templates.render(PAGE_TEMPLATE, new DigestPage(DigestPage.ROOT, site.pageSite(),
+                digest.subject() + " · " + site.name(), view)));
+        archive.writeIndex(site.pageSite(), store.digests(), zone);
         String talkBase = site.baseUrl() == null ? null : site.baseUrl() + "/talks/";
         DigestView mail = DigestView.of(digest, site.name(), false, talkBase,
                 site.baseUrl() == null ? null : site.baseUrl() + "/index.html");
         DigestEmail.Content content = new DigestEmail.Content(digest.subject(), templates.render(TEXT_TEMPLATE, mail),
-                templates.render(PAGE_TEMPLATE, mail), DigestCalendar.render(digest, site.defaultDuration()),
+                templates.render(EMAIL_TEMPLATE, mail), DigestCalendar.render(digest, site.defaultDuration()),
                 "talks-" + week + ".ics");
         return new Built(digest, content, archive.page(week));
     }
@@ -108,7 +115,7 @@ public final class WeeklyDigest {
         DigestRecord claim = store.claimDigest(week.toString(), newMessageId(week), built.digest().count());
         sender.send(message(built, config.to(), claim.messageId()));
         store.markDigestSent(week.toString());
-        archive.writeIndex(site.name(), store.digests(), zone);
+        archive.writeIndex(site.pageSite(), store.digests(), zone);
         return Outcome.SENT;
     }
 

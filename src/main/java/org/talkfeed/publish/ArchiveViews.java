@@ -12,10 +12,6 @@ import java.util.List;
  * "../") unless the site has a public address. Every value from mail is escaped by the templates, not here.
  */
 final class ArchiveViews {
-    /** The parts every page's layout shows: the site's name, the Atom feed and the calendar feed. */
-    record Site(String name, String atom, String calendar) {
-    }
-
     /** One talk in a list. */
     record Row(String href, String title, boolean cancelled, String when, String speakers, String where) {
     }
@@ -46,29 +42,29 @@ final class ArchiveViews {
     record Message(String kind, String subject, String sender, String sent, String text, String archivedAt) {
     }
 
-    record IndexPage(String root, Site site, String title, Section thisWeek, Section upcoming, Section past, Section undated,
+    record IndexPage(String root, PageSite site, String title, Section thisWeek, Section upcoming, Section past, Section undated,
                      String laterTalks, String olderTalks, FeedLinks calendar, String feeds) {
     }
 
     /** A page of past or upcoming talks beyond the index. */
-    record ListPage(String root, Site site, String title, String heading, int page, int pages, List<Group> months,
+    record ListPage(String root, PageSite site, String title, String heading, int page, int pages, List<Group> months,
                     String newer, String older, List<Link> monthIndex) {
     }
 
-    record PersonPage(String root, Site site, String title, String kind, String name, int count, FeedLinks feed,
+    record PersonPage(String root, PageSite site, String title, String kind, String name, int count, FeedLinks feed,
                       Section upcoming, Section past, int page, int pages, String previous, String next) {
     }
 
     record Entry(String name, String href, int count) {
     }
 
-    record NamesPage(String root, Site site, String title, String heading, int count, List<Entry> names) {
+    record NamesPage(String root, PageSite site, String title, String heading, int count, List<Entry> names) {
     }
 
-    record FeedsPage(String root, Site site, String title, List<FeedGroup> groups) {
+    record FeedsPage(String root, PageSite site, String title, List<FeedGroup> groups) {
     }
 
-    record TalkPage(String root, Site site, String title, String heading, boolean cancelled, String change, List<Named> speakers, String when,
+    record TalkPage(String root, PageSite site, String title, String heading, boolean cancelled, String change, List<Named> speakers, String when,
                     String location, boolean online, String join, String joinText, Named host, Named series,
                     String abstractText, String bio, String ics, String icsWithReminder, String google,
                     List<Message> messages) {
@@ -97,8 +93,8 @@ final class ArchiveViews {
         return "../".repeat(depth);
     }
 
-    Site site(int depth) {
-        return new Site(siteName, links.href(AtomFeed.PATH, depth), links.href("calendar.ics", depth));
+    PageSite site(int depth) {
+        return PageSite.of(siteName, links, depth);
     }
 
     /** A talk in a list on a page {@code root} below the site's root. */

@@ -86,6 +86,10 @@ final class FileInputs {
         return every(start("json"), outlines);
     }
 
+    String search(List<StoredTalk> outlines) {
+        return every(start("search"), outlines);
+    }
+
     private String every(Fingerprint print, List<StoredTalk> outlines) {
         return print.add(outlines.size()).add(members(outlines)).hex();
     }

@@ -38,13 +38,13 @@ public final class SearchIndex {
      * Writes the index of these talks, in the order given (newest first, as the archive lists them); outlines lack
      * the abstract, so pass whole talks. Writes gzip; the stream is left open.
      */
-    public static void write(List<StoredTalk> talks, OutputStream out) throws IOException {
+    public static void write(Iterable<StoredTalk> talks, OutputStream out) throws IOException {
         GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
         writeJson(talks, gzip);
         gzip.finish();
     }
 
-    private static void writeJson(List<StoredTalk> talks, OutputStream out) throws IOException {
+    private static void writeJson(Iterable<StoredTalk> talks, OutputStream out) throws IOException {
         try (JsonGenerator json = TalkJson.MAPPER.getFactory().createGenerator(out)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.writeStartObject();

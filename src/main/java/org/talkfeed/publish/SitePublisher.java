@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
 /**
  * Store to files: site/calendar.ics and the other feeds of {@link FeedSet} (each with its reminder variant), the
  * archive's pages ({@link ArchivePlan}: index, past and upcoming pages, one per series, speaker and host, their lists,
- * feeds.html) with style.css, site/talks.json, site/atom.xml and site/talks/SLUG.{html,ics}. A publish renders only the files whose inputs
+ * feeds.html) with style.css, the search's search.json.gz and search.js ({@link SearchIndex}), site/talks.json, site/atom.xml and site/talks/SLUG.{html,ics}. A publish renders only the files whose inputs
  * changed ({@link FileInputs}) since the last one ({@link PublishManifest}), from outlines of the talks, and reads
  * whole only the talks those files show. One publisher serves one site with one set of settings, and keeps from
  * publish to publish what it made: the talks' outlines ({@link KeptOutlines}), their events ({@link RenderedEvents}),
@@ -178,6 +179,11 @@ public final class SitePublisher {
         boolean styleSheet = stale.test(STYLE);
         made.put(JSON, inputs.json(outlines));
         boolean json = stale.test(JSON);
+        byte[] script = SearchIndex.script();
+        made.put(SearchIndex.SCRIPT_PATH, inputs.content(SearchIndex.SCRIPT_PATH, script));
+        boolean searchScript = stale.test(SearchIndex.SCRIPT_PATH);
+        made.put(SearchIndex.PATH, inputs.search(outlines));
+        boolean searchIndex = stale.test(SearchIndex.PATH);
         List<StoredTalk> atomEntries = AtomFeed.entries(outlines);
         made.put(AtomFeed.PATH, inputs.atom(atomEntries));
         boolean atomFeed = stale.test(AtomFeed.PATH);
@@ -195,6 +201,13 @@ public final class SitePublisher {
         }
         if (json) {
             files.stream(site.resolve(JSON), out -> writeJson(source, out));
+        }
+        if (searchScript) {
+            files.stream(site.resolve(SearchIndex.SCRIPT_PATH), out -> out.write(script));
+        }
+        if (searchIndex) {
+            files.stream(site.resolve(SearchIndex.PATH), out -> SearchIndex.write(source.wholeInOrder(newestFirst(outlines),
+                    TALKS_AT_ONCE), out));
         }
         if (atomFeed) {
             files.write(site.resolve(AtomFeed.PATH), atom.render(atomEntries));
@@ -250,6 +263,13 @@ public final class SitePublisher {
                 }
             }
         }
+    }
+
+    /** The talks' ids as the search lists them: newest day first, talks without a date last. */
+    private static List<Long> newestFirst(List<StoredTalk> outlines) {
+        return outlines.stream()
+                .sorted(Comparator.comparing((StoredTalk t) -> t.talk().date(), Comparator.nullsLast(Comparator.reverseOrder())))
+                .map(StoredTalk::id).toList();
     }
 
     private static String talkPage(StoredTalk talk) {

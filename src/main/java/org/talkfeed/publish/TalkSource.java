@@ -1,12 +1,18 @@
 package org.talkfeed.publish;
 
 import org.talkfeed.store.StoredTalk;
+import org.talkfeed.store.TalkMessage;
 import org.talkfeed.store.TalkStore;
+import org.talkfeed.talk.Talk;
 import org.talkfeed.talk.TalkJson;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -21,14 +27,42 @@ interface TalkSource {
     /** These talks, whole, in any order. */
     List<StoredTalk> whole(Collection<Long> ids);
 
+    /** These talks, whole, in the order given, read a few hundred at a time as the iteration reaches them. */
+    default Iterable<StoredTalk> wholeInOrder(List<Long> ids, int atOnce) {
+        return () -> new Iterator<>() {
+            private Iterator<StoredTalk> batch = Collections.emptyIterator();
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                while (!batch.hasNext() && next < ids.size()) {
+                    List<Long> wanted = ids.subList(next, Math.min(ids.size(), next + atOnce));
+                    next += wanted.size();
+                    Map<Long, StoredTalk> read = whole(wanted).stream()
+                            .collect(Collectors.toMap(StoredTalk::id, Function.identity(), (a, b) -> b));
+                    batch = wanted.stream().map(read::get).filter(Objects::nonNull).iterator();
+                }
+                return batch.hasNext();
+            }
+
+            @Override
+            public StoredTalk next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return batch.next();
+            }
+        };
+    }
+
     /** Each talk's published identity and JSON, in the order of {@link #outlines()}. */
     void forEachJson(TalkStore.TalkJsonRow row);
 
     /** The messages that made or changed these talks, each talk's oldest first; a talk with none may be left out. */
-    java.util.Map<Long, List<org.talkfeed.store.TalkMessage>> messages(Collection<Long> ids);
+    Map<Long, List<TalkMessage>> messages(Collection<Long> ids);
 
     /** The talk as it was first announced (its first revision); null when not known. */
-    org.talkfeed.talk.Talk asFirstAnnounced(StoredTalk talk);
+    Talk asFirstAnnounced(StoredTalk talk);
 
     /** The store's talks, their outlines read again only where they changed since {@code kept} last read them. */
     static TalkSource of(TalkStore store, KeptOutlines kept) {
@@ -49,12 +83,12 @@ interface TalkSource {
             }
 
             @Override
-            public org.talkfeed.talk.Talk asFirstAnnounced(StoredTalk talk) {
+            public Talk asFirstAnnounced(StoredTalk talk) {
                 return store.talkAsOf(talk.id(), talk.createdAt()).orElse(null);
             }
 
             @Override
-            public java.util.Map<Long, List<org.talkfeed.store.TalkMessage>> messages(Collection<Long> ids) {
+            public Map<Long, List<TalkMessage>> messages(Collection<Long> ids) {
                 return store.talkMessages(ids);
             }
         };
@@ -71,7 +105,7 @@ interface TalkSource {
 
             @Override
             public List<StoredTalk> whole(Collection<Long> ids) {
-                return ids.stream().map(byId::get).filter(t -> t != null).toList();
+                return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
             }
 
             @Override
@@ -81,13 +115,13 @@ interface TalkSource {
             }
 
             @Override
-            public org.talkfeed.talk.Talk asFirstAnnounced(StoredTalk talk) {
+            public Talk asFirstAnnounced(StoredTalk talk) {
                 return null;
             }
 
             @Override
-            public java.util.Map<Long, List<org.talkfeed.store.TalkMessage>> messages(Collection<Long> ids) {
-                return java.util.Map.of();
+            public Map<Long, List<TalkMessage>> messages(Collection<Long> ids) {
+                return Map.of();
             }
         };
     }

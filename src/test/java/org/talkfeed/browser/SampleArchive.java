@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.talkfeed.config.MailboxConfig;
 import org.talkfeed.digest.DigestConfig;
-import org.talkfeed.digest.DigestTemplates;
+import org.talkfeed.templates.Templates;
 import org.talkfeed.digest.IsoWeek;
 import org.talkfeed.digest.WeeklyDigest;
 import org.talkfeed.extract.ExtractionDefaults;
@@ -55,7 +55,7 @@ record SampleArchive(Path site, List<StoredTalk> talks, StoredTalk featured, Iso
             StoredTalk featured = featured(talks, LocalDate.now(NOW));
             IsoWeek week = IsoWeek.containing(featured.talk().date());
             new WeeklyDigest(store, DigestConfig.OFF, CHICAGO, new WeeklyDigest.Site(site, NAME, null, DEFAULT_DURATION),
-                    new DigestTemplates(dir.resolve("templates")), null, NOW).build(week);
+                    new Templates(dir.resolve("templates")), null, NOW).build(week);
             return new SampleArchive(site, talks, featured, week);
         }
     }

@@ -141,15 +141,17 @@ class DigestBuildTest {
     void templatesBesideTheConfigurationReplaceTheBuiltInOnesAndStillEscapeHtml() throws Exception {
         Config config = DigestFixture.config(dir, "");
         Files.createDirectories(dir.resolve("templates"));
-        Files.writeString(dir.resolve("templates/digest.html.mustache"),
-                "<h1 class=\"ours\">{{subject}}</h1>{{#days}}{{#talks}}<p>{{title}}</p>{{/talks}}{{/days}}");
+        Files.writeString(dir.resolve("templates/digest-page.html.mustache"),
+                "{{#digest}}<h1 class=\"ours\">{{subject}}</h1>{{#days}}{{#talks}}<p>{{title}}</p>{{/talks}}{{/days}}{{/digest}}");
+        Files.writeString(dir.resolve("templates/digest.html.mustache"), "<h1 class=\"mail\">{{subject}}</h1>");
         SetClock clock = new SetClock(OffsetDateTime.parse("2026-03-02T12:00:00+01:00").toInstant());
         try (TalkStore store = TalkStore.open(config.store(), clock)) {
             DigestFixture.fill(config, store, clock);
-            DigestFixture.digest(config, store, clock, null).build(DigestFixture.WEEK);
+            WeeklyDigest.Built built = DigestFixture.digest(config, store, clock, null).build(DigestFixture.WEEK);
             String page = Files.readString(config.site().resolve("digest/2026-W10.html"));
             assertThat(page).startsWith("<h1 class=\"ours\">Talks this week: 2–8 Mar 2026 (2 talks)</h1>")
                     .contains("<p>Graph Minors &amp; &lt;script&gt;alert(1)&lt;/script&gt;</p>");
+            assertThat(built.content().html()).isEqualTo("<h1 class=\"mail\">Talks this week: 2–8 Mar 2026 (2 talks)</h1>");
         }
     }
 

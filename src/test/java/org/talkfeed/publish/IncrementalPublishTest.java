@@ -113,7 +113,7 @@ class IncrementalPublishTest {
 
         Set<String> expected = withVariants("talks/" + bo.slug() + ".ics", "calendar.ics", "calendar-2026.ics", "series/theory.ics",
                 "hosts/h2.ics", "speakers/bo.ics");
-        expected.addAll(List.of("talks/" + bo.slug() + ".html", "index.html", "talks.json", "atom.xml", "series/theory.html",
+        expected.addAll(List.of("talks/" + bo.slug() + ".html", "index.html", "talks.json", "search.json.gz", "atom.xml", "series/theory.html",
                 "hosts/h2.html", "speakers/bo.html"));
         assertThat(rewritten(before, files(site))).isEqualTo(expected);
         assertThat(report.written()).isEqualTo(expected.size());
