@@ -44,16 +44,12 @@ final class ParseCommand implements Callable<Integer> {
     public Integer call() throws ConfigException {
         byte[] bytes;
         try {
-            bytes = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
+            bytes = input(file);
         } catch (IOException e) {
             System.err.println("talkfeed: cannot read " + file + ": " + e.getMessage());
             return 1;
         }
-        ExtractionDefaults defaults = ExtractionDefaults.NONE;
-        if (configOption.given()) {
-            defaults = configOption.load().mailboxes().stream().findFirst().map(MailboxConfig::defaults)
-                    .orElse(ExtractionDefaults.NONE);
-        }
+        ExtractionDefaults defaults = defaults(configOption);
         MessageText text;
         try {
             text = new MessageReader().read(bytes);
@@ -64,6 +60,19 @@ final class ParseCommand implements Callable<Integer> {
         Announcement announcement = new Extractor().extract(text, defaults);
         System.out.println(json ? TalkJson.writePretty(announcement) : describe(announcement));
         return announcement.isTalk() ? 0 : 2;
+    }
+
+    /** The bytes of a file, or of standard input for "-". */
+    static byte[] input(String file) throws IOException {
+        return file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
+    }
+
+    /** What the first mailbox of a configuration given with --config says when a message does not; else nothing. */
+    static ExtractionDefaults defaults(ConfigOption configOption) throws ConfigException {
+        if (!configOption.given()) {
+            return ExtractionDefaults.NONE;
+        }
+        return configOption.load().mailboxes().stream().findFirst().map(MailboxConfig::defaults).orElse(ExtractionDefaults.NONE);
     }
 
     /** A message that cannot be read, in the shape of an announcement's JSON. */

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The talkfeed command; each subcommand is one job. */
 @Command(name = "talkfeed", mixinStandardHelpOptions = true, version = "talkfeed 0.1",
         description = "Reads a talk list's mailbox, understands the announcements, and publishes calendar feeds and an archive.",
-        subcommands = {RunCommand.class, StatusCommand.class, ParseCommand.class, ImportCommand.class, PublishCommand.class, DigestCommand.class,
+        subcommands = {RunCommand.class, StatusCommand.class, ParseCommand.class, CheckCommand.class, AnnounceCommand.class, ImportCommand.class, PublishCommand.class, DigestCommand.class,
                 EvalCommand.class, TrainCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.talkfeed.announce.AnnounceConfig;
 import org.talkfeed.digest.DigestConfig;
 import org.talkfeed.digest.SmtpConfig;
 import org.talkfeed.mail.TlsTrust;
@@ -29,7 +30,8 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     private static final Set<String> TOP_KEYS = Set.of("store", "site", "poll-interval-seconds", "server", "calendar", "mailboxes",
-            "digest", "smtp");
+            "digest", "smtp", "announce");
+    private static final Set<String> ANNOUNCE_KEYS = Set.of("to", "from");
     private static final Set<String> DIGEST_KEYS = Set.of("to", "from", "weekday", "hour", "send-empty");
     private static final Set<String> SMTP_KEYS = Set.of("host", "port", "tls", "user");
     /** Keys that would hold the SMTP password, refused with a word on where it goes instead. */
@@ -87,8 +89,12 @@ public final class ConfigLoader {
             int refreshMinutes = integer(calendar, "refresh-minutes", 60, 1, 7 * 24 * 60, "calendar.refresh-minutes");
             List<MailboxConfig> mailboxes = mailboxes(root.get("mailboxes"));
             DigestConfig digest = digest(object(root, "digest"), object(root, "smtp"));
+            JsonNode announce = object(root, "announce");
+            checkKeys(announce, ANNOUNCE_KEYS, "announce.");
+            AnnounceConfig announcing = new AnnounceConfig(address(announce, "to", "announce.to"),
+                    address(announce, "from", "announce.from"));
             return new Config(file.toAbsolutePath().normalize(), store, site, Duration.ofSeconds(poll), host, port, name,
-                    Duration.ofMinutes(minutes), baseUrl, windowDays, alarmMinutes, refreshMinutes, mailboxes, digest);
+                    Duration.ofMinutes(minutes), baseUrl, windowDays, alarmMinutes, refreshMinutes, mailboxes, digest, announcing);
         }
 
         private DigestConfig digest(JsonNode digest, JsonNode smtp) throws ConfigException {

@@ -204,8 +204,8 @@ final class DateFinder {
     private record Numeric(int start, int end, int a, int b, String y, boolean dot) {
     }
 
-    /** Whether the text itself shows its numeric dates are day-first: "22/2" somewhere settles "3/4" elsewhere. */
-    private boolean dayFirstIn(List<Numeric> numerics) {
+    /** Whether the text itself shows its numeric dates are day-first: "22/2" somewhere settles "3/4" elsewhere; null when it does not. */
+    private static Boolean dayFirstIn(List<Numeric> numerics) {
         for (Numeric n : numerics) {
             if (n.a() > 12 && n.b() <= 12) {
                 return true;
@@ -214,7 +214,7 @@ final class DateFinder {
                 return false;
             }
         }
-        return dayFirst;
+        return null;
     }
 
     private void addNumeric(List<DateMention> found, String text) {
@@ -225,7 +225,8 @@ final class DateFinder {
             numerics.add(new Numeric(m.start(), m.end(), Integer.parseInt(m.group("a")), Integer.parseInt(m.group("b")),
                     m.group("y"), m.group("sep").equals(".")));
         }
-        boolean dayFirstHereByDefault = dayFirstIn(numerics);
+        Boolean settledByText = dayFirstIn(numerics);
+        boolean dayFirstHereByDefault = settledByText != null ? settledByText : dayFirst;
         for (Numeric n : numerics) {
             int a = n.a();
             int b = n.b();
@@ -238,6 +239,7 @@ final class DateFinder {
                 continue; // "1/2 hour", "3/4 of": a fraction
             }
             boolean dayFirstHere = dot || dayFirstHereByDefault;
+            boolean guessed = !dot && settledByText == null && a <= 12 && b <= 12 && a != b;
             if (a > 12 && b <= 12) {
                 dayFirstHere = true;
             } else if (b > 12 && a <= 12) {
@@ -250,12 +252,13 @@ final class DateFinder {
                 // "3.6.95, Monday": the reading that falls on the stated weekday settles the order
                 DayOfWeek stated = weekdayAround(text, n.start(), n.end());
                 if (stated != null && falls(year, b, a, stated) != falls(year, a, b, stated)) {
+                    guessed = false;
                     dayFirstHere = falls(year, b, a, stated);
                     day = dayFirstHere ? a : b;
                     month = dayFirstHere ? b : a;
                 }
             }
-            add(found, n.start(), n.end(), year, month, day);
+            add(found, n.start(), n.end(), year, month, day, guessed);
         }
     }
 
@@ -290,6 +293,14 @@ final class DateFinder {
         if (before != null) {
             return weekday(before.group("wd"));
         }
+        return weekdayAfter(text, end);
+    }
+
+    /** The weekday written right after a date ("3.6.95, Monday"), or null. */
+    private static DayOfWeek weekdayAfter(String text, int end) {
+        if (end > text.length()) {
+            return null;
+        }
         Matcher after = WEEKDAY_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16)));
         return after.find() ? weekday(after.group("wd")) : null;
     }
@@ -303,6 +314,10 @@ final class DateFinder {
     }
 
     private void add(List<DateMention> found, int start, int end, Integer year, int month, int day) {
+        add(found, start, end, year, month, day, false);
+    }
+
+    private void add(List<DateMention> found, int start, int end, Integer year, int month, int day, boolean orderGuessed) {
         DayOfWeek stated = null;
         int windowStart = Math.max(0, start - 24);
         Matcher wd = weekdayBefore(searched, start);
@@ -324,9 +339,10 @@ final class DateFinder {
             return;
         }
         if (stated != null && date.getDayOfWeek() != stated) {
-            warning = "the text says " + titleCase(stated) + " but " + date + " is a " + titleCase(date.getDayOfWeek());
+            warning = ExtractionWarnings.WEEKDAY_MISMATCH + titleCase(stated) + " but " + date + " is a " + titleCase(date.getDayOfWeek());
         }
-        found.add(new DateMention(date, start, end, false, warning));
+        DayOfWeek written = stated != null ? stated : weekdayAfter(searched, end);
+        found.add(new DateMention(date, start, end, false, warning, orderGuessed, written));
     }
 
     /** The year for a month and day that puts it nearest the reference, leaning to the future. */

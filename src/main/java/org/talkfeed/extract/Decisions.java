@@ -96,11 +96,27 @@ public record Decisions(Provenance provenance, Map<String, FieldModels> fields, 
         for (Map.Entry<String, FieldModels> field : fields.entrySet()) {
             String value = FieldFeatures.value(talk, field.getKey());
             if (value != null && field.getValue().holdsBack(FieldFeatures.of(draft, talk, field.getKey(), talkFeatures))) {
-                kept = FieldFeatures.without(kept, field.getKey()).withWarning(field.getKey() + " held back: \"" + value
+                kept = FieldFeatures.without(kept, field.getKey()).withWarning(field.getKey() + ExtractionWarnings.HELD_BACK + "\"" + value
                         + "\" reads more like something else than the talk's " + field.getKey());
             }
         }
         return kept;
+    }
+
+    /**
+     * For each field that has a field model and a value in the talk (title, speaker, location): the probability that
+     * the value is right, as the model that may hold it back reads it. Empty without a model.
+     */
+    public Map<String, Double> fieldConfidences(Draft draft, Talk talk) {
+        Set<String> talkFeatures = ConfidenceFeatures.of(draft, talk);
+        Map<String, Double> confidences = new TreeMap<>();
+        for (Map.Entry<String, FieldModels> field : fields.entrySet()) {
+            if (FieldFeatures.value(talk, field.getKey()) != null) {
+                confidences.put(field.getKey(),
+                        field.getValue().right().probability(FieldFeatures.of(draft, talk, field.getKey(), talkFeatures)));
+            }
+        }
+        return confidences;
     }
 
     public Announcement decide(Draft draft) {

@@ -78,6 +78,11 @@ public final class Extractor {
         return taken;
     }
 
+    /** How sure the field models are of each of this talk's values (title, speaker, location), read from this message. */
+    public java.util.Map<String, Double> fieldConfidences(MessageText message, ExtractionDefaults defaults, Talk talk) {
+        return decisions.fieldConfidences(draft(message, defaults), talk);
+    }
+
     private static Announcement withWarning(Announcement announcement, String warning) {
         List<Talk> talks = announcement.talks().stream().map(t -> t.withWarning(warning)).toList();
         return new Announcement(announcement.kind(), talks, announcement.reason(), announcement.moved(), announcement.events());

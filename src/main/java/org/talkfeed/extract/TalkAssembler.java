@@ -189,13 +189,13 @@ final class TalkAssembler {
         }
 
         if (title == null) {
-            warnings.add("no title found");
+            warnings.add(ExtractionWarnings.NO_TITLE);
         }
         if (speakers.isEmpty()) {
-            warnings.add("no speaker found");
+            warnings.add(ExtractionWarnings.NO_SPEAKER);
         }
         if (time == null) {
-            warnings.add("no start time found");
+            warnings.add(ExtractionWarnings.NO_START);
         }
         double confidence = confidence(title, speakers, time, location != null || online, warnings);
         return new Talk(title, speakers, date.date(), time == null ? null : time.start(), time == null ? null : time.end(),

@@ -57,15 +57,15 @@ final class TalkZone {
             from = venue == null ? null : venue.from();
         }
         if (venue != null) {
-            return new Decision(venue.zone(), "zone assumed from '" + from + "': " + venue.zone()
+            return new Decision(venue.zone(), ExtractionWarnings.ZONE_ASSUMED + "'" + from + "': " + venue.zone()
                     + (venue.note() == null ? "" : " (" + venue.note() + ")"));
         }
         String bySent = fromSentOffset(clues.sent(), clues.date(), clues.start());
         if (bySent != null) {
-            return new Decision(bySent, "zone assumed from the Date header's offset "
+            return new Decision(bySent, ExtractionWarnings.ZONE_ASSUMED + "the Date header's offset "
                     + HEADER_OFFSET.format(clues.sent()) + ": " + bySent);
         }
-        return new Decision(null, "no time zone stated, configured or found from the place");
+        return new Decision(null, ExtractionWarnings.NO_ZONE);
     }
 
     /**

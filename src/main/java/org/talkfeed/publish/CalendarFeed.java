@@ -217,6 +217,18 @@ final class CalendarFeed {
         return out.toString();
     }
 
+    /**
+     * One talk as an iTIP PUBLISH message (RFC 5546) for an email: the talk's own calendar file, its event as every feed
+     * has it, with METHOD:PUBLISH and the ORGANIZER that method requires.
+     */
+    String published(StoredTalk talk, String organizerAddress) {
+        Feed one = new Feed("talks/" + talk.slug() + ".ics", Feed.Kind.TALK, null, settings.name(), List.of(talk), false, false);
+        String calendar = render(one, List.of(new Event(talk, settings)));
+        StringBuilder organizer = new StringBuilder();
+        append(organizer, List.of(new net.fortuna.ical4j.model.property.Organizer(URI.create("mailto:" + organizerAddress))));
+        return calendar.replace(HEADER_START, HEADER_START + "METHOD:PUBLISH\r\n").replace(END_EVENT, organizer + END_EVENT);
+    }
+
     /** The talk's event, kept or made from the talk (whole, since it is not kept). */
     Event event(StoredTalk talk) {
         return events.get(talk, t -> new Event(t, settings));

@@ -696,8 +696,11 @@ public final class TalkStore implements AutoCloseable {
         }
     }
 
-    /** Stable across rebuilds of the store from the same mail: derived from the first message's key. */
-    private static String uid(String messageKey, int index) {
+    /**
+     * The UID of the talk that the {@code index}th talk of a message makes when it is new: stable across rebuilds of the
+     * store from the same mail, derived from the message's key (its Message-ID, angle brackets and all).
+     */
+    public static String uid(String messageKey, int index) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256")
                     .digest((messageKey + "#" + index).getBytes(StandardCharsets.UTF_8));
