@@ -44,8 +44,14 @@ public final class ChangeText {
         if (!Objects.equals(before.host(), after.host())) {
             fields.add("host");
         }
+        if (!Objects.equals(before.series(), after.series())) {
+            fields.add("series");
+        }
         if (!Objects.equals(before.abstractText(), after.abstractText())) {
             fields.add("abstract");
+        }
+        if (!Objects.equals(before.bio(), after.bio())) {
+            fields.add("bio");
         }
         if (!fields.isEmpty()) {
             parts.add("changed: " + String.join(", ", fields));
