@@ -7,6 +7,7 @@ import org.talkfeed.mail.Checkpoint;
 import org.talkfeed.pipeline.Daemon;
 import org.talkfeed.pipeline.TalkRecorder;
 import org.talkfeed.publish.PublishReport;
+import org.talkfeed.publish.SearchIndex;
 import org.talkfeed.publish.SitePublisher;
 import org.talkfeed.store.MessageRecord;
 import org.talkfeed.store.Outcome;
@@ -53,6 +54,8 @@ public final class PublishBench {
     private static final double TARGET_REPUBLISH_SECONDS = 0.2;
     private static final long TARGET_HEAP_MB = 256;
     private static final long TARGET_PAGE_BYTES = 300_000;
+    private static final long TARGET_INDEX_BYTES = 3_000_000;
+    private static final double TARGET_ARCHIVE_SECONDS = 10;
 
     private final int talks;
     private final long seed;
@@ -116,6 +119,10 @@ public final class PublishBench {
                 report("full publish into an empty site folder (as `talkfeed publish`)", full);
                 report("republish with nothing changed (as the daemon does)", unchanged);
                 report("republish after one new announcement is recorded", afterOne);
+                double archiveSeconds = median(full, m -> m.report.archive().toNanos() / 1e9);
+                out.printf(Locale.ROOT, "archive of %,d talks built (pages and search index, in the full publish) in %.3f s; target "
+                        + "under %.0f s: %s%n", talks, archiveSeconds, TARGET_ARCHIVE_SECONDS,
+                        archiveSeconds < TARGET_ARCHIVE_SECONDS ? "met" : "NOT met");
                 double fullSeconds = median(full, Measured::seconds);
                 double republishSeconds = median(afterOne, Measured::seconds);
                 long peak = (long) Stream.of(full, unchanged, afterOne).mapToDouble(m -> median(m, Measured::peakHeapBytes))
@@ -147,8 +154,11 @@ public final class PublishBench {
                 }
             }
         }
-        out.printf(Locale.ROOT, "archive: %,d pages, %,d bytes of pages in all; largest page %,d bytes (%s); target no page over "
-                + "%,d bytes: %s%n", pages, total, largest, largestPage, TARGET_PAGE_BYTES, largest <= TARGET_PAGE_BYTES ? "met" : "NOT met");
+        long index = Files.size(site.resolve(SearchIndex.PATH));
+        out.printf(Locale.ROOT, "archive: %,d pages, %,d bytes of pages in all; largest page %,d bytes (%s); search index %,d bytes; "
+                        + "target no page over %,d bytes: %s, search index under %,d bytes: %s%n", pages, total, largest, largestPage,
+                index, TARGET_PAGE_BYTES, largest <= TARGET_PAGE_BYTES ? "met" : "NOT met", TARGET_INDEX_BYTES,
+                index < TARGET_INDEX_BYTES ? "met" : "NOT met");
     }
 
     /** A configuration file as a user writes one, read as every command reads it, so that its defaults apply here too. */
@@ -261,8 +271,10 @@ public final class PublishBench {
     }
 
     private void report(String what, List<Measured> measured) {
-        out.printf(Locale.ROOT, "%s: %.3f s; %,d talks, %,d files written, %,d unchanged, %,d removed; peak heap used %d MB "
-                        + "(median of %d); %.3f s CPU of the publishing thread%n", what, median(measured, Measured::seconds),
+        out.printf(Locale.ROOT, "%s: %.3f s (of which calendar files %.3f s, archive pages and search index %.3f s); %,d talks, "
+                        + "%,d files written, %,d unchanged, %,d removed; peak heap used %d MB (median of %d); %.3f s CPU of the "
+                        + "publishing thread%n", what, median(measured, Measured::seconds),
+                median(measured, m -> m.report.calendars().toNanos() / 1e9), median(measured, m -> m.report.archive().toNanos() / 1e9),
                 (long) median(measured, m -> m.report.talks()), (long) median(measured, m -> m.report.written()),
                 (long) median(measured, m -> m.report.unchanged()), (long) median(measured, m -> m.report.removed()),
                 mb((long) median(measured, Measured::peakHeapBytes)), measured.size(), median(measured, Measured::cpuSeconds));

@@ -191,16 +191,17 @@ public final class SitePublisher {
             last.without(toWrite).write(site, files);
         }
 
+        Spent spent = new Spent();
+        long start = System.nanoTime();
         renderFeeds(feedsToRender, source, files);
-        renderTalks(talksToRender, source, plan, files);
+        spent.calendars += System.nanoTime() - start;
+        renderTalks(talksToRender, source, plan, files, spent);
+        start = System.nanoTime();
         for (ArchivePlan.Page page : pagesToRender) {
             files.write(site.resolve(page.path()), templates.render(page.template() + Templates.EXTENSION, page.view().get()));
         }
         if (styleSheet) {
             files.stream(site.resolve(STYLE), out -> out.write(style));
-        }
-        if (json) {
-            files.stream(site.resolve(JSON), out -> writeJson(source, out));
         }
         if (searchScript) {
             files.stream(site.resolve(SearchIndex.SCRIPT_PATH), out -> out.write(script));
@@ -208,6 +209,10 @@ public final class SitePublisher {
         if (searchIndex) {
             files.stream(site.resolve(SearchIndex.PATH), out -> SearchIndex.write(source.wholeInOrder(newestFirst(outlines),
                     TALKS_AT_ONCE), out));
+        }
+        spent.archive += System.nanoTime() - start;
+        if (json) {
+            files.stream(site.resolve(JSON), out -> writeJson(source, out));
         }
         if (atomFeed) {
             files.write(site.resolve(AtomFeed.PATH), atom.render(atomEntries));
@@ -219,7 +224,8 @@ public final class SitePublisher {
             keptManifest = written;
             keptManifestStamp = manifestStamp();
         }
-        return new PublishReport(outlines.size(), files.written(), files.unchanged(), removed);
+        return new PublishReport(outlines.size(), files.written(), files.unchanged(), removed, Duration.ofNanos(spent.calendars),
+                Duration.ofNanos(spent.archive));
     }
 
     /** Each feed from the events kept, and from the whole talks of the members whose events are not. */
@@ -247,22 +253,32 @@ public final class SitePublisher {
     }
 
     /** Each talk's page and .ics files, a few hundred talks at a time. */
-    private void renderTalks(List<Long> ids, TalkSource source, ArchivePlan plan, SiteFiles files) throws IOException {
+    private void renderTalks(List<Long> ids, TalkSource source, ArchivePlan plan, SiteFiles files, Spent spent) throws IOException {
         CalendarFeed calendar = new CalendarFeed(settings, zones, events);
         for (int from = 0; from < ids.size(); from += TALKS_AT_ONCE) {
             List<Long> batch = ids.subList(from, Math.min(ids.size(), from + TALKS_AT_ONCE));
             Map<Long, List<TalkMessage>> messages = source.messages(batch);
             for (StoredTalk talk : source.whole(batch)) {
+                long start = System.nanoTime();
                 Talk before = talk.cancelled() || talk.sequence() > 0 ? source.asFirstAnnounced(talk) : null;
                 files.write(site.resolve(talkPage(talk)), templates.render("talk.html" + Templates.EXTENSION,
                         views.talk(talk, plan, before, messages.getOrDefault(talk.id(), List.of()))));
+                long paged = System.nanoTime();
+                spent.archive += paged - start;
                 if (talk.talk().date() != null) {
                     Feed feed = FeedSet.talkFeed(talk, settings.name());
                     files.write(site.resolve(feed.path()), calendar.render(feed));
                     files.write(site.resolve(Feed.alarmPath(feed.path())), calendar.render(feed.withAlarms()));
+                    spent.calendars += System.nanoTime() - paged;
                 }
             }
         }
+    }
+
+    /** Nanoseconds spent on the calendar files and on the archive (the bench reports them apart). */
+    private static final class Spent {
+        long calendars;
+        long archive;
     }
 
     /** The talks' ids as the search lists them: newest day first, talks without a date last. */

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** `talkfeed bench --publish`: the report's lines and the counts in them (its timings are reported, never asserted). */
 class PublishBenchTest {
-    private static final Pattern FIGURES = Pattern.compile(": [0-9.]+ s; ([0-9,]+) talks, ([0-9,]+) files written, "
+    private static final Pattern FIGURES = Pattern.compile(": [0-9.]+ s \\(of which [^)]*\\); ([0-9,]+) talks, ([0-9,]+) files written, "
             + "([0-9,]+) unchanged, ([0-9,]+) removed; peak heap used [0-9]+ MB \\(median of 1\\)");
 
     private record Figures(int talks, int written, int unchanged, int removed) {
@@ -26,7 +26,8 @@ class PublishBenchTest {
                 .contains("round 1: full ")
                 .contains("target (20,000 talks: ")
                 .containsPattern("archive: [1-9][0-9,]* pages, [1-9][0-9,]* bytes of pages in all; largest page [1-9][0-9,]* bytes "
-                        + "\\([^)]+\\.html\\)");
+                        + "\\([^)]+\\.html\\); search index [1-9][0-9,]* bytes")
+                .containsPattern("archive of 200 talks built \\(pages and search index, in the full publish\\) in [0-9.]+ s");
         Figures full = figures(bench.out(), "full publish into an empty site folder");
         Figures unchanged = figures(bench.out(), "republish with nothing changed");
         Figures afterOne = figures(bench.out(), "republish after one new announcement is recorded");
