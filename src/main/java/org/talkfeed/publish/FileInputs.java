@@ -62,9 +62,13 @@ final class FileInputs {
         return print.add(feed.members().size()).add(members(feed.members())).hex();
     }
 
-    /** Of a talk's page: the talk, the pages it links to ({@link ArchivePlan#linksOf}) and the templates. */
-    String talkPage(StoredTalk talk, String links) {
-        return start("talk page").add(templates).add(prints.get(RenderedEvents.Version.of(talk)).files()).add(links).hex();
+    /**
+     * Of a talk's page: the talk, the pages it links to ({@link ArchivePlan#linksOf}), the templates, and how many messages
+     * it shows (a reminder that changes nothing still adds its message).
+     */
+    String talkPage(StoredTalk talk, String links, int messages) {
+        return start("talk page").add(templates).add(prints.get(RenderedEvents.Version.of(talk)).files()).add(links)
+                .add(messages).hex();
     }
 
     /** Of an archive page: where it is, its template, what it shows besides talks, and its talks in order. */

@@ -155,9 +155,10 @@ public final class SitePublisher {
             }
         }
         List<Long> talksToRender = new ArrayList<>();
+        Map<Long, Integer> messageCounts = source.messageCounts();
         for (StoredTalk talk : outlines) {
             String page = talkPage(talk);
-            made.put(page, inputs.talkPage(talk, plan.linksOf(talk.talk())));
+            made.put(page, inputs.talkPage(talk, plan.linksOf(talk.talk()), messageCounts.getOrDefault(talk.id(), 0)));
             boolean render = stale.test(page);
             String calendar = inputs.talk(talk);
             for (String path : talkCalendars(talk)) {

@@ -61,6 +61,9 @@ interface TalkSource {
     /** The messages that made or changed these talks, each talk's oldest first; a talk with none may be left out. */
     Map<Long, List<TalkMessage>> messages(Collection<Long> ids);
 
+    /** How many messages made or changed each talk ({@link #messages}); a talk with none may be left out. */
+    Map<Long, Integer> messageCounts();
+
     /** The talk as it was first announced (its first revision); null when not known. */
     Talk asFirstAnnounced(StoredTalk talk);
 
@@ -91,6 +94,11 @@ interface TalkSource {
             public Map<Long, List<TalkMessage>> messages(Collection<Long> ids) {
                 return store.talkMessages(ids);
             }
+
+            @Override
+            public Map<Long, Integer> messageCounts() {
+                return store.talkMessageCounts();
+            }
         };
     }
 
@@ -117,6 +125,11 @@ interface TalkSource {
             @Override
             public Talk asFirstAnnounced(StoredTalk talk) {
                 return null;
+            }
+
+            @Override
+            public Map<Long, Integer> messageCounts() {
+                return Map.of();
             }
 
             @Override

@@ -243,6 +243,13 @@ public final class TalkStore implements AutoCloseable {
         return messages;
     }
 
+    /** How many messages made or changed each talk ({@link #talkMessages}); talks without any are left out. */
+    public synchronized Map<Long, Integer> talkMessageCounts() {
+        Map<Long, Integer> counts = new HashMap<>();
+        query("SELECT talk_id, count(*) FROM revisions GROUP BY talk_id", rs -> counts.put(rs.getLong(1), rs.getInt(2)));
+        return counts;
+    }
+
     public synchronized List<StoredTalk> talks() {
         return query(SELECT_TALKS
                 + "ORDER BY starts_at IS NULL, starts_at, date, id", TalkStore::storedTalk);
@@ -650,7 +657,10 @@ public final class TalkStore implements AutoCloseable {
 
     private StoredTalk revise(long id, Talk merged, boolean cancelled, Kind kind, long messageRow) throws SQLException {
         StoredTalk known = talk(id);
-        boolean changed = !merged.equals(known.talk()) || cancelled != known.cancelled();
+        boolean changed = !merged.showsAs(known.talk()) || cancelled != known.cancelled();
+        if (!changed) {
+            merged = known.talk(); // a message that only confirms the talk leaves it as it was read first
+        }
         int sequence = changed ? known.sequence() + 1 : known.sequence();
         Instant now = changed ? now() : known.updatedAt();
         String json = TalkJson.write(merged);

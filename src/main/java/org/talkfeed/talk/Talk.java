@@ -81,6 +81,19 @@ public record Talk(
                 bio, confidence, warnings);
     }
 
+    /**
+     * Whether readers and calendars see the same talk in both: every field but the confidence and the warnings, which
+     * say how it was read, not what it is.
+     */
+    public boolean showsAs(Talk other) {
+        return withConfidence(0).withoutWarnings().equals(other.withConfidence(0).withoutWarnings());
+    }
+
+    private Talk withoutWarnings() {
+        return new Talk(title, speakers, date, start, end, timezone, location, online, url, host, series, abstractText, bio,
+                confidence, List.of());
+    }
+
     /** The same talk with this confidence (the probability that it is fully right). */
     public Talk withConfidence(double newConfidence) {
         return new Talk(title, speakers, date, start, end, timezone, location, online, url, host, series, abstractText, bio,

@@ -40,7 +40,7 @@ public final class TalkChanges {
         KnownTalks.Current current = known.current(match.id());
         Talk merged = TalkMerge.merge(current.talk(), incoming, kind);
         boolean cancelled = kind == Kind.CANCELLATION || current.cancelled() && kind != Kind.UPDATE;
-        boolean changed = !merged.equals(current.talk()) || cancelled != current.cancelled();
+        boolean changed = !merged.showsAs(current.talk()) || cancelled != current.cancelled();
         if (changed) {
             String refusal = Authority.refusal(source.sender(), current, source.rules());
             if (refusal != null) {

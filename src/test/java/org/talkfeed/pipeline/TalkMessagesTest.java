@@ -6,15 +6,23 @@ import org.talkfeed.TestMail;
 import org.talkfeed.config.MailboxConfig;
 import org.talkfeed.extract.ExtractionDefaults;
 import org.talkfeed.mail.RawMessage;
+import org.talkfeed.publish.SitePublisher;
+import org.talkfeed.store.StoredTalk;
 import org.talkfeed.store.TalkMessage;
 import org.talkfeed.store.TalkStore;
 import org.talkfeed.talk.Kind;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +60,28 @@ class TalkMessagesTest {
             assertThat(messages.get(1).subject()).isEqualTo("Room change: Graph Minors");
             assertThat(messages.get(1).text()).contains("moves to Hall 330");
             assertThat(messages.get(1).archivedAt()).as("only a web address is linked").isNull();
+        }
+    }
+
+    @Test
+    void aReminderThatChangesNothingStillReachesTheTalksPage() throws IOException {
+        Clock clock = Clock.fixed(Instant.parse("2026-03-02T15:00:00Z"), ZoneOffset.UTC);
+        try (TalkStore store = TalkStore.open(dir.resolve("t.db"), clock)) {
+            MessageProcessor processor = new MessageProcessor(store);
+            String body = "Title: Graph Minors\nSpeaker: Ada Quint, Lakeshore University\nDate: Thursday, March 5, 2026\n"
+                    + "Time: 4:00-5:00 pm\nPlace: Hall 210\n";
+            SitePublisher publisher = new SitePublisher(dir.resolve("site"), "Talks", Duration.ofHours(1), null,
+                    "America/Chicago", clock);
+            processor.process(new RawMessage("a", TestMail.plain(ADMIN, "<a@dept.example>", DATE, "Talk: Graph Minors", body)), LIST);
+            publisher.publish(store);
+            processor.process(new RawMessage("r", TestMail.plain(ADMIN, "<r@dept.example>", DATE, "Reminder - Talk: Graph Minors",
+                    body)), LIST);
+            StoredTalk talk = store.talks().get(0);
+            assertThat(talk.sequence()).as("a reminder that says the same changes no field").isZero();
+
+            publisher.publish(store);
+
+            assertThat(Files.readString(dir.resolve("site/talks/" + talk.slug() + ".html"))).contains("Reminder - Talk: Graph Minors");
         }
     }
 
