@@ -33,7 +33,7 @@ public final class ConfigLoader {
             "digest", "smtp", "announce");
     private static final Set<String> ANNOUNCE_KEYS = Set.of("to", "from");
     private static final Set<String> DIGEST_KEYS = Set.of("to", "from", "weekday", "hour", "send-empty");
-    private static final Set<String> SMTP_KEYS = Set.of("host", "port", "tls", "user");
+    private static final Set<String> SMTP_KEYS = Set.of("host", "port", "tls", "ca-file", "user");
     /** Keys that would hold the SMTP password, refused with a word on where it goes instead. */
     private static final Set<String> SMTP_PASSWORD_KEYS = Set.of("password", "password-env", "password-file", "pass");
     private static final Set<String> SERVER_KEYS = Set.of("host", "port");
@@ -151,7 +151,8 @@ public final class ConfigLoader {
                         + host + ": use starttls or tls");
             }
             int port = integer(smtp, "port", SmtpConfig.defaultPort(tls), 1, 65_535, "smtp.port");
-            return new SmtpConfig(host, port, tls, text(smtp, "user", null, "smtp.user"));
+            Path caFile = caFile(smtp, "smtp", tls != SmtpConfig.Tls.NONE, "starttls or tls");
+            return new SmtpConfig(host, port, tls, caFile, text(smtp, "user", null, "smtp.user"));
         }
 
         /** An absolute http(s) address without its trailing slashes, since feed and page paths are appended to it. */
@@ -236,6 +237,23 @@ public final class ConfigLoader {
             return addresses;
         }
 
+        /** The PEM file of certificates that {@code key.ca-file} names, checked to hold one; null when not set. */
+        private Path caFile(JsonNode node, String key, boolean withTls, String tlsChoices) throws ConfigException {
+            Path caFile = node.has("ca-file") ? path(node, "ca-file", null) : null;
+            if (caFile != null) {
+                if (!withTls) {
+                    throw problem(key + ".ca-file", "only used with tls: " + tlsChoices);
+                }
+                try {
+                    TlsTrust.certificates(caFile);
+                } catch (IOException e) {
+                    throw problem(key + ".ca-file", e instanceof java.nio.file.NoSuchFileException ? "no such file: " + caFile
+                            : e.getMessage());
+                }
+            }
+            return caFile;
+        }
+
         private ImapConfig imap(JsonNode node, String key) throws ConfigException {
             if (!node.isObject()) {
                 throw problem(key, "expected a mapping with host, user, password-env...");
@@ -247,18 +265,7 @@ public final class ConfigLoader {
             }
             ImapConfig.Tls tls = choice(node, "tls", ImapConfig.Tls.IMPLICIT, key + ".tls");
             int port = integer(node, "port", tls == ImapConfig.Tls.IMPLICIT ? 993 : 143, 1, 65_535, key + ".port");
-            Path caFile = node.has("ca-file") ? path(node, "ca-file", null) : null;
-            if (caFile != null) {
-                if (tls == ImapConfig.Tls.NONE) {
-                    throw problem(key + ".ca-file", "only used with tls: implicit or starttls");
-                }
-                try {
-                    TlsTrust.certificates(caFile);
-                } catch (IOException e) {
-                    throw problem(key + ".ca-file", e instanceof java.nio.file.NoSuchFileException ? "no such file: " + caFile
-                            : e.getMessage());
-                }
-            }
+            Path caFile = caFile(node, key, tls != ImapConfig.Tls.NONE, "implicit or starttls");
             String user = text(node, "user", null, key + ".user");
             if (user == null) {
                 throw problem(key + ".user", "missing");
