@@ -18,6 +18,12 @@ final class FoldedLines {
         int octets = 0;
         int i = 0;
         while (i < unfolded.length()) {
+            int end = octets == 0 ? shortAsciiLineEnd(unfolded, i) : -1;
+            if (end >= 0) {
+                out.append(unfolded, i, end + CRLF.length());
+                i = end + CRLF.length();
+                continue;
+            }
             if (unfolded.startsWith(CRLF, i)) {
                 out.append(CRLF);
                 octets = 0;
@@ -35,6 +41,21 @@ final class FoldedLines {
             i += Character.charCount(cp);
         }
         return out.toString();
+    }
+
+    /** Where the line starting at {@code from} ends (its CRLF), when it is ASCII and needs no fold; else -1. */
+    private static int shortAsciiLineEnd(String text, int from) {
+        int limit = Math.min(text.length() - 2, from + MAX_OCTETS);
+        for (int i = from; i <= limit; i++) {
+            char c = text.charAt(i);
+            if (c == '\r' && text.charAt(i + 1) == '\n') {
+                return i;
+            }
+            if (c >= 0x80) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private static int utf8Octets(int cp) {

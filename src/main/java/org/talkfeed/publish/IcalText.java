@@ -10,6 +10,9 @@ public final class IcalText {
     }
 
     public static String clean(String value) {
+        if (isClean(value)) {
+            return value;
+        }
         StringBuilder out = new StringBuilder(value.length());
         int i = 0;
         while (i < value.length()) {
@@ -27,6 +30,19 @@ public final class IcalText {
             }
         }
         return out.toString();
+    }
+
+    /** Whether {@link #clean} would leave the value as it is: no CR, tab or other character it drops. */
+    private static boolean isClean(String value) {
+        int i = 0;
+        while (i < value.length()) {
+            int cp = value.codePointAt(i);
+            if (cp != '\n' && !allowed(cp)) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 
     private static boolean allowed(int cp) {
