@@ -41,6 +41,8 @@ public final class Daemon {
     private volatile boolean stopping;
     /** What the republishing thread also does when it starts and at each of its ticks (the weekly digest); none by default. */
     private volatile Runnable everyTick = () -> { };
+    /** The last approval or rejection published ({@link TalkStore#lastModerationDecision()}). */
+    private volatile long moderationPublished;
     /** Why a watcher could not go on: the first such reason, which stopped the daemon. */
     private final AtomicReference<String> failure = new AtomicReference<>();
 
@@ -119,6 +121,7 @@ public final class Daemon {
      * {@link #stop()}.
      */
     public Optional<String> runUntilStopped() {
+        moderationPublished = store.lastModerationDecision();
         publish();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < watchers.size(); i++) {
@@ -154,6 +157,7 @@ public final class Daemon {
         RepublishSchedule.Due due = schedule.next();
         everyTick.run();
         while (!republishStop.stopped()) {
+            publishModerationDecisions();
             Instant now = schedule.clock().instant();
             if (Duration.between(now, due.at()).compareTo(Duration.ofHours(1)) > 0) {
                 due = schedule.nextAfter(now);
@@ -167,6 +171,19 @@ public final class Daemon {
             publish();
             everyTick.run();
             due = schedule.nextAfter(now);
+        }
+    }
+
+    /**
+     * Publishes when a talk was approved or rejected since the last look, by this process or another on the same store
+     * (`talkfeed approve`): the store counts decisions, so one read says whether there is any.
+     */
+    private void publishModerationDecisions() {
+        long last = store.lastModerationDecision();
+        if (last != moderationPublished) {
+            moderationPublished = last;
+            LOG.info("republishing: a talk was approved or rejected");
+            publish();
         }
     }
 

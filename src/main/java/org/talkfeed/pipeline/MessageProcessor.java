@@ -173,7 +173,7 @@ public final class MessageProcessor {
         TalkChanges.Source source = new TalkChanges.Source(reading.sender(), reading.text().references(),
                 reading.mailbox().senders());
         TalkRecorder.Recorded recorded = recorder.record(messageRecord(reading, key, null, null), reading.bytesKey(), announcement.kind(),
-                announcement.change(), announcement.talks(), source, reading.raw().checkpoint());
+                announcement.change(), announcement.talks(), source, reading.raw().checkpoint(), reading.mailbox().moderation());
         String summary = recorded.outcome().label() + ": " + describe(recorded.changes())
                 + (recorded.reason() == null ? "" : (recorded.changes().isEmpty() ? "" : "; ") + recorded.reason());
         return new ProcessResult(reading.raw().origin(), recorded.outcome(), false, recorded.changes(), summary,
