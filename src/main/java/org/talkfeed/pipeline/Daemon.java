@@ -4,6 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkfeed.config.Config;
 import org.talkfeed.config.MailboxConfig;
+import org.talkfeed.digest.SmtpSender;
+import org.talkfeed.receipt.ReceiptClaims;
+import org.talkfeed.receipt.ReceiptMailer;
 import org.talkfeed.publish.PublishReport;
 import org.talkfeed.publish.SitePublisher;
 import org.talkfeed.store.StoreException;
@@ -35,6 +38,9 @@ public final class Daemon {
     private final SitePublisher publisher;
     private final RepublishSchedule schedule;
     private final StopSignal republishStop = new StopSignal();
+    /** Sends the receipts claimed as messages are recorded; null when no mailbox sends receipts. */
+    private final ReceiptMailer receipts;
+    private final StopSignal receiptsStop = new StopSignal();
     private final List<MailboxWatcher> watchers = new ArrayList<>();
     private final Intake intake;
     private volatile PollSummary summary = new PollSummary();
@@ -74,10 +80,15 @@ public final class Daemon {
 
             @Override
             public void changed() {
+                receiptsStop.wake();
                 publish();
             }
         };
-        MessageProcessor processor = new MessageProcessor(store);
+        boolean sendsReceipts = config.mailboxes().stream().anyMatch(m -> m.receipts().on());
+        this.receipts = sendsReceipts ? new ReceiptMailer(store, new SmtpSender(config.digest().smtp(), System::getenv),
+                schedule.clock()) : null;
+        MessageProcessor processor = new MessageProcessor(store,
+                sendsReceipts ? new ReceiptClaims(schedule.clock()) : ReceiptClaims.NONE);
         for (MailboxConfig mailbox : config.mailboxes()) {
             watchers.add(mailbox.maildir() != null
                     ? new MaildirWatcher(mailbox, processor, store, config.pollInterval(), intake)
@@ -95,6 +106,9 @@ public final class Daemon {
         }
         if (forcePublish && !summary.changedTalks()) {
             publish();
+        }
+        if (receipts != null && !stopping) {
+            receipts.sendDue();
         }
         return summary;
     }
@@ -130,6 +144,9 @@ public final class Daemon {
             threads.add(new Thread(() -> runOrStopAll(watcher::watch, "mailbox " + name), "mailbox " + name));
         }
         threads.add(new Thread(() -> runOrStopAll(this::republishAsTimePasses, "republishing"), "republishing"));
+        if (receipts != null) {
+            threads.add(new Thread(() -> runOrStopAll(this::sendReceipts, "receipts"), "receipts"));
+        }
         for (Thread thread : threads) {
             if (!stopping) {
                 thread.start();
@@ -187,6 +204,17 @@ public final class Daemon {
         }
     }
 
+    /**
+     * Sends the receipts claimed, when messages changed talks and at every recheck (for those whose send failed and is
+     * due again), until stopped.
+     */
+    private void sendReceipts() {
+        while (!receiptsStop.stopped()) {
+            receipts.sendDue();
+            receiptsStop.sleep(recheck());
+        }
+    }
+
     /** How long the republishing thread sleeps at most: a minute, or the poll interval when that is shorter. */
     private Duration recheck() {
         return config.pollInterval().compareTo(LONGEST_SLEEP) < 0 ? config.pollInterval() : LONGEST_SLEEP;
@@ -212,5 +240,6 @@ public final class Daemon {
         stopping = true;
         watchers.forEach(MailboxWatcher::stop);
         republishStop.stop();
+        receiptsStop.stop();
     }
 }
