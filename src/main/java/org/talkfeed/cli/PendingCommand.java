@@ -37,7 +37,7 @@ final class PendingCommand implements Callable<Integer> {
                     System.out.println("      where: " + h.talk().talk().location());
                 }
                 System.out.println("      held: " + (h.reason() == null ? "(no reason kept)" : h.reason())
-                        + (h.heldAt() == null ? "" : ", " + h.heldAt()));
+                        + (h.heldAt() == null ? "" : " (since " + h.heldAt() + ")"));
                 for (String warning : h.talk().talk().warnings()) {
                     System.out.println("      warning: " + warning);
                 }
