@@ -67,7 +67,8 @@ public final class TalkRecorder {
                     changes.add(new TalkChange(writer.create(message.messageKey(), i, create.talk(), kind,
                             source.sender().address(), source.sender().vouched(), row, moderation.holdReason(create.talk())), true));
                 } else if (decisions.get(i) instanceof TalkChanges.Revise revise) {
-                    changes.add(new TalkChange(writer.revise(revise.id(), revise.talk(), revise.cancelled(), kind, row), false));
+                    changes.add(new TalkChange(writer.revise(revise.id(), revise.talk(), revise.cancelled(), kind, row), false,
+                            revise.changed()));
                 }
             }
             return new Recorded(outcome, reason, changes);

@@ -47,16 +47,17 @@ public final class ReceiptClaims {
         if (clock == null || !recorded.receipts().on()) {
             return;
         }
-        String refusal = ReceiptRules.refusal(recorded.text(), recorded.sender(), recorded.outcome(), !recorded.changes().isEmpty(),
+        boolean changedTalks = recorded.changes().stream().anyMatch(TalkChange::changed);
+        String refusal = ReceiptRules.refusal(recorded.text(), recorded.sender(), recorded.outcome(), changedTalks,
                 recorded.receipts().from());
         if (refusal != null) {
-            if (!recorded.changes().isEmpty()) {
+            if (changedTalks) {
                 LOG.info("no receipt for {}: {}", recorded.messageKey(), refusal);
             }
             return;
         }
         List<ReceiptText.Understood> understood = new ArrayList<>();
-        for (TalkChange change : recorded.changes()) {
+        for (TalkChange change : recorded.changes().stream().filter(TalkChange::changed).toList()) {
             TalkStatus status = writer.status(change.talk().id());
             understood.add(new ReceiptText.Understood(change.talk(), change.created(), status,
                     status == TalkStatus.PENDING ? recorded.moderation().holdReason(change.talk().talk()) : null));

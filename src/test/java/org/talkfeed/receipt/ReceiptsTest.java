@@ -90,8 +90,13 @@ class ReceiptsTest {
     }
 
     private static byte[] announcement(String id, String title, String extraHeaders) {
+        return announcement(id, title, "Thursday, March 5, 2026", extraHeaders);
+    }
+
+    /** Talks on different days are different talks, whatever their titles. */
+    private static byte[] announcement(String id, String title, String day, String extraHeaders) {
         return TestMail.plain(ADMIN, id, DATE, "Talk: " + title, "Title: " + title
-                + "\nSpeaker: Ada Quint, Lakeshore University\nDate: Thursday, March 5, 2026\nTime: 4:00-5:00 pm\nPlace: Hall 210\n",
+                + "\nSpeaker: Ada Quint, Lakeshore University\nDate: " + day + "\nTime: 4:00-5:00 pm\nPlace: Hall 210\n",
                 "Return-Path: <admin@dept.example>\n" + extraHeaders);
     }
 
@@ -121,6 +126,18 @@ class ReceiptsTest {
     }
 
     @Test
+    void anAnnouncementSentAgainThatChangesNothingGetsNoSecondReceipt() throws Exception {
+        Config config = config();
+        deliver("1.M1P1.host", announcement("<graph-minors@dept.example>", "Graph Minors", ""));
+        deliver("2.M2P1.host", announcement("<graph-minors-again@dept.example>", "Graph Minors", ""));
+        try (TalkStore store = TalkStore.open(config.store(), clock)) {
+            daemon(config, store).pollOnce(false);
+            assertThat(store.messages()).extracting(m -> m.outcome()).containsExactly(Outcome.ANNOUNCEMENT, Outcome.ANNOUNCEMENT);
+        }
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
     void aPendingTalksReceiptSaysItWaitsAndWhy() throws Exception {
         Config config = config(smtp.getSmtp().getPort(), "    moderation:\n      threshold: 1\n");
         deliver("1.M1P1.host", announcement("<graph-minors@dept.example>", "Graph Minors", ""));
@@ -145,7 +162,7 @@ class ReceiptsTest {
         deliver("7.M7P1.host", TestMail.plain(ADMIN, "<claimed@dept.example>", DATE, "Talk: Claimed Talk",
                 "Title: Claimed Talk\nSpeaker: Ada Quint\nDate: Thursday, March 5, 2026\nTime: 4 pm\nPlace: Hall 210\n",
                 "Return-Path: <bounce@elsewhere.example>\n"));
-        deliver("8.M8P1.host", announcement("<human@dept.example>", "Human Talk", "Auto-Submitted: no\n"));
+        deliver("8.M8P1.host", announcement("<human@dept.example>", "Human Talk", "Friday, March 6, 2026", "Auto-Submitted: no\n"));
         try (TalkStore store = TalkStore.open(config.store(), clock)) {
             daemon(config, store).pollOnce(false);
             assertThat(store.messages()).extracting(m -> m.outcome())
@@ -213,7 +230,8 @@ class ReceiptsTest {
     void aSenderGetsNoMoreReceiptsAnHourThanConfigured() throws Exception {
         Config config = config(smtp.getSmtp().getPort(), "      per-sender-per-hour: 2\n");
         for (int i = 1; i <= 3; i++) {
-            deliver(i + ".M" + i + "P1.host", announcement("<talk" + i + "@dept.example>", "Talk Number " + "ABC".charAt(i - 1), ""));
+            deliver(i + ".M" + i + "P1.host", announcement("<talk" + i + "@dept.example>", "Talk Number " + i,
+                    "March " + (9 + i) + ", 2026", ""));
         }
         try (TalkStore store = TalkStore.open(config.store(), clock)) {
             daemon(config, store).pollOnce(false);
