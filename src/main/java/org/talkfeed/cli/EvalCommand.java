@@ -8,6 +8,7 @@ import org.talkfeed.eval.LabeledCase;
 import org.talkfeed.eval.Miss;
 import org.talkfeed.extract.Decisions;
 import org.talkfeed.extract.ExtractionDefaults;
+import org.talkfeed.talk.Moderation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -80,6 +81,10 @@ final class EvalCommand implements Callable<Integer> {
         System.out.println("confidence (each talk's, from a model that never saw its list) against fully right "
                 + "(date, start, zone, speaker, title):");
         System.out.print(result.calibration().table(Decisions.PUBLISH_THRESHOLD));
+        double threshold = Moderation.DEFAULT_THRESHOLD;
+        System.out.printf(java.util.Locale.ROOT, "moderation at its default threshold %.2f: %.3f of the talks published at once, "
+                + "%.3f of those fully right (date, start, zone, speaker, title)%n", threshold,
+                result.calibration().shareAbove(threshold), result.calibration().rightAbove(threshold));
         return 0;
     }
 }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Reads a talk list's mailbox, understands the announcements, and publishes calendar feeds and an archive.",
         subcommands = {RunCommand.class, StatusCommand.class, ParseCommand.class, CheckCommand.class, AnnounceCommand.class, ImportCommand.class, PublishCommand.class, DigestCommand.class,
                 EvalCommand.class, TrainCommand.class,
+                PendingCommand.class, ApproveCommand.class, RejectCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TalkfeedCommand {

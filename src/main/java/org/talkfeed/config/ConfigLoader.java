@@ -9,6 +9,8 @@ import org.talkfeed.announce.AnnounceConfig;
 import org.talkfeed.digest.DigestConfig;
 import org.talkfeed.digest.SmtpConfig;
 import org.talkfeed.mail.TlsTrust;
+import org.talkfeed.receipt.ReceiptsConfig;
+import org.talkfeed.talk.Moderation;
 import org.talkfeed.talk.SenderRules;
 
 import java.io.IOException;
@@ -40,7 +42,9 @@ public final class ConfigLoader {
     private static final Set<String> CALENDAR_KEYS = Set.of("name", "default-duration-minutes", "base-url", "window-days",
             "alarm-minutes", "refresh-minutes");
     private static final Set<String> MAILBOX_KEYS = Set.of("name", "maildir", "imap", "timezone", "series", "date-order",
-            "allowed-senders", "admins", "list-id", "list-sender", "trusted-authserv-ids");
+            "allowed-senders", "admins", "list-id", "list-sender", "trusted-authserv-ids", "moderation", "receipts");
+    private static final Set<String> MODERATION_KEYS = Set.of("enabled", "threshold", "hold-warnings");
+    private static final Set<String> RECEIPTS_KEYS = Set.of("enabled", "from", "per-sender-per-hour");
     private static final Set<String> IMAP_KEYS = Set.of("host", "port", "tls", "ca-file", "user", "password-env", "password-file", "folder",
             "idle", "after-processing", "move-to", "reconnect-min-seconds", "reconnect-max-seconds", "auth-retry-seconds",
             "timeout-seconds");
@@ -87,12 +91,12 @@ public final class ConfigLoader {
             int windowDays = integer(calendar, "window-days", 90, 1, 36_500, "calendar.window-days");
             int alarmMinutes = integer(calendar, "alarm-minutes", 15, 0, 7 * 24 * 60, "calendar.alarm-minutes");
             int refreshMinutes = integer(calendar, "refresh-minutes", 60, 1, 7 * 24 * 60, "calendar.refresh-minutes");
-            List<MailboxConfig> mailboxes = mailboxes(root.get("mailboxes"));
             DigestConfig digest = digest(object(root, "digest"), object(root, "smtp"));
             JsonNode announce = object(root, "announce");
             checkKeys(announce, ANNOUNCE_KEYS, "announce.");
             AnnounceConfig announcing = new AnnounceConfig(address(announce, "to", "announce.to"),
                     address(announce, "from", "announce.from"));
+            List<MailboxConfig> mailboxes = mailboxes(root.get("mailboxes"), digest);
             return new Config(file.toAbsolutePath().normalize(), store, site, Duration.ofSeconds(poll), host, port, name,
                     Duration.ofMinutes(minutes), baseUrl, windowDays, alarmMinutes, refreshMinutes, mailboxes, digest, announcing);
         }
@@ -174,7 +178,7 @@ public final class ConfigLoader {
             return value.replaceAll("/+$", "");
         }
 
-        private List<MailboxConfig> mailboxes(JsonNode node) throws ConfigException {
+        private List<MailboxConfig> mailboxes(JsonNode node, DigestConfig digest) throws ConfigException {
             if (node == null || node.isNull()) {
                 return List.of();
             }
@@ -221,9 +225,80 @@ public final class ConfigLoader {
                             + "Return-Path): anyone can write a List-Id header, so it alone admits nothing");
                 }
                 result.add(new MailboxConfig(name, maildir, imap, zone, text(m, "series", null, key + ".series"),
-                        order.equals("day-first"), senders));
+                        order.equals("day-first"), senders, moderation(m, key + ".moderation"),
+                        receipts(m, key + ".receipts", digest)));
             }
             return result;
+        }
+
+        /**
+         * {@code moderation: true} (or on), or a mapping of {@code threshold} and {@code hold-warnings} (on unless it says
+         * {@code enabled: false}); off when absent.
+         */
+        private Moderation moderation(JsonNode mailbox, String key) throws ConfigException {
+            JsonNode node = mailbox.get("moderation");
+            if (node == null || node.isNull()) {
+                return Moderation.OFF;
+            }
+            if (!node.isObject()) {
+                return switched(node, key) ? new Moderation(true, Moderation.DEFAULT_THRESHOLD, List.of()) : Moderation.OFF;
+            }
+            checkKeys(node, MODERATION_KEYS, key + ".");
+            double threshold = Moderation.DEFAULT_THRESHOLD;
+            JsonNode t = node.get("threshold");
+            if (t != null && !t.isNull()) {
+                if (!t.isNumber() || t.asDouble() < 0 || t.asDouble() > 1) {
+                    throw problem(key + ".threshold", "expected a number from 0 to 1, not \"" + t.asText() + "\"");
+                }
+                threshold = t.asDouble();
+            }
+            return new Moderation(bool(node, "enabled", true, key + ".enabled"), threshold,
+                    texts(node, "hold-warnings", key + ".hold-warnings"));
+        }
+
+        /**
+         * {@code receipts: true} (or on), or a mapping of {@code from} (else digest.from) and {@code per-sender-per-hour};
+         * sending them needs an SMTP server (smtp.host).
+         */
+        private ReceiptsConfig receipts(JsonNode mailbox, String key, DigestConfig digest) throws ConfigException {
+            JsonNode node = mailbox.get("receipts");
+            if (node == null || node.isNull()) {
+                return ReceiptsConfig.OFF;
+            }
+            boolean on;
+            String from = null;
+            int perHour = ReceiptsConfig.DEFAULT_PER_SENDER_PER_HOUR;
+            if (node.isObject()) {
+                checkKeys(node, RECEIPTS_KEYS, key + ".");
+                on = bool(node, "enabled", true, key + ".enabled");
+                from = address(node, "from", key + ".from");
+                perHour = integer(node, "per-sender-per-hour", perHour, 1, 10_000, key + ".per-sender-per-hour");
+            } else {
+                on = switched(node, key);
+            }
+            if (!on) {
+                return ReceiptsConfig.OFF;
+            }
+            from = from != null ? from : digest.from();
+            if (from == null) {
+                throw problem(key + ".from", "missing: receipts need a From address (here or digest.from)");
+            }
+            if (digest.smtp() == null) {
+                throw problem("smtp.host", "missing: the receipts of " + key + " need an SMTP server");
+            }
+            return new ReceiptsConfig(true, from, perHour);
+        }
+
+        /** true or false, also written on or off. */
+        private boolean switched(JsonNode node, String key) throws ConfigException {
+            if (node.isBoolean()) {
+                return node.asBoolean();
+            }
+            String value = node.isValueNode() ? node.asText().strip().toLowerCase(Locale.ROOT) : "";
+            if (value.equals("on") || value.equals("off")) {
+                return value.equals("on");
+            }
+            throw problem(key, "expected on, off, true, false or a mapping, not \"" + node.asText() + "\"");
         }
 
         /** A list of addresses (name@host) or domains (@host) under {@code name}. */

@@ -4,6 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkfeed.config.Config;
 import org.talkfeed.config.MailboxConfig;
+import org.talkfeed.digest.SmtpSender;
+import org.talkfeed.receipt.ReceiptClaims;
+import org.talkfeed.receipt.ReceiptMailer;
 import org.talkfeed.publish.PublishReport;
 import org.talkfeed.publish.SitePublisher;
 import org.talkfeed.store.StoreException;
@@ -35,12 +38,17 @@ public final class Daemon {
     private final SitePublisher publisher;
     private final RepublishSchedule schedule;
     private final StopSignal republishStop = new StopSignal();
+    /** Sends the receipts claimed as messages are recorded; null when no mailbox sends receipts. */
+    private final ReceiptMailer receipts;
+    private final StopSignal receiptsStop = new StopSignal();
     private final List<MailboxWatcher> watchers = new ArrayList<>();
     private final Intake intake;
     private volatile PollSummary summary = new PollSummary();
     private volatile boolean stopping;
     /** What the republishing thread also does when it starts and at each of its ticks (the weekly digest); none by default. */
     private volatile Runnable everyTick = () -> { };
+    /** The last approval or rejection published ({@link TalkStore#lastModerationDecision()}). */
+    private volatile long moderationPublished;
     /** Why a watcher could not go on: the first such reason, which stopped the daemon. */
     private final AtomicReference<String> failure = new AtomicReference<>();
 
@@ -72,10 +80,15 @@ public final class Daemon {
 
             @Override
             public void changed() {
+                receiptsStop.wake();
                 publish();
             }
         };
-        MessageProcessor processor = new MessageProcessor(store);
+        boolean sendsReceipts = config.mailboxes().stream().anyMatch(m -> m.receipts().on());
+        this.receipts = sendsReceipts ? new ReceiptMailer(store, new SmtpSender(config.digest().smtp(), System::getenv),
+                schedule.clock()) : null;
+        MessageProcessor processor = new MessageProcessor(store,
+                sendsReceipts ? new ReceiptClaims(schedule.clock()) : ReceiptClaims.NONE);
         for (MailboxConfig mailbox : config.mailboxes()) {
             watchers.add(mailbox.maildir() != null
                     ? new MaildirWatcher(mailbox, processor, store, config.pollInterval(), intake)
@@ -93,6 +106,9 @@ public final class Daemon {
         }
         if (forcePublish && !summary.changedTalks()) {
             publish();
+        }
+        if (receipts != null && !stopping) {
+            receipts.sendDue();
         }
         return summary;
     }
@@ -119,6 +135,7 @@ public final class Daemon {
      * {@link #stop()}.
      */
     public Optional<String> runUntilStopped() {
+        moderationPublished = store.lastModerationDecision();
         publish();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < watchers.size(); i++) {
@@ -127,6 +144,9 @@ public final class Daemon {
             threads.add(new Thread(() -> runOrStopAll(watcher::watch, "mailbox " + name), "mailbox " + name));
         }
         threads.add(new Thread(() -> runOrStopAll(this::republishAsTimePasses, "republishing"), "republishing"));
+        if (receipts != null) {
+            threads.add(new Thread(() -> runOrStopAll(this::sendReceipts, "receipts"), "receipts"));
+        }
         for (Thread thread : threads) {
             if (!stopping) {
                 thread.start();
@@ -154,6 +174,7 @@ public final class Daemon {
         RepublishSchedule.Due due = schedule.next();
         everyTick.run();
         while (!republishStop.stopped()) {
+            publishModerationDecisions();
             Instant now = schedule.clock().instant();
             if (Duration.between(now, due.at()).compareTo(Duration.ofHours(1)) > 0) {
                 due = schedule.nextAfter(now);
@@ -167,6 +188,30 @@ public final class Daemon {
             publish();
             everyTick.run();
             due = schedule.nextAfter(now);
+        }
+    }
+
+    /**
+     * Publishes when a talk was approved or rejected since the last look, by this process or another on the same store
+     * (`talkfeed approve`): the store counts decisions, so one read says whether there is any.
+     */
+    private void publishModerationDecisions() {
+        long last = store.lastModerationDecision();
+        if (last != moderationPublished) {
+            moderationPublished = last;
+            LOG.info("republishing: a talk was approved or rejected");
+            publish();
+        }
+    }
+
+    /**
+     * Sends the receipts claimed, when messages changed talks and at every recheck (for those whose send failed and is
+     * due again), until stopped.
+     */
+    private void sendReceipts() {
+        while (!receiptsStop.stopped()) {
+            receipts.sendDue();
+            receiptsStop.sleep(recheck());
         }
     }
 
@@ -195,5 +240,6 @@ public final class Daemon {
         stopping = true;
         watchers.forEach(MailboxWatcher::stop);
         republishStop.stop();
+        receiptsStop.stop();
     }
 }

@@ -4,6 +4,7 @@ import org.talkfeed.config.MailboxConfig;
 import org.talkfeed.extract.Extractor;
 import org.talkfeed.mail.Checkpoint;
 import org.talkfeed.mail.RawMessage;
+import org.talkfeed.receipt.ReceiptClaims;
 import org.talkfeed.store.MessageRecord;
 import org.talkfeed.store.Outcome;
 import org.talkfeed.store.TalkChange;
@@ -39,10 +40,17 @@ public final class MessageProcessor {
     private final MessageReader reader = new MessageReader();
     private final Extractor extractor = new Extractor();
     private final TalkRecorder recorder;
+    private final ReceiptClaims receipts;
 
     public MessageProcessor(TalkStore store) {
+        this(store, ReceiptClaims.NONE);
+    }
+
+    /** @param receipts claims, with each message recorded, the receipt its sender is owed (as its mailbox says) */
+    public MessageProcessor(TalkStore store, ReceiptClaims receipts) {
         this.store = store;
         this.recorder = new TalkRecorder(store);
+        this.receipts = receipts;
     }
 
     /**
@@ -172,8 +180,14 @@ public final class MessageProcessor {
     private ProcessResult recordTalks(Reading reading, String key, Announcement announcement) {
         TalkChanges.Source source = new TalkChanges.Source(reading.sender(), reading.text().references(),
                 reading.mailbox().senders());
-        TalkRecorder.Recorded recorded = recorder.record(messageRecord(reading, key, null, null), reading.bytesKey(), announcement.kind(),
-                announcement.change(), announcement.talks(), source, reading.raw().checkpoint());
+        MailboxConfig mailbox = reading.mailbox();
+        TalkRecorder.Recorded recorded = store.write(writer -> {
+            TalkRecorder.Recorded r = recorder.record(messageRecord(reading, key, null, null), reading.bytesKey(), announcement.kind(),
+                    announcement.change(), announcement.talks(), source, reading.raw().checkpoint(), mailbox.moderation());
+            receipts.claim(writer, new ReceiptClaims.Recorded(key, mailbox.name(), mailbox.receipts(), mailbox.moderation(),
+                    reading.text(), reading.sender(), r.outcome(), r.changes()));
+            return r;
+        });
         String summary = recorded.outcome().label() + ": " + describe(recorded.changes())
                 + (recorded.reason() == null ? "" : (recorded.changes().isEmpty() ? "" : "; ") + recorded.reason());
         return new ProcessResult(reading.raw().origin(), recorded.outcome(), false, recorded.changes(), summary,

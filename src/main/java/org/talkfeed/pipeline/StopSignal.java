@@ -15,7 +15,12 @@ final class StopSignal {
         notifyAll();
     }
 
-    /** Waits {@code wait}, or less when stopped meanwhile; an interrupt counts as a stop. */
+    /** Cuts short a {@link #sleep} in progress, without stopping. */
+    synchronized void wake() {
+        notifyAll();
+    }
+
+    /** Waits {@code wait}, or less when stopped or woken meanwhile; an interrupt counts as a stop. */
     synchronized void sleep(Duration wait) {
         try {
             if (!stopped) {

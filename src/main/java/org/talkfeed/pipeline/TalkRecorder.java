@@ -6,6 +6,7 @@ import org.talkfeed.store.Outcome;
 import org.talkfeed.store.TalkChange;
 import org.talkfeed.store.TalkStore;
 import org.talkfeed.talk.Kind;
+import org.talkfeed.talk.Moderation;
 import org.talkfeed.talk.Talk;
 import org.talkfeed.talk.TalkChanges;
 
@@ -35,6 +36,16 @@ public final class TalkRecorder {
      */
     public Recorded record(MessageRecord message, String keyWhenNoChange, Kind stated, Kind kind, List<Talk> talks,
                            TalkChanges.Source source, Checkpoint checkpoint) {
+        return record(message, keyWhenNoChange, stated, kind, talks, source, checkpoint, Moderation.OFF);
+    }
+
+    /**
+     * As {@link #record(MessageRecord, String, Kind, Kind, List, TalkChanges.Source, Checkpoint)}, a new talk that
+     * {@code moderation} holds being stored as pending; a known talk keeps its status, so an update to a pending talk
+     * leaves it pending.
+     */
+    public Recorded record(MessageRecord message, String keyWhenNoChange, Kind stated, Kind kind, List<Talk> talks,
+                           TalkChanges.Source source, Checkpoint checkpoint, Moderation moderation) {
         return store.write(writer -> {
             List<TalkChanges.Decision> decisions = new ArrayList<>();
             for (Talk talk : talks) {
@@ -54,9 +65,10 @@ public final class TalkRecorder {
             for (int i = 0; i < decisions.size(); i++) {
                 if (decisions.get(i) instanceof TalkChanges.Create create) {
                     changes.add(new TalkChange(writer.create(message.messageKey(), i, create.talk(), kind,
-                            source.sender().address(), source.sender().vouched(), row), true));
+                            source.sender().address(), source.sender().vouched(), row, moderation.holdReason(create.talk())), true));
                 } else if (decisions.get(i) instanceof TalkChanges.Revise revise) {
-                    changes.add(new TalkChange(writer.revise(revise.id(), revise.talk(), revise.cancelled(), kind, row), false));
+                    changes.add(new TalkChange(writer.revise(revise.id(), revise.talk(), revise.cancelled(), kind, row), false,
+                            revise.changed()));
                 }
             }
             return new Recorded(outcome, reason, changes);

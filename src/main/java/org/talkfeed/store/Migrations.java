@@ -109,6 +109,40 @@ final class Migrations {
                 text TEXT NOT NULL,
                 archived_at TEXT
             );
+            """,
+            """
+            ALTER TABLE talks ADD COLUMN status TEXT NOT NULL DEFAULT 'published';
+            CREATE INDEX talks_by_status ON talks(status) WHERE status <> 'published';
+            CREATE VIEW published_talks AS SELECT * FROM talks WHERE status = 'published';
+            CREATE TABLE decisions (
+                id INTEGER PRIMARY KEY,
+                talk_id INTEGER NOT NULL REFERENCES talks(id),
+                decision TEXT NOT NULL,
+                by_whom TEXT NOT NULL,
+                decided_at TEXT NOT NULL,
+                reason TEXT,
+                corrections TEXT
+            );
+            CREATE INDEX decisions_by_talk ON decisions(talk_id);
+            CREATE TABLE receipts (
+                message_key TEXT PRIMARY KEY,
+                mailbox TEXT NOT NULL,
+                recipient TEXT NOT NULL,
+                sender TEXT NOT NULL,
+                message_id TEXT NOT NULL,
+                in_reply_to TEXT,
+                refs TEXT,
+                subject TEXT NOT NULL,
+                body TEXT NOT NULL,
+                claimed_at TEXT NOT NULL,
+                skipped TEXT,
+                sent_at TEXT,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at TEXT,
+                last_error TEXT
+            );
+            CREATE INDEX receipts_by_recipient ON receipts(recipient, claimed_at);
+            CREATE INDEX receipts_unsent ON receipts(next_attempt_at) WHERE sent_at IS NULL AND skipped IS NULL;
             """);
 
     private Migrations() {

@@ -38,6 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The talk store, a SQLite file: every message seen and what it became, every talk, and each talk's
@@ -46,8 +47,14 @@ import java.util.function.Function;
  * which then commit together. One connection, used by one thread at a time, each statement prepared once on it.
  */
 public final class TalkStore implements AutoCloseable {
+    /**
+     * Where every read that feeds publishing (the feeds, pages, talks.json, atom, the digest) takes its talks from: the
+     * talks whose status is published, never those pending or rejected by moderation.
+     */
+    private static final String PUBLISHED = "published_talks ";
     /** The columns {@link #storedTalk} reads, in its order. */
-    private static final String SELECT_TALKS = "SELECT id, uid, slug, cancelled, sequence, data, created_at, updated_at FROM talks ";
+    private static final String TALK_COLUMNS = "SELECT id, uid, slug, cancelled, sequence, data, created_at, updated_at FROM ";
+    private static final String SELECT_TALKS = TALK_COLUMNS + PUBLISHED;
     /** The columns {@link #messageRecord} reads, in its order. */
     private static final String SELECT_MESSAGES = "SELECT message_key, mailbox, origin, subject, sender, sent_at, outcome, reason, "
             + "message_id, content_hash FROM messages ";
@@ -250,6 +257,7 @@ public final class TalkStore implements AutoCloseable {
         return counts;
     }
 
+    /** The published talks (see {@link #PUBLISHED}), by start. */
     public synchronized List<StoredTalk> talks() {
         return query(SELECT_TALKS
                 + "ORDER BY starts_at IS NULL, starts_at, date, id", TalkStore::storedTalk);
@@ -258,7 +266,7 @@ public final class TalkStore implements AutoCloseable {
     /** The columns of a talk's outline: what places it in the feeds and lists it (see {@link #talkOutlines()}). */
     private static final String SELECT_OUTLINES = "SELECT id, uid, slug, cancelled, sequence, json_extract(data, '$.title', "
             + "'$.speakers', '$.date', '$.start', '$.end', '$.timezone', '$.location', '$.online', '$.url', '$.host', "
-            + "'$.series'), created_at, updated_at FROM talks ";
+            + "'$.series'), created_at, updated_at FROM " + PUBLISHED;
 
     /**
      * Every talk as {@link #talks()} orders them, without its abstract, bio, confidence and warnings: what places a
@@ -289,7 +297,7 @@ public final class TalkStore implements AutoCloseable {
      * for a reader that keeps talks to learn which of them changed.
      */
     public synchronized List<TalkVersion> talkVersions() {
-        return query("SELECT id, uid, sequence, cancelled FROM talks ORDER BY starts_at IS NULL, starts_at, date, id",
+        return query("SELECT id, uid, sequence, cancelled FROM " + PUBLISHED + "ORDER BY starts_at IS NULL, starts_at, date, id",
                 rs -> new TalkVersion(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4) != 0));
     }
 
@@ -313,7 +321,7 @@ public final class TalkStore implements AutoCloseable {
     /** Each talk's published identity and its stored JSON as is, in the order of {@link #talks()}, one at a time. */
     public synchronized void forEachTalkJson(TalkJsonRow row) {
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT uid, slug, cancelled, sequence, created_at, updated_at, data FROM talks "
+                "SELECT uid, slug, cancelled, sequence, created_at, updated_at, data FROM " + PUBLISHED
                         + "ORDER BY starts_at IS NULL, starts_at, date, id")) {
             while (rs.next()) {
                 row.accept(rs.getString(1), rs.getString(2), rs.getInt(3) != 0, rs.getInt(4), Instant.parse(rs.getString(5)),
@@ -327,6 +335,231 @@ public final class TalkStore implements AutoCloseable {
     /** One row of {@link #forEachTalkJson}. */
     public interface TalkJsonRow {
         void accept(String uid, String slug, boolean cancelled, int sequence, Instant createdAt, Instant updatedAt, String talkJson);
+    }
+
+    /** The talks moderation holds back with this status (pending or rejected), in the order of {@link #talks()}, each with why. */
+    public synchronized List<HeldTalk> heldTalks(TalkStatus status) {
+        try {
+            PreparedStatement st = statements.get("SELECT t.id, t.uid, t.slug, t.cancelled, t.sequence, t.data, t.created_at, "
+                    + "t.updated_at, (SELECT d.reason FROM decisions d WHERE d.talk_id = t.id AND d.decision = 'held' "
+                    + "ORDER BY d.id DESC LIMIT 1), (SELECT d.decided_at FROM decisions d WHERE d.talk_id = t.id "
+                    + "AND d.decision = 'held' ORDER BY d.id DESC LIMIT 1) FROM talks t WHERE t.status = ? "
+                    + "ORDER BY t.starts_at IS NULL, t.starts_at, t.date, t.id");
+            st.setString(1, status.label());
+            List<HeldTalk> held = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    held.add(new HeldTalk(storedTalk(rs), status, rs.getString(9),
+                            rs.getString(10) == null ? null : Instant.parse(rs.getString(10))));
+                }
+            }
+            return held;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Publishes pending (or rejected) talk {@code id} as {@code correct} leaves it, and keeps the decision: who made it,
+     * now, and the {@code corrections} as written. Its SEQUENCE rises when the corrections changed it. Throws
+     * {@link IllegalStateException} when the talk is not held, and what {@code correct} throws when it refuses a
+     * correction; nothing is changed then.
+     */
+    public synchronized StoredTalk approve(long id, UnaryOperator<Talk> correct, String corrections, String by) {
+        return inTransaction(() -> {
+            // the write comes first, so that this transaction holds the write lock before it reads the talk
+            PreparedStatement publish = statements.get("UPDATE talks SET status = 'published' WHERE id = ? AND status <> 'published'");
+            publish.setLong(1, id);
+            if (publish.executeUpdate() != 1) {
+                throw new IllegalStateException(notHeld(id));
+            }
+            StoredTalk known = talk(id);
+            Talk corrected = correct.apply(known.talk());
+            boolean changed = !corrected.equals(known.talk());
+            Instant now = now();
+            int sequence = changed ? known.sequence() + 1 : known.sequence();
+            PreparedStatement st = statements.get("UPDATE talks SET sequence = ?, date = ?, starts_at = ?, data = ?, "
+                    + "updated_at = ? WHERE id = ?");
+            st.setInt(1, sequence);
+            st.setString(2, corrected.date() == null ? null : corrected.date().toString());
+            st.setString(3, startsAt(corrected));
+            st.setString(4, TalkJson.write(corrected));
+            st.setString(5, now.toString());
+            st.setLong(6, id);
+            st.executeUpdate();
+            if (changed) {
+                saveMatchKeys(id, corrected, true);
+            }
+            insertDecision(id, Decision.Kind.APPROVED, by, null, corrections, now);
+            return new StoredTalk(id, known.uid(), known.slug(), known.cancelled(), sequence, corrected, known.createdAt(), now);
+        });
+    }
+
+    /**
+     * Rejects pending talk {@code id}: it is never published; the decision is kept with who made it and when. Throws
+     * {@link IllegalStateException} when the talk is not pending.
+     */
+    public synchronized void reject(long id, String by) {
+        inTransaction(() -> {
+            PreparedStatement st = statements.get("UPDATE talks SET status = 'rejected', updated_at = ? WHERE id = ? AND status = 'pending'");
+            Instant now = now();
+            st.setString(1, now.toString());
+            st.setLong(2, id);
+            if (st.executeUpdate() != 1) {
+                throw new IllegalStateException(notHeld(id).replace("is not held", "is not pending"));
+            }
+            insertDecision(id, Decision.Kind.REJECTED, by, null, null, now);
+            return null;
+        });
+    }
+
+    /** Why talk {@code id} cannot be approved or rejected: there is none, or it is published already. */
+    private String notHeld(long id) throws SQLException {
+        PreparedStatement st = statements.get("SELECT status FROM talks WHERE id = ?");
+        st.setLong(1, id);
+        try (ResultSet rs = st.executeQuery()) {
+            return rs.next() ? "talk " + id + " is not held: it is " + rs.getString(1) : "there is no talk " + id;
+        }
+    }
+
+    /** Every decision about talk {@code id}, oldest first. */
+    public synchronized List<Decision> decisions(long id) {
+        try {
+            PreparedStatement st = statements.get("SELECT talk_id, decision, by_whom, decided_at, reason, corrections FROM decisions "
+                    + "WHERE talk_id = ? ORDER BY id");
+            st.setLong(1, id);
+            List<Decision> found = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new Decision(rs.getLong(1), Decision.Kind.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)),
+                            rs.getString(3), Instant.parse(rs.getString(4)), rs.getString(5), rs.getString(6)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A number that grows with every approval and rejection, whichever process made it: a reader that publishes keeps
+     * the last it saw, and publishes again when it grew.
+     */
+    public synchronized long lastModerationDecision() {
+        return query("SELECT COALESCE(MAX(id), 0) FROM decisions WHERE decision <> 'held'", rs -> rs.getLong(1)).get(0);
+    }
+
+    private TalkStatus status(long id) throws SQLException {
+        PreparedStatement st = statements.get("SELECT status FROM talks WHERE id = ?");
+        st.setLong(1, id);
+        try (ResultSet rs = st.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("no talk " + id);
+            }
+            return TalkStatus.fromLabel(rs.getString(1));
+        }
+    }
+
+    private void insertDecision(long talkId, Decision.Kind kind, String by, String reason, String corrections, Instant at)
+            throws SQLException {
+        PreparedStatement st = statements.get("INSERT INTO decisions (talk_id, decision, by_whom, decided_at, reason, corrections) "
+                + "VALUES (?, ?, ?, ?, ?, ?)");
+        st.setLong(1, talkId);
+        st.setString(2, kind.label());
+        st.setString(3, by);
+        st.setString(4, at.toString());
+        st.setString(5, reason);
+        st.setString(6, corrections);
+        st.executeUpdate();
+    }
+
+    private boolean claimReceipt(Receipt r) throws SQLException {
+        PreparedStatement st = statements.get("INSERT INTO receipts (message_key, mailbox, recipient, sender, message_id, in_reply_to, "
+                + "refs, subject, body, claimed_at, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT(message_key) DO NOTHING");
+        st.setString(1, r.messageKey());
+        st.setString(2, r.mailbox());
+        st.setString(3, r.recipient());
+        st.setString(4, r.from());
+        st.setString(5, r.messageId());
+        st.setString(6, r.inReplyTo());
+        st.setString(7, r.references());
+        st.setString(8, r.subject());
+        st.setString(9, r.body());
+        st.setString(10, now().toString());
+        st.setString(11, r.skipped());
+        return st.executeUpdate() == 1;
+    }
+
+    private int receiptsClaimedSince(String recipient, Instant since) throws SQLException {
+        PreparedStatement st = statements.get("SELECT COUNT(*) FROM receipts WHERE recipient = ? AND claimed_at >= ? AND skipped IS NULL");
+        st.setString(1, recipient);
+        st.setString(2, since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        try (ResultSet rs = st.executeQuery()) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** The columns {@link #receipt} reads, in its order. */
+    private static final String SELECT_RECEIPTS = "SELECT message_key, mailbox, recipient, sender, message_id, in_reply_to, refs, "
+            + "subject, body, claimed_at, skipped, sent_at, attempts FROM receipts ";
+
+    /** The receipts to send now: claimed, not sent, not skipped, and not waiting for a retry later than {@code now}; oldest first. */
+    public synchronized List<Receipt> dueReceipts(Instant now, int limit) {
+        try {
+            PreparedStatement st = statements.get(SELECT_RECEIPTS + "WHERE sent_at IS NULL AND skipped IS NULL "
+                    + "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY claimed_at, message_key LIMIT ?");
+            st.setString(1, now.toString());
+            st.setInt(2, limit);
+            List<Receipt> due = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    due.add(receipt(rs));
+                }
+            }
+            return due;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every receipt claimed, oldest first. */
+    public synchronized List<Receipt> receipts() {
+        return query(SELECT_RECEIPTS + "ORDER BY claimed_at, message_key", TalkStore::receipt);
+    }
+
+    public synchronized void markReceiptSent(String messageKey) {
+        inTransaction(() -> {
+            PreparedStatement st = statements.get("UPDATE receipts SET sent_at = ?, attempts = attempts + 1, last_error = NULL, "
+                    + "next_attempt_at = NULL WHERE message_key = ?");
+            st.setString(1, now().toString());
+            st.setString(2, messageKey);
+            return st.executeUpdate();
+        });
+    }
+
+    /**
+     * Records a failed attempt to send a receipt: it is tried again at {@code retryAt}; with {@code retryAt} null it is
+     * given up, skipped with the error as the reason.
+     */
+    public synchronized void markReceiptFailed(String messageKey, String error, Instant retryAt) {
+        inTransaction(() -> {
+            PreparedStatement st = statements.get("UPDATE receipts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, "
+                    + "skipped = CASE WHEN ? IS NULL THEN 'not sent: ' || ? ELSE skipped END WHERE message_key = ?");
+            String retry = retryAt == null ? null : retryAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+            st.setString(1, error);
+            st.setString(2, retry);
+            st.setString(3, retry);
+            st.setString(4, error);
+            st.setString(5, messageKey);
+            return st.executeUpdate();
+        });
+    }
+
+    private static Receipt receipt(ResultSet rs) throws SQLException {
+        return new Receipt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getString(9), Instant.parse(rs.getString(10)), rs.getString(11),
+                rs.getString(12) == null ? null : Instant.parse(rs.getString(12)), rs.getInt(13));
     }
 
     public synchronized Map<Outcome, Integer> outcomeCounts() {
@@ -509,7 +742,7 @@ public final class TalkStore implements AutoCloseable {
         if (read != null) {
             return read;
         }
-        PreparedStatement st = statements.get(SELECT_TALKS + "WHERE id = ?");
+        PreparedStatement st = statements.get(TALK_COLUMNS + "talks WHERE id = ?");
         st.setLong(1, id);
         try (ResultSet rs = st.executeQuery()) {
             if (!rs.next()) {
@@ -630,7 +863,7 @@ public final class TalkStore implements AutoCloseable {
     }
 
     private StoredTalk create(String messageKey, int index, Talk talk, Kind kind, String announcer, boolean announcerVouched,
-                              long messageRow)
+                              long messageRow, String heldBecause)
             throws SQLException {
         String uid = uid(messageKey, index);
         String slug = uniqueSlug(Slugs.of(talk));
@@ -638,7 +871,7 @@ public final class TalkStore implements AutoCloseable {
         boolean cancelled = false;
         String json = TalkJson.write(talk);
         PreparedStatement st = statements.get("INSERT INTO talks (uid, slug, cancelled, sequence, date, starts_at, data, "
-                + "created_at, updated_at, announcer, announcer_vouched) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+                + "created_at, updated_at, announcer, announcer_vouched, status) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
         st.setString(1, uid);
         st.setString(2, slug);
         st.setInt(3, cancelled ? 1 : 0);
@@ -649,9 +882,13 @@ public final class TalkStore implements AutoCloseable {
         st.setString(8, now.toString());
         st.setString(9, announcer);
         st.setInt(10, announcerVouched ? 1 : 0);
+        st.setString(11, (heldBecause == null ? TalkStatus.PUBLISHED : TalkStatus.PENDING).label());
         long id = insertedId(st);
         insertRevision(id, messageRow, kind, json);
         saveMatchKeys(id, talk, false);
+        if (heldBecause != null) {
+            insertDecision(id, Decision.Kind.HELD, "talkfeed", heldBecause, null, now);
+        }
         return new StoredTalk(id, uid, slug, cancelled, 0, talk, now, now);
     }
 
@@ -755,10 +992,35 @@ public final class TalkStore implements AutoCloseable {
             });
         }
 
-        /** Stores a new talk that the {@code index}th talk of message {@code messageKey} announced. */
+        /** Stores a new talk that the {@code index}th talk of message {@code messageKey} announced, published. */
         public StoredTalk create(String messageKey, int index, Talk talk, Kind kind, String announcer, boolean announcerVouched,
                                  long messageRow) {
-            return sql(() -> TalkStore.this.create(messageKey, index, talk, kind, announcer, announcerVouched, messageRow));
+            return create(messageKey, index, talk, kind, announcer, announcerVouched, messageRow, null);
+        }
+
+        /**
+         * Stores a new talk that the {@code index}th talk of message {@code messageKey} announced: published, or pending
+         * an admin's decision when moderation holds it ({@code heldBecause} says why; null publishes it).
+         */
+        public StoredTalk create(String messageKey, int index, Talk talk, Kind kind, String announcer, boolean announcerVouched,
+                                 long messageRow, String heldBecause) {
+            return sql(() -> TalkStore.this.create(messageKey, index, talk, kind, announcer, announcerVouched, messageRow,
+                    heldBecause));
+        }
+
+        /** Whether talk {@code id} is published, pending or rejected. */
+        public TalkStatus status(long id) {
+            return sql(() -> TalkStore.this.status(id));
+        }
+
+        /** Claims the receipt of a message, unless that message has one already; true when this claim is the new one. */
+        public boolean claimReceipt(Receipt receipt) {
+            return sql(() -> TalkStore.this.claimReceipt(receipt));
+        }
+
+        /** How many receipts to {@code recipient} were claimed to be sent (not skipped) at or after {@code since}. */
+        public int receiptsClaimedSince(String recipient, Instant since) {
+            return sql(() -> TalkStore.this.receiptsClaimedSince(recipient, since));
         }
 
         /** Makes {@code talk} talk {@code id}'s current state, a new revision; its SEQUENCE rises when anything changed. */

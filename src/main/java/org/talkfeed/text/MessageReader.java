@@ -141,7 +141,8 @@ public final class MessageReader {
         InternetAddress sender = address(header(message, "Sender"));
         InternetAddress returnPath = address(header(message, "Return-Path"));
         return new SenderHeaders(sender == null ? null : sender.getAddress(), returnPath == null ? null : returnPath.getAddress(),
-                allHeaders(message, "Authentication-Results"));
+                allHeaders(message, "Authentication-Results"), header(message, "Auto-Submitted"), header(message, "Precedence"),
+                header(message, "X-Auto-Response-Suppress"));
     }
 
     /** In-Reply-To's Message-IDs, then References' from the nearest (last) back, each once. */

@@ -31,7 +31,8 @@ class TrainAndEvalCommandTest {
         assertThat(eval.exit()).as(eval.err()).isZero();
         assertThat(eval.out()).containsPattern("leave-one-list-out over \\d+ lists, \\d+ emails")
                 .contains("kind ", "title ", "false events", "confidence   talks predicted  observed", "0.9-1.0")
-                .containsPattern("at or above 0\\.90: 0\\.\\d+ of the talks, 0\\.\\d+ of them fully right");
+                .containsPattern("at or above 0\\.90: 0\\.\\d+ of the talks, 0\\.\\d+ of them fully right")
+                .containsPattern("moderation at its default threshold 0\\.80: 0\\.\\d+ of the talks published at once, 0\\.\\d+ of those fully right");
     }
 
     @Test
