@@ -1,10 +1,15 @@
 package org.talkfeed.publish;
 
+import org.talkfeed.store.Decision;
 import org.talkfeed.store.StoredTalk;
+import org.talkfeed.store.TalkMessage;
 import org.talkfeed.talk.Speaker;
 import org.talkfeed.talk.Talk;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 
 /**
@@ -12,6 +17,8 @@ import java.util.List;
  * "../") unless the site has a public address. Every value from mail is escaped by the templates, not here.
  */
 final class ArchiveViews {
+    private static final DateTimeFormatter DECIDED = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
     /** One talk in a list. */
     record Row(String href, String title, boolean cancelled, String when, String speakers, String where) {
     }
@@ -67,7 +74,7 @@ final class ArchiveViews {
     record TalkPage(String root, PageSite site, String title, String heading, boolean cancelled, String change, List<Named> speakers, String when,
                     String location, boolean online, String join, String joinText, Named host, Named series,
                     String abstractText, String bio, String ics, String icsWithReminder, String google,
-                    List<Message> messages) {
+                    List<Message> messages, String moderation) {
         public boolean hasMessages() {
             return !messages.isEmpty();
         }
@@ -136,7 +143,7 @@ final class ArchiveViews {
      * @param plan   gives the pages of its speakers, host and series
      * @param before the talk as first announced, null when not known; what changed since is said when it changed
      */
-    TalkPage talk(StoredTalk stored, ArchivePlan plan, Talk before, List<org.talkfeed.store.TalkMessage> messages) {
+    TalkPage talk(StoredTalk stored, ArchivePlan plan, Talk before, List<TalkMessage> messages, List<Decision> decisions) {
         Talk talk = stored.talk();
         String root = root(1);
         List<Named> speakers = new ArrayList<>();
@@ -154,13 +161,29 @@ final class ArchiveViews {
                 talk.abstractText(), talk.bio(), ics == null ? null : links.href(ics, 1),
                 ics == null ? null : links.href(Feed.alarmPath(ics), 1), ics == null ? null : links.googleEvent(stored),
                 messages.stream().filter(m -> m.text() != null || WebAddress.of(m.archivedAt()) != null).map(ArchiveViews::message)
-                        .toList());
+                        .toList(), moderation(decisions));
+    }
+
+    /** "Held for review (why); approved by whom on when, corrected: fields", or null for a talk never held. */
+    private static String moderation(List<Decision> decisions) {
+        List<String> parts = new ArrayList<>();
+        for (Decision decision : decisions) {
+            if (decision.kind() == Decision.Kind.HELD) {
+                parts.add("held for review" + (decision.reason() == null ? "" : " (" + decision.reason() + ")"));
+            } else if (decision.kind() == Decision.Kind.APPROVED) {
+                String corrected = decision.corrections() == null || decision.corrections().isBlank() ? ""
+                        : "; corrected: " + String.join(", ", decision.corrections().strip().lines().toList());
+                parts.add("approved" + (decision.by() == null ? "" : " by " + decision.by()) + " on "
+                        + DECIDED.format(decision.at()) + corrected);
+            }
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
     private static final java.time.format.DateTimeFormatter SENT =
             java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm xxx", java.util.Locale.ENGLISH);
 
-    private static Message message(org.talkfeed.store.TalkMessage m) {
+    private static Message message(TalkMessage m) {
         return new Message(m.kind() == null ? "message" : m.kind().label(), m.subject(), m.sender(),
                 m.sentAt() == null ? null : SENT.format(m.sentAt()), m.text(), WebAddress.of(m.archivedAt()));
     }

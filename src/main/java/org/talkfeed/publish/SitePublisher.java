@@ -1,6 +1,7 @@
 package org.talkfeed.publish;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.talkfeed.store.Decision;
 import org.talkfeed.store.StoredTalk;
 import org.talkfeed.store.TalkMessage;
 import org.talkfeed.store.TalkStore;
@@ -259,11 +260,13 @@ public final class SitePublisher {
         for (int from = 0; from < ids.size(); from += TALKS_AT_ONCE) {
             List<Long> batch = ids.subList(from, Math.min(ids.size(), from + TALKS_AT_ONCE));
             Map<Long, List<TalkMessage>> messages = source.messages(batch);
+            Map<Long, List<Decision>> decisions = source.decisions(batch);
             for (StoredTalk talk : source.whole(batch)) {
                 long start = System.nanoTime();
                 Talk before = talk.cancelled() || talk.sequence() > 0 ? source.asFirstAnnounced(talk) : null;
                 files.write(site.resolve(talkPage(talk)), templates.render("talk.html" + Templates.EXTENSION,
-                        views.talk(talk, plan, before, messages.getOrDefault(talk.id(), List.of()))));
+                        views.talk(talk, plan, before, messages.getOrDefault(talk.id(), List.of()),
+                                decisions.getOrDefault(talk.id(), List.of()))));
                 long paged = System.nanoTime();
                 spent.archive += paged - start;
                 if (talk.talk().date() != null) {

@@ -1,5 +1,6 @@
 package org.talkfeed.publish;
 
+import org.talkfeed.store.Decision;
 import org.talkfeed.store.StoredTalk;
 import org.talkfeed.store.TalkMessage;
 import org.talkfeed.store.TalkStore;
@@ -61,6 +62,9 @@ interface TalkSource {
     /** The messages that made or changed these talks, each talk's oldest first; a talk with none may be left out. */
     Map<Long, List<TalkMessage>> messages(Collection<Long> ids);
 
+    /** The moderation decisions about these talks, each talk's oldest first; a talk with none may be left out. */
+    Map<Long, List<Decision>> decisions(Collection<Long> ids);
+
     /** How many messages made or changed each talk ({@link #messages}); a talk with none may be left out. */
     Map<Long, Integer> messageCounts();
 
@@ -99,6 +103,11 @@ interface TalkSource {
             public Map<Long, Integer> messageCounts() {
                 return store.talkMessageCounts();
             }
+
+            @Override
+            public Map<Long, List<Decision>> decisions(Collection<Long> ids) {
+                return store.decisions(ids);
+            }
         };
     }
 
@@ -129,6 +138,11 @@ interface TalkSource {
 
             @Override
             public Map<Long, Integer> messageCounts() {
+                return Map.of();
+            }
+
+            @Override
+            public Map<Long, List<Decision>> decisions(Collection<Long> ids) {
                 return Map.of();
             }
 

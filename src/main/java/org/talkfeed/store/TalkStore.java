@@ -431,14 +431,26 @@ public final class TalkStore implements AutoCloseable {
             List<Decision> found = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new Decision(rs.getLong(1), Decision.Kind.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)),
-                            rs.getString(3), Instant.parse(rs.getString(4)), rs.getString(5), rs.getString(6)));
+                    found.add(decision(rs));
                 }
             }
             return found;
         } catch (SQLException e) {
             throw new StoreException("cannot read the store: " + e.getMessage(), e);
         }
+    }
+
+    /** Every decision about each of these talks, oldest first; talks without any are left out. */
+    public synchronized Map<Long, List<Decision>> decisions(Collection<Long> ids) {
+        Map<Long, List<Decision>> found = new HashMap<>();
+        inBatches(ids, in -> query("SELECT talk_id, decision, by_whom, decided_at, reason, corrections FROM decisions WHERE talk_id IN "
+                + in + " ORDER BY id", rs -> found.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(decision(rs))));
+        return found;
+    }
+
+    private static Decision decision(ResultSet rs) throws SQLException {
+        return new Decision(rs.getLong(1), Decision.Kind.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)),
+                rs.getString(3), Instant.parse(rs.getString(4)), rs.getString(5), rs.getString(6));
     }
 
     /**

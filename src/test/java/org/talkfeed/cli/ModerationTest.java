@@ -150,6 +150,14 @@ class ModerationTest {
             assertThat(site(file, config)).as(file).contains("Lindqvist").contains("Tree Width");
         }
         assertThat(site("calendar.ics", config)).contains("DTSTART;TZID=America/Chicago:20260305T160000");
+        String slug;
+        try (TalkStore store = TalkStore.open(config.store())) {
+            slug = store.talks().stream().filter(t -> t.id() == held).findFirst().orElseThrow().slug();
+        }
+        assertThat(org.jsoup.Jsoup.parse(site("talks/" + slug + ".html", config)).select("p.moderation").text())
+                .as("the talk's page says it was held and approved, and what the admin corrected")
+                .startsWith("Moderated: held for review").contains("approved by grace on ")
+                .contains("corrected: title=Tree Width, start=16:00, timezone=America/Chicago");
     }
 
     @Test
