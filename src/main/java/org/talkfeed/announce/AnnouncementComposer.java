@@ -1,7 +1,7 @@
 package org.talkfeed.announce;
 
 import org.jsoup.nodes.Entities;
-import org.talkfeed.digest.DigestEmail;
+import org.talkfeed.smtp.CalendarEmail;
 import org.talkfeed.publish.FeedSettings;
 import org.talkfeed.publish.TalkInvitation;
 import org.talkfeed.store.StoredTalk;
@@ -37,7 +37,7 @@ public final class AnnouncementComposer {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     /** A composed announcement: the email's parts, and the Message-ID and UID that go with them. */
-    public record Composed(DigestEmail.Content content, String messageId, String uid) {
+    public record Composed(CalendarEmail.Content content, String messageId, String uid) {
     }
 
     private final FeedSettings settings;
@@ -55,7 +55,7 @@ public final class AnnouncementComposer {
         String eventUid = uid != null ? uid : TalkStore.uid(messageId, 0);
         StoredTalk stored = new StoredTalk(0, eventUid, "talk", false, 0, talk, now, now);
         String calendar = TalkInvitation.calendar(stored, settings, address(from));
-        DigestEmail.Content content = new DigestEmail.Content(subject(talk), text(talk), html(talk), calendar, "talk.ics");
+        CalendarEmail.Content content = new CalendarEmail.Content(subject(talk), text(talk), html(talk), calendar, "talk.ics");
         return new Composed(content, messageId, eventUid);
     }
 

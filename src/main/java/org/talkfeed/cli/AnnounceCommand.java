@@ -7,8 +7,8 @@ import org.talkfeed.announce.AnnouncementComposer;
 import org.talkfeed.announce.TalkFile;
 import org.talkfeed.config.Config;
 import org.talkfeed.config.ConfigException;
-import org.talkfeed.digest.DigestEmail;
-import org.talkfeed.digest.SmtpSender;
+import org.talkfeed.smtp.CalendarEmail;
+import org.talkfeed.smtp.SmtpSender;
 import org.talkfeed.publish.FeedSettings;
 import org.talkfeed.talk.Talk;
 import picocli.CommandLine.Command;
@@ -78,7 +78,7 @@ final class AnnounceCommand implements Callable<Integer> {
         try {
             SmtpSender smtp = sending ? new SmtpSender(config.digest().smtp(), System::getenv) : null;
             Session session = smtp != null ? smtp.session() : Session.getInstance(new Properties());
-            MimeMessage message = DigestEmail.build(session, composed.content(), sender, to != null ? to : "list@example.invalid",
+            MimeMessage message = CalendarEmail.build(session, composed.content(), sender, to != null ? to : "list@example.invalid",
                     composed.messageId(), now);
             if (!sending) {
                 message.writeTo(System.out);

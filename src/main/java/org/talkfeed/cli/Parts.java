@@ -3,7 +3,7 @@ package org.talkfeed.cli;
 import org.talkfeed.config.Config;
 import org.talkfeed.digest.DigestConfig;
 import org.talkfeed.templates.Templates;
-import org.talkfeed.digest.SmtpSender;
+import org.talkfeed.smtp.SmtpSender;
 import org.talkfeed.digest.WeeklyDigest;
 import org.talkfeed.pipeline.RepublishSchedule;
 import org.talkfeed.publish.FeedSettings;

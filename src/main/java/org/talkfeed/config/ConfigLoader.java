@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.talkfeed.announce.AnnounceConfig;
 import org.talkfeed.digest.DigestConfig;
-import org.talkfeed.digest.SmtpConfig;
+import org.talkfeed.smtp.SmtpConfig;
 import org.talkfeed.mail.TlsTrust;
 import org.talkfeed.receipt.ReceiptsConfig;
 import org.talkfeed.talk.Moderation;

@@ -1,5 +1,6 @@
 package org.talkfeed.digest;
 
+import org.talkfeed.smtp.SmtpConfig;
 import java.time.DayOfWeek;
 
 /**

@@ -1,5 +1,7 @@
 package org.talkfeed.digest;
 
+import org.talkfeed.smtp.CalendarEmail;
+import org.talkfeed.smtp.SmtpSender;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -42,7 +44,7 @@ public final class WeeklyDigest {
     public enum Outcome { SENT, ALREADY_SENT, EMPTY }
 
     /** A digest built: its content, and the page it was kept as. */
-    public record Built(Digest digest, DigestEmail.Content content, Path page) {
+    public record Built(Digest digest, CalendarEmail.Content content, Path page) {
     }
 
     private final TalkStore store;
@@ -85,7 +87,7 @@ public final class WeeklyDigest {
         String talkBase = site.baseUrl() == null ? null : site.baseUrl() + "/talks/";
         DigestView mail = DigestView.of(digest, site.name(), false, talkBase,
                 site.baseUrl() == null ? null : site.baseUrl() + "/index.html");
-        DigestEmail.Content content = new DigestEmail.Content(digest.subject(), templates.render(TEXT_TEMPLATE, mail),
+        CalendarEmail.Content content = new CalendarEmail.Content(digest.subject(), templates.render(TEXT_TEMPLATE, mail),
                 templates.render(EMAIL_TEMPLATE, mail), DigestCalendar.render(digest, site.defaultDuration()),
                 "talks-" + week + ".ics");
         return new Built(digest, content, archive.page(week));
@@ -94,7 +96,7 @@ public final class WeeklyDigest {
     /** The email of a built digest, addressed to {@code to}. */
     public MimeMessage message(Built built, String to, String messageId) throws MessagingException {
         Session session = sender != null ? sender.session() : Session.getInstance(new java.util.Properties());
-        return DigestEmail.build(session, built.content(), config.from(), to, messageId, clock.instant());
+        return CalendarEmail.build(session, built.content(), config.from(), to, messageId, clock.instant());
     }
 
     /**

@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.talkfeed.config.Config;
 import org.talkfeed.config.MailboxConfig;
-import org.talkfeed.digest.SmtpSender;
+import org.talkfeed.smtp.SmtpSender;
 import org.talkfeed.receipt.ReceiptClaims;
 import org.talkfeed.receipt.ReceiptMailer;
 import org.talkfeed.publish.PublishReport;

@@ -5,7 +5,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.talkfeed.digest.SmtpSender;
+import org.talkfeed.smtp.SmtpSender;
 import org.talkfeed.store.Receipt;
 import org.talkfeed.store.TalkStore;
 

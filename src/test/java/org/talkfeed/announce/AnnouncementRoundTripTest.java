@@ -3,7 +3,7 @@ package org.talkfeed.announce;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
-import org.talkfeed.digest.DigestEmail;
+import org.talkfeed.smtp.CalendarEmail;
 import org.talkfeed.extract.ExtractionDefaults;
 import org.talkfeed.extract.Extractor;
 import org.talkfeed.publish.FeedSettings;
@@ -42,7 +42,7 @@ class AnnouncementRoundTripTest {
             GeneratedTalks.Generated generated = generator.next();
             Talk talk = generated.talk();
             AnnouncementComposer.Composed composed = composer.compose(talk, null, "Talks <talks@dept.example>", generated.announced());
-            MimeMessage message = DigestEmail.build(session, composed.content(), "Talks <talks@dept.example>", "list@dept.example",
+            MimeMessage message = CalendarEmail.build(session, composed.content(), "Talks <talks@dept.example>", "list@dept.example",
                     composed.messageId(), generated.announced());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             message.writeTo(bytes);

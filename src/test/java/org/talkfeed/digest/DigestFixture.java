@@ -1,5 +1,6 @@
 package org.talkfeed.digest;
 
+import org.talkfeed.smtp.SmtpSender;
 import org.talkfeed.SetClock;
 import org.talkfeed.TestMail;
 import org.talkfeed.config.Config;

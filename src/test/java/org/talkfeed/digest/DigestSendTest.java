@@ -1,5 +1,6 @@
 package org.talkfeed.digest;
 
+import org.talkfeed.smtp.SmtpSender;
 import org.talkfeed.SetClock;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;

@@ -1,5 +1,7 @@
 package org.talkfeed.digest;
 
+import org.talkfeed.smtp.SmtpSender;
+import org.talkfeed.smtp.SmtpConfig;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;

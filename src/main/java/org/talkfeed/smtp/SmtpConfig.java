@@ -1,4 +1,4 @@
-package org.talkfeed.digest;
+package org.talkfeed.smtp;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package org.talkfeed.digest;
+package org.talkfeed.smtp;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
@@ -14,12 +14,12 @@ import java.time.Instant;
 import java.util.Date;
 
 /**
- * The digest as an email: multipart/mixed of a multipart/alternative (text/plain, then text/html) and the week's
- * talks as one text/calendar attachment. It keeps the Message-ID it is given, so a digest sent again after a crash is
- * the same message to list servers and mail clients, which drop the copy.
+ * An email that carries talks: multipart/mixed of a multipart/alternative (text/plain, then text/html) and the talks
+ * as one text/calendar attachment (the weekly digest, a composed announcement). It keeps the Message-ID it is given,
+ * so a message sent again after a crash is the same message to list servers and mail clients, which drop the copy.
  */
-public final class DigestEmail {
-    private DigestEmail() {
+public final class CalendarEmail {
+    private CalendarEmail() {
     }
 
     /** The parts the email is made of, rendered. */

@@ -1,4 +1,4 @@
-package org.talkfeed.digest;
+package org.talkfeed.smtp;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
