@@ -92,10 +92,6 @@ final class ArchiveViews {
         return siteName;
     }
 
-    SubscribeLinks links() {
-        return links;
-    }
-
     static String root(int depth) {
         return "../".repeat(depth);
     }

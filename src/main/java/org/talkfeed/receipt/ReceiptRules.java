@@ -46,9 +46,16 @@ final class ReceiptRules {
         if (NoReplyAddresses.matches(sender.address())) {
             return sender.address() + " takes no replies";
         }
-        if (receiptsFrom != null && receiptsFrom.toLowerCase(Locale.ROOT).contains(sender.address())) {
+        if (receiptsFrom != null && sender.address().equalsIgnoreCase(addressOf(receiptsFrom))) {
             return "it is from talkfeed's own receipt address";
         }
         return null;
+    }
+
+    /** The address of "Name <address>" or of a bare address. */
+    private static String addressOf(String mailbox) {
+        int open = mailbox.lastIndexOf('<');
+        int close = mailbox.lastIndexOf('>');
+        return (open >= 0 && close > open ? mailbox.substring(open + 1, close) : mailbox).strip();
     }
 }

@@ -371,11 +371,11 @@ public final class TalkStore implements AutoCloseable {
             PreparedStatement publish = statements.get("UPDATE talks SET status = 'published' WHERE id = ? AND status <> 'published'");
             publish.setLong(1, id);
             if (publish.executeUpdate() != 1) {
-                throw new IllegalStateException(notHeld(id));
+                throw new IllegalStateException(notHeld(id, "held"));
             }
             StoredTalk known = talk(id);
             Talk corrected = correct.apply(known.talk());
-            boolean changed = !corrected.equals(known.talk());
+            boolean changed = !corrected.showsAs(known.talk());
             Instant now = now();
             int sequence = changed ? known.sequence() + 1 : known.sequence();
             PreparedStatement st = statements.get("UPDATE talks SET sequence = ?, date = ?, starts_at = ?, data = ?, "
@@ -406,7 +406,7 @@ public final class TalkStore implements AutoCloseable {
             st.setString(1, now.toString());
             st.setLong(2, id);
             if (st.executeUpdate() != 1) {
-                throw new IllegalStateException(notHeld(id).replace("is not held", "is not pending"));
+                throw new IllegalStateException(notHeld(id, "pending"));
             }
             insertDecision(id, Decision.Kind.REJECTED, by, null, null, now);
             return null;
@@ -414,11 +414,11 @@ public final class TalkStore implements AutoCloseable {
     }
 
     /** Why talk {@code id} cannot be approved or rejected: there is none, or it is published already. */
-    private String notHeld(long id) throws SQLException {
+    private String notHeld(long id, String state) throws SQLException {
         PreparedStatement st = statements.get("SELECT status FROM talks WHERE id = ?");
         st.setLong(1, id);
         try (ResultSet rs = st.executeQuery()) {
-            return rs.next() ? "talk " + id + " is not held: it is " + rs.getString(1) : "there is no talk " + id;
+            return rs.next() ? "talk " + id + " is not " + state + ": it is " + rs.getString(1) : "there is no talk " + id;
         }
     }
 

@@ -53,10 +53,6 @@ public final class Templates {
         };
     }
 
-    public Path overrides() {
-        return overrides;
-    }
-
     /** Renders template {@code name} with {@code scope}; a template that cannot be read or parsed throws with its name. */
     public String render(String name, Object scope) {
         StringWriter out = new StringWriter();
