@@ -346,7 +346,7 @@ final class CalendarFeed {
         /** The event without its description, which depends on the detail asked for. */
         private static VEvent vevent(StoredTalk talk, FeedSettings settings, Temporal start, Temporal end) {
             Talk t = talk.talk();
-            VEvent event = new VEvent(start, end, summary(talk));
+            VEvent event = EventLocalTimes.event(start, end, summary(talk));
             event.replace(new DtStamp(talk.updatedAt()));
             event.add(new Uid(talk.uid()));
             event.add(new Sequence(talk.sequence()));
