@@ -1,6 +1,7 @@
 package org.talkfeed.publish;
 
 import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.PropertyList;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.TzId;
@@ -9,8 +10,10 @@ import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.Summary;
 
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,14 +28,27 @@ public final class EventLocalTimes {
     private EventLocalTimes() {
     }
 
-    /** As {@code new VEvent(start, end, summary)}, with a start and end in a named zone written at their own local hour. */
+    /**
+     * As {@code new VEvent(start, end, summary)}, with a start and end in a named zone written at their own local hour.
+     *
+     * @param end null for an event with no DTEND
+     */
     public static VEvent event(Temporal start, Temporal end, String summary) {
-        if (!(start instanceof ZonedDateTime zonedStart && end instanceof ZonedDateTime zonedEnd)) {
-            return new VEvent(start, end, summary);
+        List<Property> properties = new ArrayList<>();
+        properties.add(new DtStamp());
+        ParameterList startZone = zone(start);
+        properties.add(startZone == null ? new DtStart<>(start) : new DtStart<>(startZone, ((ZonedDateTime) start).toLocalDateTime()));
+        if (end != null) {
+            ParameterList endZone = zone(end);
+            properties.add(endZone == null ? new DtEnd<>(end) : new DtEnd<>(endZone, ((ZonedDateTime) end).toLocalDateTime()));
         }
-        ParameterList zone = new ParameterList(List.of(new TzId(zonedStart.getZone().getId())));
-        ParameterList endZone = new ParameterList(List.of(new TzId(zonedEnd.getZone().getId())));
-        return new VEvent(new PropertyList(List.of(new DtStamp(), new DtStart<>(zone, zonedStart.toLocalDateTime()),
-                new DtEnd<>(endZone, zonedEnd.toLocalDateTime()), new Summary(summary))));
+        properties.add(new Summary(summary));
+        return new VEvent(new PropertyList(properties));
+    }
+
+    /** The TZID of a time in a named zone; null for a day, a floating time or an instant. */
+    private static ParameterList zone(Temporal time) {
+        return time instanceof ZonedDateTime zoned && !(zoned.getZone() instanceof ZoneOffset)
+                ? new ParameterList(List.of(new TzId(zoned.getZone().getId()))) : null;
     }
 }
