@@ -16,6 +16,7 @@ import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.talkfeed.publish.EventLocalTimes;
 import org.talkfeed.publish.IcalText;
 import org.talkfeed.store.StoredTalk;
 import org.talkfeed.talk.Speaker;
@@ -66,7 +67,7 @@ final class DigestCalendar {
                 end = t.end() != null ? ZonedDateTime.of(t.date(), t.end(), local.getZone()) : local.plus(defaultDuration);
                 zones.add(t.timezone());
             }
-            VEvent event = new VEvent(start, end, IcalText.clean(summary(stored)));
+            VEvent event = EventLocalTimes.event(start, end, IcalText.clean(summary(stored)));
             event.replace(new DtStamp(stored.updatedAt()));
             event.add(new Uid(stored.uid()));
             event.add(new Sequence(stored.sequence()));

@@ -26,9 +26,13 @@ final class Places {
                     + "online-(veranstaltung(en)?|vortr(ag|äge)|reihe|vorlesung(en)?|ringvorlesung|seminar)|video-?vortrag|"
                     + "(sowie|und|oder|auch) digital|en ligne|à distance)\\b|\\(online\\)",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * Words before the place that are not part of it ("The talk will be held in", "Seminar:"), each a whole word, and the
+     * event's noun only when such words follow it: "Lecture Theatre 3", "Seminarraum 0.01" and "Atrium" keep theirs.
+     */
     private static final Pattern FILLER = Pattern.compile(
-            "^(?:the\\s+)?(?:talk|seminar|lecture|event|colloquium|meeting)?\\s*(?:will\\s+(?:be\\s+)?(?:given|held|take\\s+place|happen)|"
-                    + "takes\\s+place|is\\s+held)?\\s*(?:live,?\\s*)?(?:in[- ]person)?,?\\s*(?:at|in)?[\\s,:]*",
+            "^(?:the\\s+)?(?:(?:talk|seminar|lecture|event|colloquium|meeting)(?=\\s*[,:]|\\s*$|\\s+(?:will|takes|is|live|in|at)\\b))?\\s*(?:will\\s+(?:be\\s+)?(?:given|held|take\\s+place|happen)|"
+                    + "takes\\s+place|is\\s+held)?\\s*(?:live\\b,?\\s*)?(?:in[- ]person\\b)?,?\\s*(?:(?:at|in)\\b)?[\\s,:]*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ONLINE_ONLY_PART = Pattern.compile(
             "^(?:and\\s+|or\\s+|also\\s+)?(?:(?:join|attend|watch|participate|follow|stream)(?:\\s+us)?\\s+)?(?:via\\s+|on\\s+|over\\s+)?(?:zoom|online|virtual|webinar|teams|webex|microsoft teams|google meet|"

@@ -125,7 +125,11 @@ final class SpeakerParser {
             sharedAffiliation = trailingParens.group(2).strip();
             text = trailingParens.group(1);
         }
-        for (String piece : namesListed(splitOutsideBrackets(text))) {
+        List<String> pieces = splitOutsideBrackets(text);
+        // speakers listed apart ("A; B (Firm)", "A; B, Firm"), or the last with its affiliation in brackets, each come with
+        // their own: A has none, and B's is not shared as in "A and B, Firm"
+        boolean eachWithOwn = listedApart(text) || pieces.get(pieces.size() - 1).indexOf('(') >= 0;
+        for (String piece : namesListed(pieces)) {
             Speaker one = parseOne(piece);
             if (one == null) {
                 if (!speakers.isEmpty() && !piece.isBlank()) {
@@ -137,7 +141,7 @@ final class SpeakerParser {
             }
             speakers.add(one);
         }
-        if (sharedAffiliation == null && speakers.size() >= 2 && speakers.get(speakers.size() - 1).affiliation() != null
+        if (sharedAffiliation == null && !eachWithOwn && speakers.size() >= 2 && speakers.get(speakers.size() - 1).affiliation() != null
                 && speakers.subList(0, speakers.size() - 1).stream().allMatch(s -> s.affiliation() == null)) {
             sharedAffiliation = speakers.get(speakers.size() - 1).affiliation(); // "A and B, Firm, Town": both of the firm
         }
@@ -179,6 +183,17 @@ final class SpeakerParser {
         }
         pieces.add(text.substring(start));
         return pieces;
+    }
+
+    /** Whether speakers are listed apart, by semicolons or one a line, rather than joined by "and". */
+    private static boolean listedApart(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == ';' || c == '\n') && depth(text, i) == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many brackets are open at a point of the text. */
@@ -352,25 +367,21 @@ final class SpeakerParser {
         return new PatternScan(INSTITUTION, text, INSTITUTION_START).find();
     }
 
+    /** Whether the text stands for no value: it has no letter (in any script), or says the value is to come. */
     static boolean isPlaceholder(String text) {
         String t = lettersAndSpaces(text.toLowerCase(Locale.ROOT)).strip();
         return t.isEmpty() || t.equals("tba") || t.equals("tbd") || t.equals("to be announced") || t.equals("to be determined")
                 || t.equals("none") || t.equals("na") || t.equals("n a") || t.equals("tbc");
     }
 
-    /** The text with every character but a to z and the space dropped. */
+    /** The text with every character but letters (of any script) and the space dropped. */
     private static String lettersAndSpaces(String text) {
         StringBuilder kept = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c >= 'a' && c <= 'z') || c == ' ') {
-                kept.append(c);
-            }
-        }
+        text.codePoints().filter(cp -> cp == ' ' || Character.isLetter(cp)).forEach(kept::appendCodePoint);
         return kept.toString();
     }
 
-    /** Two to five capitalized words (particles allowed), no digits, and none of them a common non-name word. */
+    /** Two to five capitalized words (particles allowed; a word of a script without capitals counts as one), no digits, and none of them a common non-name word. */
     static boolean looksLikeName(String text) {
         if (text == null || text.length() > 60 || text.length() < 2) {
             return false;
@@ -399,12 +410,18 @@ final class SpeakerParser {
             if (NOT_NAMES.contains(lower) || isNotANameWord(lower)) {
                 return false;
             }
-            if (!Character.isUpperCase(t.charAt(0))) {
+            if (!startsAsAName(t)) {
                 return false;
             }
             capitalized++;
         }
         return capitalized >= 1 && (capitalized >= 2 || tokens.length == 1);
+    }
+
+    /** Whether a word begins with a capital, or with a letter of a script that has no capitals (Chinese, Arabic, Hindi...). */
+    private static boolean startsAsAName(String word) {
+        int first = word.codePointAt(0);
+        return Character.isUpperCase(first) || Character.isTitleCase(first) || Character.getType(first) == Character.OTHER_LETTER;
     }
 
     /** A lower-case word that is no one's name: one of {@link #NOT_A_NAME_WORDS}, a long "-al" word or an abstract noun. */

@@ -218,12 +218,14 @@ final class CalendarFeed {
     }
 
     /**
-     * One talk as an iTIP PUBLISH message (RFC 5546) for an email: the talk's own calendar file, its event as every feed
-     * has it, with METHOD:PUBLISH and the ORGANIZER that method requires.
+     * One talk as an iTIP PUBLISH message (RFC 5546) for the email that announces it: the talk's own calendar file with
+     * METHOD:PUBLISH and the ORGANIZER that method requires, its event as the feeds have it but for two things the
+     * email's text says otherwise: the SUMMARY is the title alone (the speakers have their own line), and a talk whose
+     * end is not stated has no DTEND (RFC 5545 allows it) rather than the default length, which would read as stated.
      */
     String published(StoredTalk talk, String organizerAddress) {
         Feed one = new Feed("talks/" + talk.slug() + ".ics", Feed.Kind.TALK, null, settings.name(), List.of(talk), false, false);
-        String calendar = render(one, List.of(new Event(talk, settings)));
+        String calendar = render(one, List.of(new Event(talk, settings, Form.ANNOUNCEMENT)));
         StringBuilder organizer = new StringBuilder();
         append(organizer, List.of(new net.fortuna.ical4j.model.property.Organizer(URI.create("mailto:" + organizerAddress))));
         return calendar.replace(HEADER_START, HEADER_START + "METHOD:PUBLISH\r\n").replace(END_EVENT, organizer + END_EVENT);
@@ -231,7 +233,7 @@ final class CalendarFeed {
 
     /** The talk's event, kept or made from the talk (whole, since it is not kept). */
     Event event(StoredTalk talk) {
-        return events.get(talk, t -> new Event(t, settings));
+        return events.get(talk, t -> new Event(t, settings, Form.FEED));
     }
 
     static int utf8Octets(String text) {
@@ -252,6 +254,9 @@ final class CalendarFeed {
         }
     }
 
+    /** Whether an event is written for a feed, or for the email that announces its talk (see {@link #published}). */
+    enum Form { FEED, ANNOUNCEMENT }
+
     /**
      * A talk's VEVENT, made once from the whole talk and kept without it: its zone and span (for the VTIMEZONEs), and
      * its text in parts: the lines up to its description, its DESCRIPTION line at each detail, and its VALARM.
@@ -269,7 +274,7 @@ final class CalendarFeed {
         private final String pageLink;
         private final Text alarm;
 
-        private Event(StoredTalk stored, FeedSettings settings) {
+        private Event(StoredTalk stored, FeedSettings settings, Form form) {
             Talk t = stored.talk();
             Temporal start;
             Temporal end;
@@ -304,7 +309,9 @@ final class CalendarFeed {
                     zone = null;
                 }
             }
-            String event = FoldedLines.fold(vevent(stored, settings, start, end).toString());
+            boolean stated = form == Form.FEED || t.end() != null || t.start() == null;
+            String event = FoldedLines.fold(vevent(stored, settings, start, stated ? end : null,
+                    form == Form.ANNOUNCEMENT && t.title() != null ? t.title() : summary(stored)).toString());
             body = Text.of(event.substring(0, event.length() - END_EVENT.length()));
             facts = facts(t);
             pageLink = pageLink(stored, settings);
@@ -343,10 +350,10 @@ final class CalendarFeed {
                     + descriptions.get(Detail.FULL).text().length() + shorter;
         }
 
-        /** The event without its description, which depends on the detail asked for. */
-        private static VEvent vevent(StoredTalk talk, FeedSettings settings, Temporal start, Temporal end) {
+        /** The event without its description, which depends on the detail asked for; with no DTEND when {@code end} is null. */
+        private static VEvent vevent(StoredTalk talk, FeedSettings settings, Temporal start, Temporal end, String summary) {
             Talk t = talk.talk();
-            VEvent event = new VEvent(start, end, summary(talk));
+            VEvent event = EventLocalTimes.event(start, end, summary);
             event.replace(new DtStamp(talk.updatedAt()));
             event.add(new Uid(talk.uid()));
             event.add(new Sequence(talk.sequence()));

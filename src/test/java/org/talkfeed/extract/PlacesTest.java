@@ -3,6 +3,8 @@ package org.talkfeed.extract;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PlacesTest {
@@ -21,5 +23,23 @@ class PlacesTest {
     })
     void proseThatOffersAWayToAttendOnline(String text, boolean online) {
         assertThat(Places.proseOffersOnline(text)).isEqualTo(online);
+    }
+
+    /** Words before a place that are not part of it are dropped only as whole words, and the event's noun only before them. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "The talk will be held in Room 5 | Room 5",
+            "Seminar: Room 3 | Room 3",
+            "In person at Gates 104 | Gates 104",
+            "Live, in-person, Hall A | Hall A",
+            "Lecture Theatre 3, Kings Building | Lecture Theatre 3, Kings Building",
+            "Seminarraum 0.01 | Seminarraum 0.01",
+            "Seminar room 4 | Seminar room 4",
+            "Atrium, Main Building | Atrium, Main Building",
+            "Innovation Centre 2 | Innovation Centre 2",
+            "Livermore Hall | Livermore Hall",
+    })
+    void aPlaceKeepsItsOwnLeadingWords(String where, String place) {
+        assertThat(Places.location(List.of(where))).isEqualTo(place);
     }
 }

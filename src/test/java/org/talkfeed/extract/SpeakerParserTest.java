@@ -39,6 +39,39 @@ class SpeakerParserTest {
                 .containsExactly(new Speaker("Alice Smith", "MIT"), new Speaker("Bob Jones", "CMU"));
     }
 
+    /** A name or affiliation is one in any script, with capitals (Cyrillic, Greek) or without (Chinese, Korean, Arabic, Hindi). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "Иван Петров (МГУ имени М. В. Ломоносова) | Иван Петров | МГУ имени М. В. Ломоносова",
+            "Олена Коваленко | Олена Коваленко | -",
+            "Νίκος Κάρρας, Πανεπιστήμιο Αθηνών | Νίκος Κάρρας | Πανεπιστήμιο Αθηνών",
+            "山田 太郎 (東京大学) | 山田 太郎 | 東京大学",
+            "김 민준 | 김 민준 | -",
+            "محمد العلي (Google Research) | محمد العلي | Google Research",
+            "अनन्या शर्मा (Kyoto University) | अनन्या शर्मा | Kyoto University",
+            "Ngozi Müller (東京大学) | Ngozi Müller | 東京大学",
+    })
+    void aSpeakerInAnyScript(String text, String name, String affiliation) {
+        assertThat(SpeakerParser.parse(text)).containsExactly(new Speaker(name, affiliation));
+    }
+
+    @Test
+    void speakersListedApartKeepTheirOwnAffiliationOrNone() {
+        assertThat(SpeakerParser.parse("Søren Okafor; Tomás Müller (University of Chicago)"))
+                .containsExactly(new Speaker("Søren Okafor", null), new Speaker("Tomás Müller", "University of Chicago"));
+        assertThat(SpeakerParser.parse("Alice Smith; Bob Jones, Acme Corp"))
+                .containsExactly(new Speaker("Alice Smith", null), new Speaker("Bob Jones", "Acme Corp"));
+        assertThat(SpeakerParser.parse("Alice Smith and Bob Jones, Acme Corp"))
+                .containsExactly(new Speaker("Alice Smith", "Acme Corp"), new Speaker("Bob Jones", "Acme Corp"));
+    }
+
+    @Test
+    void aValueWithNoLetterOrToCome() {
+        assertThat(SpeakerParser.isPlaceholder("--")).isTrue();
+        assertThat(SpeakerParser.isPlaceholder("T.B.A.")).isTrue();
+        assertThat(SpeakerParser.isPlaceholder("東京大学")).isFalse();
+    }
+
     @Test
     void firstNamesThatAreAlsoMonthWords() {
         assertThat(SpeakerParser.parse("Jan Novak (Charles University) & May Chen (NUS)"))

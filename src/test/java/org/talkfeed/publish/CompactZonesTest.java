@@ -117,6 +117,34 @@ class CompactZonesTest {
         }
     }
 
+    /**
+     * Every zone's talks are written at their own local hour, which with the VTIMEZONE beside it gives their instant. ical4j
+     * writes a zoned time in its own rules, which keep changes some zones have dropped: America/Sao_Paulo's summer time,
+     * gone since 2019, put a January talk at 18:15 in the feed as 19:15 under a VTIMEZONE of -03:00.
+     */
+    @Test
+    void everyZonesTalksAreWrittenAtTheirOwnLocalHour() {
+        CalendarFeed calendar = new CalendarFeed("Zones", Duration.ofMinutes(45), null);
+        List<String> wrong = new ArrayList<>();
+        List<String> zones = ZoneId.getAvailableZoneIds().stream()
+                .filter(id -> !id.startsWith("ical4j")) // the zones ical4j adds to Java's, copies of these or of parsed ones
+                .filter(CompactZones::hasVTimeZone).sorted().toList();
+        for (String zone : zones) {
+            List<StoredTalk> year = new ArrayList<>();
+            for (int month = 1; month <= 12; month++) {
+                year.add(talks.talk(LocalDate.of(2027, month, 7), LocalTime.of(18, 15), zone, null, null, "Speaker"));
+            }
+            String feed = calendar.render(year).replace("\r\n ", "");
+            long starts = Pattern.compile("\r\nDTSTART;TZID=" + Pattern.quote(zone) + ":2027\\d\\d07T181500\r\n").matcher(feed).results().count();
+            long ends = Pattern.compile("\r\nDTEND;TZID=" + Pattern.quote(zone) + ":2027\\d\\d07T190000\r\n").matcher(feed).results().count();
+            if (starts != 12 || ends != 12) {
+                wrong.add(zone + " (" + starts + " starts, " + ends + " ends right)");
+            }
+        }
+        assertThat(zones).contains("America/Sao_Paulo", "Europe/Moscow", "America/Chicago");
+        assertThat(wrong).isEmpty();
+    }
+
     @Test
     void aZoneHoldsOnlyTheChangesItsEventsSpan() {
         CalendarFeed calendar = new CalendarFeed("Zones", Duration.ofHours(1), null);
