@@ -109,7 +109,7 @@ public final class AnnouncementComposer {
     }
 
     private static String speaker(Speaker s) {
-        return s.affiliation() == null ? s.name() : s.name() + " (" + s.affiliation() + ")";
+        return s.withAffiliation();
     }
 
     /** "Thursday, 5 March 2026, 16:00–17:00 Chicago time": the zone named as the extractor reads it. */

@@ -3,10 +3,9 @@ package org.talkfeed.check;
 import org.talkfeed.extract.DateReadings.DateReading;
 import org.talkfeed.extract.ExtractionWarnings;
 import org.talkfeed.extract.ExtractionWarnings.Matter;
+import org.talkfeed.publish.WebAddress;
 import org.talkfeed.talk.Talk;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,7 +128,7 @@ final class CheckRules {
 
     static List<Finding> linkNotUrl(Evidence e) {
         Talk t = e.talk();
-        if (t.url() != null && !isWebAddress(t.url())) {
+        if (t.url() != null && !WebAddress.isFollowable(t.url())) {
             return List.of(new Finding("link-not-url", "the link \"" + t.url() + "\" is not a URL: write it whole, with https://",
                     e.whereText(t.url())));
         }
@@ -137,16 +136,6 @@ final class CheckRules {
             return List.of(new Finding("link-not-url", "online, but no link that is a URL (https://...) to join", null));
         }
         return List.of();
-    }
-
-    static boolean isWebAddress(String text) {
-        try {
-            URI uri = new URI(text);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null && uri.getHost().contains(".");
-        } catch (URISyntaxException ex) {
-            return false;
-        }
     }
 
     static List<Finding> lowConfidence(Evidence e) {

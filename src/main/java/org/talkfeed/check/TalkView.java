@@ -21,7 +21,7 @@ public record TalkView(String title, List<String> speakers, String when, String 
     }
 
     private static String speaker(Speaker s) {
-        return s.affiliation() == null ? s.name() : s.name() + " (" + s.affiliation() + ")";
+        return s.withAffiliation();
     }
 
     /** "Thu 5 Mar 2026, 16:00–17:00 America/Chicago (UTC−06:00)"; without a zone, the local time as written. */

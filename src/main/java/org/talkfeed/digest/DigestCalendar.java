@@ -109,7 +109,7 @@ final class DigestCalendar {
     private static String description(Talk t) {
         StringBuilder d = new StringBuilder();
         for (Speaker s : t.speakers()) {
-            d.append("Speaker: ").append(s.name()).append(s.affiliation() == null ? "" : " (" + s.affiliation() + ")").append('\n');
+            d.append("Speaker: ").append(s.withAffiliation()).append('\n');
         }
         if (t.host() != null) {
             d.append("Host: ").append(t.host()).append('\n');

@@ -60,7 +60,7 @@ public record DigestView(String name, String week, String span, String subject, 
         Talk t = stored.talk();
         List<String> speakers = new ArrayList<>();
         for (Speaker s : t.speakers()) {
-            speakers.add(s.affiliation() == null ? s.name() : s.name() + " (" + s.affiliation() + ")");
+            speakers.add(s.withAffiliation());
         }
         String location = t.location() != null ? t.location() : t.online() ? "Online" : null;
         return new Entry(title(t), speakers.isEmpty() ? null : String.join(", ", speakers), WhenText.of(t), location,

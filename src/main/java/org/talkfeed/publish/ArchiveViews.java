@@ -125,10 +125,7 @@ final class ArchiveViews {
             if (!s.isEmpty()) {
                 s.append("; ");
             }
-            s.append(speaker.name());
-            if (speaker.affiliation() != null) {
-                s.append(" (").append(speaker.affiliation()).append(')');
-            }
+            s.append(speaker.withAffiliation());
         }
         return s.toString();
     }

@@ -118,10 +118,7 @@ final class AtomFeed {
             text.append("\nSpeakers: ");
             for (int i = 0; i < talk.speakers().size(); i++) {
                 Speaker speaker = talk.speakers().get(i);
-                text.append(i > 0 ? "; " : "").append(speaker.name());
-                if (speaker.affiliation() != null) {
-                    text.append(" (").append(speaker.affiliation()).append(')');
-                }
+                text.append(i > 0 ? "; " : "").append(speaker.withAffiliation());
             }
         }
         return text.toString();

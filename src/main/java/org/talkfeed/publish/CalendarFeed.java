@@ -385,11 +385,7 @@ final class CalendarFeed {
         private static String facts(Talk t) {
             StringBuilder d = new StringBuilder();
             for (Speaker speaker : t.speakers()) {
-                d.append("Speaker: ").append(speaker.name());
-                if (speaker.affiliation() != null) {
-                    d.append(" (").append(speaker.affiliation()).append(')');
-                }
-                d.append('\n');
+                d.append("Speaker: ").append(speaker.withAffiliation()).append('\n');
             }
             if (t.series() != null) {
                 d.append("Series: ").append(t.series()).append('\n');

@@ -85,7 +85,7 @@ final class SubscribeLinks {
         Talk talk = stored.talk();
         StringBuilder d = new StringBuilder();
         for (Speaker speaker : talk.speakers()) {
-            d.append("Speaker: ").append(speaker.name()).append(speaker.affiliation() == null ? "" : " (" + speaker.affiliation() + ")")
+            d.append("Speaker: ").append(speaker.withAffiliation())
                     .append('\n');
         }
         if (talk.url() != null) {

@@ -78,7 +78,7 @@ final class ReceiptText {
     }
 
     private static String speaker(Speaker speaker) {
-        return speaker.affiliation() == null ? speaker.name() : speaker.name() + " (" + speaker.affiliation() + ")";
+        return speaker.withAffiliation();
     }
 
     /** The day, the local times and the zone with its UTC offset on that day, as far as they are known. */
