@@ -112,6 +112,40 @@ class ArchiveInBrowserTest {
     }
 
     @Test
+    void inDarkModeTheTalkPageTurnsDarkAndKeepsItsContrast() throws IOException {
+        StoredTalk stored = archive.featured();
+        browser.viewport(Viewport.PHONE);
+        try {
+            browser.emulate("screen", "dark");
+            browser.open(url("talks/" + stored.slug() + ".html"));
+            browser.screenshot("talk-dark", Viewport.PHONE);
+            List<Long> background = browser.eval("getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number)");
+            assertThat(background).as("the page's background in dark mode (RGB)").allSatisfy(c -> assertThat(c).isLessThan(64L));
+            assertThat(browser.accessibilityViolations()).as("WCAG 2 A/AA faults in dark mode").isEmpty();
+        } finally {
+            browser.emulate("screen", "light");
+        }
+    }
+
+    @Test
+    void printedATalkPageHasItsFactsAndNoNavigationOrSearch() throws IOException {
+        StoredTalk stored = archive.featured();
+        browser.viewport(Viewport.DESKTOP);
+        try {
+            browser.emulate("print", "light");
+            browser.open(url("talks/" + stored.slug() + ".html"));
+            browser.screenshot("talk-print", Viewport.DESKTOP);
+            assertThat(browser.all("header nav, #search-form, footer")).as("navigation, search and footer when printed")
+                    .allSatisfy(e -> assertThat(e.isDisplayed()).isFalse());
+            assertThat(browser.text("main")).contains(stored.talk().title(), stored.talk().location());
+            List<Long> text = browser.eval("getComputedStyle(document.body).color.match(/\\d+/g).slice(0, 3).map(Number)");
+            assertThat(text).as("printed text is black").containsOnly(0L);
+        } finally {
+            browser.emulate("screen", "light");
+        }
+    }
+
+    @Test
     void searchingAHostsSurnameFindsTheTalksTheyHost() throws IOException {
         String host = archive.talks().stream().map(t -> t.talk().host()).filter(Objects::nonNull)
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting())).entrySet().stream()

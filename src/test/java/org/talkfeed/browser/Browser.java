@@ -99,6 +99,15 @@ public final class Browser implements AutoCloseable {
                 "width", viewport.width, "height", viewport.height, "deviceScaleFactor", 1, "mobile", viewport.mobile));
     }
 
+    /**
+     * Renders pages as for {@code media} ("screen" or "print") with the reader's {@code colorScheme} ("light" or
+     * "dark"), as a system in dark mode, or printing, would.
+     */
+    public void emulate(String media, String colorScheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", media,
+                "features", List.of(Map.of("name", "prefers-color-scheme", "value", colorScheme))));
+    }
+
     /** Opens {@code url} and waits until the document has loaded (WebDriver's page-load strategy). */
     public void open(String url) {
         driver.get(url);
