@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Function;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -34,17 +35,33 @@ public final class SearchIndex {
     private SearchIndex() {
     }
 
+    /** One talk's entry: its slug, day and whether cancelled, then the searched fields in the order of {@link #FIELDS}. */
+    public record Row(String slug, String date, boolean cancelled, List<String> values) {
+
+        /** The entry of a whole talk (an outline lacks the abstract). */
+        public static Row of(StoredTalk stored) {
+            Talk talk = stored.talk();
+            return new Row(text(stored.slug()), talk.date() == null ? "" : talk.date().toString(), stored.cancelled(),
+                    List.of(text(talk.title()), joined(talk.speakers(), Speaker::name), joined(talk.speakers(), Speaker::affiliation),
+                            text(talk.host()), text(talk.series()), text(talk.location()), shortened(text(talk.abstractText()))));
+        }
+    }
+
     /**
-     * Writes the index of these talks, in the order given (newest first, as the archive lists them); outlines lack
-     * the abstract, so pass whole talks. Writes gzip; the stream is left open.
+     * Writes the index of these entries, in the order given (newest first, as the archive lists them), gzipped at the
+     * fastest level (a publish after each new talk writes it again); the stream is left open.
      */
-    public static void write(Iterable<StoredTalk> talks, OutputStream out) throws IOException {
-        GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
-        writeJson(talks, gzip);
+    public static void write(Iterable<Row> rows, OutputStream out) throws IOException {
+        GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        };
+        writeJson(rows, gzip);
         gzip.finish();
     }
 
-    private static void writeJson(Iterable<StoredTalk> talks, OutputStream out) throws IOException {
+    private static void writeJson(Iterable<Row> rows, OutputStream out) throws IOException {
         try (JsonGenerator json = TalkJson.MAPPER.getFactory().createGenerator(out)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.writeStartObject();
@@ -55,19 +72,14 @@ public final class SearchIndex {
             }
             json.writeEndArray();
             json.writeArrayFieldStart("talks");
-            for (StoredTalk stored : talks) {
-                Talk talk = stored.talk();
+            for (Row row : rows) {
                 json.writeStartArray();
-                json.writeString(text(stored.slug()));
-                json.writeString(talk.date() == null ? "" : talk.date().toString());
-                json.writeNumber(stored.cancelled() ? 1 : 0);
-                json.writeString(text(talk.title()));
-                json.writeString(joined(talk.speakers(), Speaker::name));
-                json.writeString(joined(talk.speakers(), Speaker::affiliation));
-                json.writeString(text(talk.host()));
-                json.writeString(text(talk.series()));
-                json.writeString(text(talk.location()));
-                json.writeString(shortened(text(talk.abstractText())));
+                json.writeString(row.slug());
+                json.writeString(row.date());
+                json.writeNumber(row.cancelled() ? 1 : 0);
+                for (String value : row.values()) {
+                    json.writeString(value);
+                }
                 json.writeEndArray();
             }
             json.writeEndArray();

@@ -70,6 +70,8 @@ public final class SitePublisher {
     private final CompactZones zones = new CompactZones();
     private final KeptOutlines keptOutlines = new KeptOutlines();
     private Map<RenderedEvents.Version, FileInputs.TalkPrints> keptPrints = Map.of();
+    /** The search index's entries as the last publish made them, by the talk's version. */
+    private Map<RenderedEvents.Version, SearchIndex.Row> keptSearchRows = Map.of();
     /** The manifest as this publisher last wrote it, and the file's identity, size and time then. */
     private PublishManifest keptManifest;
     private List<Object> keptManifestStamp;
@@ -209,8 +211,7 @@ public final class SitePublisher {
             files.stream(site.resolve(SearchIndex.SCRIPT_PATH), out -> out.write(script));
         }
         if (searchIndex) {
-            files.stream(site.resolve(SearchIndex.PATH), out -> SearchIndex.write(source.wholeInOrder(newestFirst(outlines),
-                    TALKS_AT_ONCE), out));
+            files.stream(site.resolve(SearchIndex.PATH), out -> SearchIndex.write(searchRows(outlines, source), out));
         }
         spent.archive += System.nanoTime() - start;
         if (json) {
@@ -285,11 +286,32 @@ public final class SitePublisher {
         long archive;
     }
 
-    /** The talks' ids as the search lists them: newest day first, talks without a date last. */
-    private static List<Long> newestFirst(List<StoredTalk> outlines) {
+    /**
+     * The search index's entries, newest day first and talks without a date last: those of talks unchanged since the last
+     * publish as kept, the others from the whole talks (read a few hundred at a time).
+     */
+    private List<SearchIndex.Row> searchRows(List<StoredTalk> outlines, TalkSource source) {
+        Map<RenderedEvents.Version, SearchIndex.Row> rows = new HashMap<>(outlines.size() * 2);
+        List<Long> notKept = new ArrayList<>();
+        for (StoredTalk talk : outlines) {
+            RenderedEvents.Version version = RenderedEvents.Version.of(talk);
+            SearchIndex.Row kept = keptSearchRows.get(version);
+            if (kept == null) {
+                notKept.add(talk.id());
+            } else {
+                rows.put(version, kept);
+            }
+        }
+        for (int from = 0; from < notKept.size(); from += TALKS_AT_ONCE) {
+            for (StoredTalk whole : source.whole(notKept.subList(from, Math.min(notKept.size(), from + TALKS_AT_ONCE)))) {
+                rows.put(RenderedEvents.Version.of(whole), SearchIndex.Row.of(whole));
+            }
+        }
+        keptSearchRows = rows;
+        // a talk changed since its outline was read is shown as outlined (without its abstract) until the next publish
         return outlines.stream()
                 .sorted(Comparator.comparing((StoredTalk t) -> t.talk().date(), Comparator.nullsLast(Comparator.reverseOrder())))
-                .map(StoredTalk::id).toList();
+                .map(t -> rows.computeIfAbsent(RenderedEvents.Version.of(t), v -> SearchIndex.Row.of(t))).toList();
     }
 
     private static String talkPage(StoredTalk talk) {

@@ -8,11 +8,8 @@ import org.talkfeed.talk.Talk;
 import org.talkfeed.talk.TalkJson;
 
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -27,34 +24,6 @@ interface TalkSource {
 
     /** These talks, whole, in any order. */
     List<StoredTalk> whole(Collection<Long> ids);
-
-    /** These talks, whole, in the order given, read a few hundred at a time as the iteration reaches them. */
-    default Iterable<StoredTalk> wholeInOrder(List<Long> ids, int atOnce) {
-        return () -> new Iterator<>() {
-            private Iterator<StoredTalk> batch = Collections.emptyIterator();
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                while (!batch.hasNext() && next < ids.size()) {
-                    List<Long> wanted = ids.subList(next, Math.min(ids.size(), next + atOnce));
-                    next += wanted.size();
-                    Map<Long, StoredTalk> read = whole(wanted).stream()
-                            .collect(Collectors.toMap(StoredTalk::id, Function.identity(), (a, b) -> b));
-                    batch = wanted.stream().map(read::get).filter(Objects::nonNull).iterator();
-                }
-                return batch.hasNext();
-            }
-
-            @Override
-            public StoredTalk next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return batch.next();
-            }
-        };
-    }
 
     /** Each talk's published identity and JSON, in the order of {@link #outlines()}. */
     void forEachJson(TalkStore.TalkJsonRow row);

@@ -40,7 +40,7 @@ class SearchIndexSizeTest {
         talks.sort(Comparator.comparing((StoredTalk t) -> t.talk().date()).reversed());
 
         ByteArrayOutputStream file = new ByteArrayOutputStream();
-        SearchIndex.write(talks, file);
+        SearchIndex.write(talks.stream().map(SearchIndex.Row::of).toList(), file);
         long json;
         try (GZIPInputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(file.toByteArray()))) {
             json = unzipped.transferTo(OutputStream.nullOutputStream());

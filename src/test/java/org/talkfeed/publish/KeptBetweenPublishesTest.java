@@ -10,6 +10,8 @@ import org.talkfeed.talk.Kind;
 import org.talkfeed.talk.Speaker;
 import org.talkfeed.talk.Talk;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,6 +97,12 @@ class KeptBetweenPublishesTest {
             }
             assertThat(Files.readString(site.resolve("index.html"))).contains("Graph minors revisited");
             assertThat(Files.readString(site.resolve("talks.json"))).contains("The new abstract.").doesNotContain("The old abstract.");
+            String search;
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(site.resolve(SearchIndex.PATH)))) {
+                search = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            assertThat(search).contains("Graph minors revisited", "The new abstract.", "Another abstract.")
+                    .doesNotContain("The old abstract.");
 
             revise(store, ada.id(), talk("Graph minors revisited", "The new abstract.", "Ada Moreno", 3), true);
             publisher.publish(store);

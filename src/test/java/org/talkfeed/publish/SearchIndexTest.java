@@ -98,7 +98,7 @@ class SearchIndexTest {
                 "<b>host</b>", "series\r\nnext", "loc\u0007", hostile + "\uD800");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SearchIndex.write(List.of(stored(1, "hostile", talk, false)), out);
+        SearchIndex.write(List.of(SearchIndex.Row.of(stored(1, "hostile", talk, false))), out);
         String raw = new String(new GZIPInputStream(new ByteArrayInputStream(out.toByteArray())).readAllBytes(), StandardCharsets.UTF_8);
         JsonNode index = JSON.readTree(raw);
 
@@ -118,7 +118,7 @@ class SearchIndexTest {
 
     private static JsonNode written(List<StoredTalk> talks) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SearchIndex.write(talks, out);
+        SearchIndex.write(talks.stream().map(SearchIndex.Row::of).toList(), out);
         return JSON.readTree(new GZIPInputStream(new ByteArrayInputStream(out.toByteArray())));
     }
 

@@ -62,7 +62,7 @@ class SearchScriptTest {
         }
         Path index = dir.resolve(SearchIndex.PATH);
         try (OutputStream out = Files.newOutputStream(index)) {
-            SearchIndex.write(talks, out);
+            SearchIndex.write(talks.stream().map(SearchIndex.Row::of).toList(), out);
         }
         Path script = Files.write(dir.resolve("search.js"), SearchIndex.script());
 
