@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** When a talk is, for readers: in the talk's own zone, with its UTC offset on that day. */
 public final class WhenText {
@@ -19,23 +20,16 @@ public final class WhenText {
 
     /** "Tue 17 Feb 2026, 16:00–17:00 UTC+01:00 (Europe/Berlin)". */
     public static String of(Talk talk) {
-        if (talk.date() == null) {
-            return "date not given";
-        }
-        String day = DAY.format(talk.date());
-        if (talk.start() == null) {
-            return day;
-        }
-        String times = TIME.format(talk.start()) + (talk.end() == null ? "" : "–" + TIME.format(talk.end()));
-        if (talk.timezone() == null) {
-            return day + ", " + times + " (local time)";
-        }
-        ZonedDateTime start = ZonedDateTime.of(talk.date(), talk.start(), ZoneId.of(talk.timezone()));
-        return day + ", " + times + " " + offset(start.getOffset()) + " (" + talk.timezone() + ")";
+        return withZone(talk, start -> offset(start.getOffset()) + " (" + talk.timezone() + ")");
     }
 
     /** "Tue 3 Mar 2026, 16:00–17:00 EST (UTC−05:00)", for the talk's page; without a zone, "(local time)". */
     public static String withZoneName(Talk talk) {
+        return withZone(talk, start -> ZONE_NAME.format(start) + " (" + offset(start.getOffset()).replace('-', '\u2212') + ")");
+    }
+
+    /** The day and the times, then what {@code zone} says of the start in the talk's zone. */
+    private static String withZone(Talk talk, Function<ZonedDateTime, String> zone) {
         if (talk.date() == null) {
             return "date not given";
         }
@@ -47,8 +41,7 @@ public final class WhenText {
         if (talk.timezone() == null) {
             return day + ", " + times + " (local time)";
         }
-        ZonedDateTime start = ZonedDateTime.of(talk.date(), talk.start(), ZoneId.of(talk.timezone()));
-        return day + ", " + times + " " + ZONE_NAME.format(start) + " (" + offset(start.getOffset()).replace('-', '\u2212') + ")";
+        return day + ", " + times + " " + zone.apply(ZonedDateTime.of(talk.date(), talk.start(), ZoneId.of(talk.timezone())));
     }
 
     /** "Tue 3 Mar 2026, 16:00 EST", for lists of talks. */
