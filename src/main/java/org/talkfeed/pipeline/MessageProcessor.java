@@ -184,7 +184,7 @@ public final class MessageProcessor {
         TalkRecorder.Recorded recorded = store.write(writer -> {
             TalkRecorder.Recorded r = recorder.record(messageRecord(reading, key, null, null), reading.bytesKey(), announcement.kind(),
                     announcement.change(), announcement.talks(), source, reading.raw().checkpoint(), mailbox.moderation());
-            receipts.claim(writer, new ReceiptClaims.Recorded(key, mailbox.name(), mailbox.receipts(), mailbox.moderation(),
+            receipts.claim(writer, new ReceiptClaims.Recorded(key, mailbox.name(), mailbox.receipts(),
                     reading.text(), reading.sender(), r.outcome(), r.changes()));
             return r;
         });

@@ -7,7 +7,6 @@ import org.talkfeed.store.Receipt;
 import org.talkfeed.store.TalkChange;
 import org.talkfeed.store.TalkStatus;
 import org.talkfeed.store.TalkStore;
-import org.talkfeed.talk.Moderation;
 import org.talkfeed.talk.Sender;
 import org.talkfeed.text.MessageText;
 
@@ -38,7 +37,7 @@ public final class ReceiptClaims {
     }
 
     /** A message just recorded, and what it did. */
-    public record Recorded(String messageKey, String mailbox, ReceiptsConfig receipts, Moderation moderation, MessageText text,
+    public record Recorded(String messageKey, String mailbox, ReceiptsConfig receipts, MessageText text,
                            Sender sender, Outcome outcome, List<TalkChange> changes) {
     }
 
@@ -60,7 +59,7 @@ public final class ReceiptClaims {
         for (TalkChange change : recorded.changes().stream().filter(TalkChange::changed).toList()) {
             TalkStatus status = writer.status(change.talk().id());
             understood.add(new ReceiptText.Understood(change.talk(), change.created(), status,
-                    status == TalkStatus.PENDING ? recorded.moderation().holdReason(change.talk().talk()) : null));
+                    status == TalkStatus.PENDING ? writer.heldReason(change.talk().id()) : null));
         }
         String recipient = recorded.sender().address();
         int perHour = recorded.receipts().perSenderPerHour();

@@ -472,6 +472,15 @@ public final class TalkStore implements AutoCloseable {
         }
     }
 
+    /** Why talk {@code id} was last held for review, as recorded then; null when it never was. */
+    private String heldReason(long id) throws SQLException {
+        PreparedStatement st = statements.get("SELECT reason FROM decisions WHERE talk_id = ? AND decision = 'held' ORDER BY id DESC LIMIT 1");
+        st.setLong(1, id);
+        try (ResultSet rs = st.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
     private void insertDecision(long talkId, Decision.Kind kind, String by, String reason, String corrections, Instant at)
             throws SQLException {
         PreparedStatement st = statements.get("INSERT INTO decisions (talk_id, decision, by_whom, decided_at, reason, corrections) "
@@ -1023,6 +1032,11 @@ public final class TalkStore implements AutoCloseable {
         /** Whether talk {@code id} is published, pending or rejected. */
         public TalkStatus status(long id) {
             return sql(() -> TalkStore.this.status(id));
+        }
+
+        /** Why talk {@code id} was last held for review, as recorded then; null when it never was. */
+        public String heldReason(long id) {
+            return sql(() -> TalkStore.this.heldReason(id));
         }
 
         /** Claims the receipt of a message, unless that message has one already; true when this claim is the new one. */
