@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -138,25 +139,25 @@ final class ArchivePlan {
                     views.feed(views.siteName(), "calendar.ics", 0), FEEDS);
         }));
 
-        for (int n = 2; n <= laterPages.size(); n++) {
+        listPages("upcoming", "Upcoming talks", laterPages, UPCOMING_IDS, "", page -> List.of());
+        listPages("past", "Past talks", pastNewestFirst, "", " " + monthInputs, page -> monthIndex(monthPages, page));
+    }
+
+    /**
+     * The pages after the index's first chunk: {@code folder/2.html}, {@code folder/3.html}... each with its chunk of
+     * talks by month and links to the newer and older pages.
+     */
+    private void listPages(String folder, String heading, List<List<StoredTalk>> chunks, String monthIds, String moreInputs,
+                           IntFunction<List<ArchiveViews.Link>> months) {
+        for (int n = 2; n <= chunks.size(); n++) {
             int page = n;
-            List<StoredTalk> talks = laterPages.get(n - 1);
+            List<StoredTalk> talks = chunks.get(n - 1);
             String newer = n == 2 ? "../index.html" : (n - 1) + ".html";
-            String older = n < laterPages.size() ? (n + 1) + ".html" : null;
-            pages.add(new Page("upcoming/" + n + ".html", "list.html", "upcoming " + n + " " + laterPages.size(), talks,
-                    () -> new ArchiveViews.ListPage("../", views.site(1), "Upcoming talks, page " + page + " · " + views.siteName(),
-                            "Upcoming talks, page " + page, page, laterPages.size(), byMonth(talks, "../", UPCOMING_IDS), newer, older,
-                            List.of())));
-        }
-        for (int n = 2; n <= pastNewestFirst.size(); n++) {
-            int page = n;
-            List<StoredTalk> talks = pastNewestFirst.get(n - 1);
-            String newer = n == 2 ? "../index.html" : n - 1 + ".html";
-            String older = n < pastNewestFirst.size() ? n + 1 + ".html" : null;
-            pages.add(new Page("past/" + n + ".html", "list.html", "past " + n + " " + pastNewestFirst.size() + " " + monthInputs,
-                    talks, () -> new ArchiveViews.ListPage("../", views.site(1), "Past talks, page " + page + " · " + views.siteName(),
-                    "Past talks, page " + page, page, pastNewestFirst.size(), byMonth(talks, "../", ""), newer, older,
-                    monthIndex(monthPages, page))));
+            String older = n < chunks.size() ? (n + 1) + ".html" : null;
+            pages.add(new Page(folder + "/" + n + ".html", "list.html", folder + " " + n + " " + chunks.size() + moreInputs, talks,
+                    () -> new ArchiveViews.ListPage("../", views.site(1), heading + ", page " + page + " · " + views.siteName(),
+                            heading + ", page " + page, page, chunks.size(), byMonth(talks, "../", monthIds), newer, older,
+                            months.apply(page))));
         }
     }
 
