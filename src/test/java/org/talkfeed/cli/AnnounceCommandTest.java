@@ -1,11 +1,10 @@
 package org.talkfeed.cli;
 
-import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.talkfeed.extract.ExtractionDefaults;
 import org.talkfeed.extract.Extractor;
@@ -44,18 +43,9 @@ class AnnounceCommandTest {
 
     @TempDir
     Path dir;
-    private GreenMail smtp;
-
-    @BeforeEach
-    void startServer() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        smtp.stop();
-    }
+    /** A real SMTP server, in-process, plain on loopback: a fresh one for each test. */
+    @RegisterExtension
+    final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     private Path config() throws Exception {
         for (String sub : new String[] {"cur", "new", "tmp"}) {

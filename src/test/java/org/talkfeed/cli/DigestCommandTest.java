@@ -1,11 +1,10 @@
 package org.talkfeed.cli;
 
-import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.talkfeed.TestMail;
 
@@ -18,18 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DigestCommandTest {
     @TempDir
     Path dir;
-    private GreenMail smtp;
-
-    @BeforeEach
-    void startServer() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        smtp.stop();
-    }
+    /** A real SMTP server, in-process, plain on loopback: a fresh one for each test. */
+    @RegisterExtension
+    final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     private Path config(String smtpExtra) throws Exception {
         Path maildir = dir.resolve("mail");

@@ -2,13 +2,12 @@ package org.talkfeed.digest;
 
 import org.talkfeed.smtp.SmtpSender;
 import org.talkfeed.SetClock;
-import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.talkfeed.config.Config;
 import org.talkfeed.pipeline.Daemon;
@@ -31,18 +30,9 @@ class DigestSendTest {
 
     @TempDir
     Path dir;
-    private GreenMail smtp;
-
-    @BeforeEach
-    void startServer() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        smtp.stop();
-    }
+    /** A real SMTP server, in-process, plain on loopback: a fresh one for each test. */
+    @RegisterExtension
+    final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     private String digestConfig(String extra) {
         return "digest:\n  to: theory-list@dept.example\n  from: Theory talks <talks@dept.example>\n  weekday: MONDAY\n  hour: 8\n"

@@ -1,11 +1,11 @@
 package org.talkfeed.receipt;
 
-import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.talkfeed.SetClock;
 import org.talkfeed.TestMail;
@@ -41,21 +41,16 @@ class ReceiptsTest {
 
     @TempDir
     Path dir;
-    private GreenMail smtp;
+    /** A real SMTP server, in-process, plain on loopback: a fresh one for each test. */
+    @RegisterExtension
+    final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     private final SetClock clock = new SetClock(Instant.parse("2026-03-02T15:10:00Z"));
 
     @BeforeEach
-    void startServer() throws Exception {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+    void makeMaildir() throws Exception {
         for (String sub : new String[] {"cur", "new", "tmp"}) {
             Files.createDirectories(dir.resolve("mail").resolve(sub));
         }
-    }
-
-    @AfterEach
-    void stopServer() {
-        smtp.stop();
     }
 
     private Config config(int smtpPort, String mailboxExtra) throws Exception {
