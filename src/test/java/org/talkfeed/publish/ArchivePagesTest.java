@@ -297,9 +297,9 @@ class ArchivePagesTest {
             all.add(talks.talk(TODAY.plusDays(10 + i), FOUR, CHICAGO, "S" + i % 2, "H" + i % 5, "P" + i % 20));
         }
         publisher(site, null).publish(all);
-        Map<String, Object> before = fileKeys(site);
+        Map<String, Object> before = FileIdentities.of(site);
         assertThat(publisher(site, null).publish(all).written()).isZero();
-        assertThat(fileKeys(site)).isEqualTo(before);
+        assertThat(FileIdentities.of(site)).isEqualTo(before);
 
         StoredTalk added = talks.talk(TODAY.plusDays(12), FOUR, CHICAGO, "S1", "H3", "P7");
         List<StoredTalk> more = new ArrayList<>(all);
@@ -307,31 +307,10 @@ class ArchivePagesTest {
         PublishReport report = publisher(site, null).publish(more);
 
         Set<String> pages = new TreeSet<>();
-        rewritten(before, fileKeys(site)).stream().filter(p -> p.endsWith(".html") || p.endsWith(".css")).forEach(pages::add);
+        FileIdentities.rewritten(before, FileIdentities.of(site)).stream().filter(p -> p.endsWith(".html") || p.endsWith(".css")).forEach(pages::add);
         assertThat(pages).isEqualTo(Set.of("talks/" + added.slug() + ".html", "index.html", "series/s1.html", "hosts/h3.html",
                 "speakers/p7.html", "series/index.html", "hosts/index.html", "speakers/index.html"));
-        assertThat(report.written()).isEqualTo(rewritten(before, fileKeys(site)).size());
+        assertThat(report.written()).isEqualTo(FileIdentities.rewritten(before, FileIdentities.of(site)).size());
     }
 
-    private static Map<String, Object> fileKeys(Path site) throws Exception {
-        Map<String, Object> files = new HashMap<>();
-        try (Stream<Path> walk = Files.walk(site)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                if (!file.getFileName().toString().startsWith(".")) {
-                    files.put(site.relativize(file).toString(), Files.readAttributes(file, BasicFileAttributes.class).fileKey());
-                }
-            }
-        }
-        return files;
-    }
-
-    private static Set<String> rewritten(Map<String, Object> before, Map<String, Object> after) {
-        Set<String> changed = new TreeSet<>();
-        after.forEach((path, key) -> {
-            if (!key.equals(before.get(path))) {
-                changed.add(path);
-            }
-        });
-        return changed;
-    }
 }

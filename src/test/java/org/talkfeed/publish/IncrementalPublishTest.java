@@ -50,29 +50,6 @@ class IncrementalPublishTest {
         return new SitePublisher(site, "Dept", Duration.ofHours(1), null, CHICAGO, Clock.fixed(now, ZoneOffset.UTC));
     }
 
-    /** Each published file (dot-files aside) and its identity on disk, which an atomic rewrite changes. */
-    private static Map<String, Object> files(Path site) throws Exception {
-        Map<String, Object> files = new HashMap<>();
-        try (Stream<Path> walk = Files.walk(site)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                if (!file.getFileName().toString().startsWith(".")) {
-                    files.put(site.relativize(file).toString(), Files.readAttributes(file, BasicFileAttributes.class).fileKey());
-                }
-            }
-        }
-        return files;
-    }
-
-    private static Set<String> rewritten(Map<String, Object> before, Map<String, Object> after) {
-        Set<String> changed = new TreeSet<>();
-        after.forEach((path, key) -> {
-            if (!key.equals(before.get(path))) {
-                changed.add(path);
-            }
-        });
-        return changed;
-    }
-
     private static Set<String> withVariants(String... feeds) {
         Set<String> paths = new TreeSet<>();
         for (String feed : feeds) {
@@ -93,7 +70,7 @@ class IncrementalPublishTest {
     @Test
     void aPublishWithNothingChangedWritesNoFile(@TempDir Path site) throws Exception {
         PublishReport first = publisher(site, NOW).publish(all);
-        Map<String, Object> before = files(site);
+        Map<String, Object> before = FileIdentities.of(site);
 
         PublishReport again = publisher(site, NOW).publish(all);
 
@@ -101,13 +78,13 @@ class IncrementalPublishTest {
         assertThat(again.written()).isZero();
         assertThat(again.removed()).isZero();
         assertThat(again.unchanged()).isEqualTo(before.size());
-        assertThat(rewritten(before, files(site))).isEmpty();
+        assertThat(FileIdentities.rewritten(before, FileIdentities.of(site))).isEmpty();
     }
 
     @Test
     void aChangedTalkRewritesExactlyTheFilesThatShowIt(@TempDir Path site) throws Exception {
         publisher(site, NOW).publish(all);
-        Map<String, Object> before = files(site);
+        Map<String, Object> before = FileIdentities.of(site);
 
         PublishReport report = publisher(site, NOW).publish(List.of(ada, retitled(bo, "A new title"), cy, old, edge));
 
@@ -115,7 +92,7 @@ class IncrementalPublishTest {
                 "hosts/h2.ics", "speakers/bo.ics");
         expected.addAll(List.of("talks/" + bo.slug() + ".html", "index.html", "talks.json", "search.json.gz", "atom.xml", "series/theory.html",
                 "hosts/h2.html", "speakers/bo.html"));
-        assertThat(rewritten(before, files(site))).isEqualTo(expected);
+        assertThat(FileIdentities.rewritten(before, FileIdentities.of(site))).isEqualTo(expected);
         assertThat(report.written()).isEqualTo(expected.size());
         assertThat(report.unchanged()).isEqualTo(before.size() - expected.size());
         assertThat(Files.readString(site.resolve("series/theory.ics"))).contains("A new title");
@@ -138,11 +115,11 @@ class IncrementalPublishTest {
     void aNewDayRewritesTheWindowedFeedsWhoseTalksChanged(@TempDir Path site) throws Exception {
         publisher(site, NOW).publish(all);
         assertThat(Files.readString(site.resolve("series/edge.ics"))).contains(edge.uid());
-        Map<String, Object> before = files(site);
+        Map<String, Object> before = FileIdentities.of(site);
 
         publisher(site, NOW.plus(Duration.ofDays(1))).publish(all);
 
-        assertThat(rewritten(before, files(site)))
+        assertThat(FileIdentities.rewritten(before, FileIdentities.of(site)))
                 .isEqualTo(withVariants("calendar.ics", "series/edge.ics", "hosts/h3.ics", "speakers/eve.ics"));
         assertThat(Files.readString(site.resolve("series/edge.ics"))).doesNotContain(edge.uid());
         assertThat(Files.readString(site.resolve("calendar-2026.ics"))).contains(edge.uid());
@@ -229,8 +206,8 @@ class IncrementalPublishTest {
             publisher(dir.resolve("from-talks"), NOW).publish(store.talks());
 
             List<String> differing = new ArrayList<>();
-            Map<String, Object> made = files(dir.resolve("from-talks"));
-            assertThat(files(dir.resolve("from-store")).keySet()).isEqualTo(made.keySet()).contains("talks.json", "index.html");
+            Map<String, Object> made = FileIdentities.of(dir.resolve("from-talks"));
+            assertThat(FileIdentities.of(dir.resolve("from-store")).keySet()).isEqualTo(made.keySet()).contains("talks.json", "index.html");
             for (String path : made.keySet()) {
                 if (Files.mismatch(dir.resolve("from-store").resolve(path), dir.resolve("from-talks").resolve(path)) != -1) {
                     differing.add(path);
