@@ -71,7 +71,7 @@ public final class AnnouncementComposer {
         if (talk.url() != null) {
             lines.add(new String[] {"Online", talk.url()});
         }
-        lines.add(new String[] {"Who", talk.speakers().stream().map(AnnouncementComposer::speaker).collect(Collectors.joining("; "))});
+        lines.add(new String[] {"Who", talk.speakers().stream().map(Speaker::withAffiliation).collect(Collectors.joining("; "))});
         lines.add(new String[] {"Title", talk.title()});
         if (talk.series() != null) {
             lines.add(new String[] {"Series", talk.series()});
@@ -108,9 +108,6 @@ public final class AnnouncementComposer {
         return out.append("</body></html>\n").toString();
     }
 
-    private static String speaker(Speaker s) {
-        return s.withAffiliation();
-    }
 
     /** "Thursday, 5 March 2026, 16:00–17:00 Chicago time": the zone named as the extractor reads it. */
     static String when(Talk talk) {

@@ -92,8 +92,7 @@ final class CheckRules {
     }
 
     private static String name(java.time.DayOfWeek day) {
-        String n = day.name().toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+        return day.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
     }
 
     static List<Finding> pastDate(Evidence e) {

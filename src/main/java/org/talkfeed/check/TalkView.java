@@ -15,14 +15,11 @@ public record TalkView(String title, List<String> speakers, String when, String 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     static TalkView of(Talk talk) {
-        List<String> speakers = talk.speakers().stream().map(TalkView::speaker).toList();
+        List<String> speakers = talk.speakers().stream().map(Speaker::withAffiliation).toList();
         String location = talk.location() != null ? talk.location() : talk.online() ? "online" : null;
         return new TalkView(talk.title(), speakers, when(talk), location, talk.url(), talk.host(), talk.series());
     }
 
-    private static String speaker(Speaker s) {
-        return s.withAffiliation();
-    }
 
     /** "Thu 5 Mar 2026, 16:00–17:00 America/Chicago (UTC−06:00)"; without a zone, the local time as written. */
     static String when(Talk talk) {

@@ -52,7 +52,7 @@ public record DigestView(String name, String week, String span, String subject, 
                 .toList();
         IsoWeek week = digest.week();
         return new DigestView(name, week.toString(), digest.span(), digest.subject(), digest.count(), days, changes, page,
-                archive, page ? new IsoWeek(week.monday().minusWeeks(1)) + ".html" : null,
+                archive, page ? week.previous() + ".html" : null,
                 page ? week.next() + ".html" : null);
     }
 

@@ -54,6 +54,10 @@ public record IsoWeek(LocalDate monday) {
         return new IsoWeek(monday.plusWeeks(1));
     }
 
+    public IsoWeek previous() {
+        return new IsoWeek(monday.minusWeeks(1));
+    }
+
     public boolean contains(LocalDate day) {
         return !day.isBefore(monday) && !day.isAfter(sunday());
     }

@@ -51,7 +51,7 @@ final class ReceiptText {
         s.append(u.created() ? "New talk" : "Talk as changed").append(u.talk().cancelled() ? " (CANCELLED)" : "").append('\n');
         line(s, "Title", t.title() == null ? "(none found)" : t.title());
         line(s, t.speakers().size() > 1 ? "Speakers" : "Speaker", t.speakers().isEmpty() ? "(none found)"
-                : String.join("; ", t.speakers().stream().map(ReceiptText::speaker).toList()));
+                : String.join("; ", t.speakers().stream().map(Speaker::withAffiliation).toList()));
         line(s, "When", when(t));
         line(s, "Where", t.location() == null ? (t.online() ? "online" : "(none found)") : t.location() + (t.online() ? ", and online" : ""));
         if (t.url() != null) {
@@ -77,9 +77,6 @@ final class ReceiptText {
         }
     }
 
-    private static String speaker(Speaker speaker) {
-        return speaker.withAffiliation();
-    }
 
     /** The day, the local times and the zone with its UTC offset on that day, as far as they are known. */
     private static String when(Talk t) {

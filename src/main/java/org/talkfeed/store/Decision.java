@@ -14,5 +14,9 @@ public record Decision(long talkId, Kind kind, String by, Instant at, String rea
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+
+        static Kind fromLabel(String label) {
+            return valueOf(label.toUpperCase(java.util.Locale.ROOT));
+        }
     }
 }

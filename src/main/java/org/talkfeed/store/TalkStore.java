@@ -56,6 +56,8 @@ public final class TalkStore implements AutoCloseable {
     private static final String TALK_COLUMNS = "SELECT id, uid, slug, cancelled, sequence, data, created_at, updated_at FROM ";
     private static final String SELECT_TALKS = TALK_COLUMNS + PUBLISHED;
     /** The columns {@link #messageRecord} reads, in its order. */
+    /** The order every list of talks comes in: by start, talks without a start time last, then by day. */
+    private static final String IN_TALK_ORDER = "ORDER BY starts_at IS NULL, starts_at, date, id";
     private static final String SELECT_MESSAGES = "SELECT message_key, mailbox, origin, subject, sender, sent_at, outcome, reason, "
             + "message_id, content_hash FROM messages ";
     /** The columns {@link #current} reads: those of {@link #SELECT_TALKS}, then the announcer and whether it was vouched for. */
@@ -260,7 +262,7 @@ public final class TalkStore implements AutoCloseable {
     /** The published talks (see {@link #PUBLISHED}), by start. */
     public synchronized List<StoredTalk> talks() {
         return query(SELECT_TALKS
-                + "ORDER BY starts_at IS NULL, starts_at, date, id", TalkStore::storedTalk);
+                + IN_TALK_ORDER, TalkStore::storedTalk);
     }
 
     /** The columns of a talk's outline: what places it in the feeds and lists it (see {@link #talkOutlines()}). */
@@ -274,7 +276,7 @@ public final class TalkStore implements AutoCloseable {
      */
     public synchronized List<StoredTalk> talkOutlines() {
         // one json_extract with many paths parses each talk's JSON once and answers a short JSON array
-        return query(SELECT_OUTLINES + "ORDER BY starts_at IS NULL, starts_at, date, id", TalkStore::outline);
+        return query(SELECT_OUTLINES + IN_TALK_ORDER, TalkStore::outline);
     }
 
     /** The outlines ({@link #talkOutlines()}) of these talks, in no particular order; ids that are not known are left out. */
@@ -297,7 +299,7 @@ public final class TalkStore implements AutoCloseable {
      * for a reader that keeps talks to learn which of them changed.
      */
     public synchronized List<TalkVersion> talkVersions() {
-        return query("SELECT id, uid, sequence, cancelled FROM " + PUBLISHED + "ORDER BY starts_at IS NULL, starts_at, date, id",
+        return query("SELECT id, uid, sequence, cancelled FROM " + PUBLISHED + IN_TALK_ORDER,
                 rs -> new TalkVersion(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4) != 0));
     }
 
@@ -322,7 +324,7 @@ public final class TalkStore implements AutoCloseable {
     public synchronized void forEachTalkJson(TalkJsonRow row) {
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT uid, slug, cancelled, sequence, created_at, updated_at, data FROM " + PUBLISHED
-                        + "ORDER BY starts_at IS NULL, starts_at, date, id")) {
+                        + IN_TALK_ORDER)) {
             while (rs.next()) {
                 row.accept(rs.getString(1), rs.getString(2), rs.getInt(3) != 0, rs.getInt(4), Instant.parse(rs.getString(5)),
                         Instant.parse(rs.getString(6)), rs.getString(7));
@@ -449,7 +451,7 @@ public final class TalkStore implements AutoCloseable {
     }
 
     private static Decision decision(ResultSet rs) throws SQLException {
-        return new Decision(rs.getLong(1), Decision.Kind.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)),
+        return new Decision(rs.getLong(1), Decision.Kind.fromLabel(rs.getString(2)),
                 rs.getString(3), Instant.parse(rs.getString(4)), rs.getString(5), rs.getString(6));
     }
 
